@@ -1,0 +1,25 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace Schedly.AzureStorage.Tables;
+
+/// <summary>Creates the tables and queues Schedly uses, if they are missing. Idempotent; run at start-up.</summary>
+public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues)
+{
+    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts];
+
+    public static IReadOnlyList<string> QueueNames { get; } = [];
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in TableNames)
+        {
+            await tables.CreateTableIfNotExistsAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var queue in QueueNames)
+        {
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+using NodaTime;
+using Schedly.Core.Security;
+
+namespace Schedly.Core.Hosts;
+
+/// <summary>A host as stored: its profile, the hash of its API key and when it changed.</summary>
+public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey, Instant CreatedAt, Instant UpdatedAt);

@@ -1,0 +1,50 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Schedly.Core.Hosts;
+
+/// <summary>
+/// The URL name of a host: 1 to 63 characters of lowercase ASCII letters, digits and single
+/// hyphens, starting and ending with a letter or digit (as in <c>ada-lovelace</c>). It is the
+/// host's Table Storage partition key, so it never contains characters those keys forbid.
+/// </summary>
+public sealed record HostSlug
+{
+    public const int MaxLength = 63;
+
+    private HostSlug(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static bool TryParse(string? value, [NotNullWhen(true)] out HostSlug? slug)
+    {
+        slug = IsValid(value) ? new HostSlug(value!) : null;
+        return slug is not null;
+    }
+
+    public static HostSlug Parse(string value) =>
+        TryParse(value, out var slug) ? slug : throw new FormatException($"'{value}' is not a valid host slug.");
+
+    public static string Rule => "1 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen.";
+
+    private static bool IsValid(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxLength || value[0] == '-' || value[^1] == '-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var allowed = char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || (c == '-' && value[i - 1] != '-');
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,14 @@
+namespace Schedly.Core.Hosts;
+
+/// <summary>Storage of hosts. Implementations are safe to call from many instances at once.</summary>
+public interface IHostRepository
+{
+    /// <summary>The host with this slug, with a version tag for optimistic updates, or null.</summary>
+    Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken);
+
+    /// <summary>Creates the host; false when a host with that slug already exists.</summary>
+    Task<bool> TryCreateAsync(Host host, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the host when it is still at <paramref name="version"/>; false when someone changed it first.</summary>
+    Task<bool> TryUpdateAsync(Host host, string version, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Schedly.AzureStorage.Connection;
+using Schedly.AzureStorage.Tables;
+using Schedly.Core.Hosts;
+using Schedly.Core.Security;
+
+namespace Schedly.Functions.Composition;
+
+/// <summary>Service registration shared by the Functions host and the local runner.</summary>
+public static class SchedlyServiceCollectionExtensions
+{
+    public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSchedlyCore().AddSchedlyStorage(configuration);
+
+    /// <summary>Use cases and the clock.</summary>
+    public static IServiceCollection AddSchedlyCore(this IServiceCollection services)
+    {
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddOptions<SecurityOptions>()
+            .BindConfiguration(SecurityOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => new OperatorKey(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.OperatorKey));
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<UpsertHost>();
+        services.AddSingleton<GetHostProfile>();
+        return services;
+    }
+
+    /// <summary>Azure Table Storage and Storage Queues adapters, and start-up provisioning.</summary>
+    public static IServiceCollection AddSchedlyStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = StorageConfiguration.Read(configuration);
+        services.AddSingleton(_ => new StorageClients(settings));
+        services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Tables);
+        services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Queues);
+        services.AddSingleton<IHostRepository, TableHostRepository>();
+        services.AddSingleton<StorageProvisioner>();
+        services.AddHostedService<StorageProvisioningService>();
+        return services;
+    }
+}

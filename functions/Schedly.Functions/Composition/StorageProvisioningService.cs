@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Schedly.AzureStorage.Tables;
+
+namespace Schedly.Functions.Composition;
+
+/// <summary>
+/// Creates missing tables and queues when the app starts. Retries in the background while storage
+/// is unreachable, so a late Azurite or a storage blip does not stop the app from starting.
+/// </summary>
+public sealed partial class StorageProvisioningService(StorageProvisioner provisioner, ILogger<StorageProvisioningService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await provisioner.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
+                LogProvisioned(logger);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRetrying(logger, e.GetType().Name, delay.TotalSeconds);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage tables and queues are ready")]
+    private static partial void LogProvisioned(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage not reachable yet ({ExceptionType}); retrying in {DelaySeconds} s")]
+    private static partial void LogRetrying(ILogger logger, string exceptionType, double delaySeconds);
+}

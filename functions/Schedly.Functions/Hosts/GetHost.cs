@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Hosts;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Hosts;
+
+/// <summary><c>GET /api/hosts/{host}</c>: the public profile a booking page shows. No personal data.</summary>
+public sealed class GetHost(GetHostProfile getHostProfile)
+{
+    [Function(nameof(GetHost))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hosts/{host}")] HttpRequest request,
+        string host,
+        CancellationToken cancellationToken)
+    {
+        var slug = HostRoute.Parse(host);
+        var profile = slug is null ? null : await getHostProfile.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
+        return profile is null
+            ? Problem.NotFound("No host has that name.")
+            : JsonBody.Ok(profile).WithHeader("Cache-Control", "public, max-age=60");
+    }
+}

@@ -1,0 +1,9 @@
+using Schedly.Core.Hosts;
+
+namespace Schedly.Functions.Http;
+
+/// <summary>The <c>{host}</c> route value, parsed; null when it cannot be a host slug.</summary>
+public static class HostRoute
+{
+    public static HostSlug? Parse(string? value) => HostSlug.TryParse(value, out var slug) ? slug : null;
+}

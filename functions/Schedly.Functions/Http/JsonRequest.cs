@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Schedly.Functions.Http;
+
+/// <summary>
+/// Reads a JSON request body into a request DTO. Enforces the content type and the 64 KB body
+/// limit, and turns every parse failure into a problem that names the offending field.
+/// </summary>
+public static class JsonRequest
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJsonContentType(request.ContentType))
+        {
+            return new Problem(ProblemKind.UnsupportedMediaType, "Send the body as JSON with 'Content-Type: application/json'.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var bytes = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return TooLarge();
+        }
+
+        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return new Problem(ProblemKind.MalformedJson, "The request body is empty; send a JSON object.");
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(bytes, ApiJson.Options);
+            return value is null
+                ? new Problem(ProblemKind.MalformedJson, "The request body must be a JSON object, not null.")
+                : value;
+        }
+        catch (JsonException e)
+        {
+            var field = JsonPathToField(e.Path);
+            return string.IsNullOrEmpty(field)
+                ? new Problem(ProblemKind.MalformedJson, $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")
+                : Problem.Validation(field, "Has the wrong type or format.");
+        }
+    }
+
+    private static Problem TooLarge() =>
+        new(ProblemKind.PayloadTooLarge, $"The request body must be at most {MaxBodyBytes / 1024} KB.");
+
+    private static bool IsJsonContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)
+                && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            var read = await body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Turns System.Text.Json's <c>$.answers['x']</c> into <c>answers.x</c>.</summary>
+    private static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "";
+        }
+
+        return path.TrimStart('$').TrimStart('.').Replace("['", ".", StringComparison.Ordinal)
+            .Replace("']", "", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A parsed body, or the problem response explaining why it could not be parsed.</summary>
+public readonly struct BodyRead<T>
+    where T : class
+{
+    private BodyRead(T? value, IActionResult? problem)
+    {
+        Value = value;
+        Problem = problem;
+    }
+
+    public T? Value { get; }
+
+    public IActionResult? Problem { get; }
+
+    public static implicit operator BodyRead<T>(T value) => new(value, null);
+
+    public static implicit operator BodyRead<T>(Problem problem) => new(null, problem);
+}
