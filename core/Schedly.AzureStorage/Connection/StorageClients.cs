@@ -20,6 +20,7 @@ public sealed class StorageClients
         {
             Tables = new TableServiceClient(settings.ConnectionString);
             Queues = new QueueServiceClient(settings.ConnectionString, queueOptions);
+            RawQueues = new QueueServiceClient(settings.ConnectionString);
             UsesIdentity = false;
             return;
         }
@@ -27,12 +28,16 @@ public sealed class StorageClients
         credential ??= CreateDefaultCredential(settings.ClientId);
         Tables = new TableServiceClient(settings.ResolveTableServiceUri(), credential);
         Queues = new QueueServiceClient(settings.ResolveQueueServiceUri(), credential, queueOptions);
+        RawQueues = new QueueServiceClient(settings.ResolveQueueServiceUri(), credential);
         UsesIdentity = true;
     }
 
     public TableServiceClient Tables { get; }
 
     public QueueServiceClient Queues { get; }
+
+    /// <summary>Queues without message encoding: bodies as stored, for a host that decodes them itself.</summary>
+    public QueueServiceClient RawQueues { get; }
 
     /// <summary>True when the clients authenticate with a token credential rather than a shared key.</summary>
     public bool UsesIdentity { get; }

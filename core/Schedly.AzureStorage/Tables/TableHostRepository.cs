@@ -36,6 +36,29 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
         }
     }
 
+    public async Task<bool> TryUpdateProfileAsync(HostSlug slug, HostProfile profile, Instant updatedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        ArgumentNullException.ThrowIfNull(profile);
+        var patch = new TableEntity(slug.Value, SchedlyTables.ProfileRowKey)
+        {
+            [nameof(HostEntity.Name)] = profile.Name,
+            [nameof(HostEntity.Email)] = profile.Email,
+            [nameof(HostEntity.TimeZone)] = profile.TimeZone.Id,
+            [nameof(HostEntity.UpdatedAt)] = updatedAt.ToDateTimeOffset(),
+        };
+        try
+        {
+            // Merge with ETag '*': succeeds whenever the entity exists, keeps ApiKeyHash and CreatedAt.
+            await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     public async Task<bool> TryUpdateAsync(Host host, string version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);

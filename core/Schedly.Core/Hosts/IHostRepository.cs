@@ -9,6 +9,12 @@ public interface IHostRepository
     /// <summary>Creates the host; false when a host with that slug already exists.</summary>
     Task<bool> TryCreateAsync(Host host, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the host's profile and <paramref name="updatedAt"/>, leaving its key and creation time as
+    /// they are. Last writer wins, as for any profile form. False when the host does not exist.
+    /// </summary>
+    Task<bool> TryUpdateProfileAsync(HostSlug slug, HostProfile profile, NodaTime.Instant updatedAt, CancellationToken cancellationToken);
+
     /// <summary>Replaces the host when it is still at <paramref name="version"/>; false when someone changed it first.</summary>
     Task<bool> TryUpdateAsync(Host host, string version, CancellationToken cancellationToken);
 }

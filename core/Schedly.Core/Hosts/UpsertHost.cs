@@ -6,11 +6,12 @@ namespace Schedly.Core.Hosts;
 
 /// <summary>
 /// Creates a host (returning its API key, once) or updates its profile. Concurrent calls for the
-/// same slug are resolved by the store: exactly one creation wins, updates are optimistic.
+/// same slug are resolved by the store: exactly one creation wins and the others become updates;
+/// profile updates are last-writer-wins and never touch the key.
 /// </summary>
 public sealed class UpsertHost(IHostRepository hosts, IClock clock)
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 3;
 
     public async Task<UpsertHostResult> ExecuteAsync(HostSlug slug, HostProfileDraft draft, CancellationToken cancellationToken)
     {
@@ -39,13 +40,13 @@ public sealed class UpsertHost(IHostRepository hosts, IClock clock)
             }
 
             var updated = existing.Value with { Profile = profile.Value, UpdatedAt = now };
-            if (await hosts.TryUpdateAsync(updated, existing.Version, cancellationToken).ConfigureAwait(false))
+            if (await hosts.TryUpdateProfileAsync(slug, profile.Value, now, cancellationToken).ConfigureAwait(false))
             {
                 return new UpsertHostResult.Updated(updated);
             }
         }
 
-        throw new ConcurrencyConflictException($"Host '{slug}' kept changing during {MaxAttempts} attempts.");
+        throw new ConcurrencyConflictException($"Host '{slug}' was created and deleted concurrently during {MaxAttempts} attempts.");
     }
 }
 

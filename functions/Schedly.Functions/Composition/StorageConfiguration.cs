@@ -11,10 +11,13 @@ public static class StorageConfiguration
 {
     public const string SettingName = "AzureWebJobsStorage";
 
-    public static StorageConnectionSettings Read(IConfiguration configuration)
+    public static StorageConnectionSettings Read(IConfiguration configuration) => Read(configuration, SettingName);
+
+    /// <summary>Reads a connection named <paramref name="settingName"/> in the same two forms.</summary>
+    public static StorageConnectionSettings Read(IConfiguration configuration, string settingName)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SettingName);
+        var section = configuration.GetSection(settingName);
         return new StorageConnectionSettings
         {
             ConnectionString = section.Value,

@@ -23,7 +23,8 @@ public static class ApiJson
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            Encoder = JavaScriptEncoder.Default,
+            // Responses are JSON, never embedded in HTML, so only what JSON requires is escaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             MaxDepth = 32,
         };
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);

@@ -38,19 +38,32 @@ public static class JsonRequest
             return new Problem(ProblemKind.MalformedJson, "The request body is empty; send a JSON object.");
         }
 
+        JsonDocument document;
         try
         {
-            var value = JsonSerializer.Deserialize<T>(bytes, ApiJson.Options);
-            return value is null
-                ? new Problem(ProblemKind.MalformedJson, "The request body must be a JSON object, not null.")
-                : value;
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = ApiJson.Options.MaxDepth });
         }
         catch (JsonException e)
         {
-            var field = JsonPathToField(e.Path);
-            return string.IsNullOrEmpty(field)
-                ? new Problem(ProblemKind.MalformedJson, $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")
-                : Problem.Validation(field, "Has the wrong type or format.");
+            return new Problem(ProblemKind.MalformedJson, $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Problem.Validation("$", "The request body must be a JSON object.");
+            }
+
+            try
+            {
+                return document.RootElement.Deserialize<T>(ApiJson.Options)!;
+            }
+            catch (JsonException e)
+            {
+                var field = JsonPathToField(e.Path);
+                return Problem.Validation(field.Length == 0 ? "$" : field, "Has the wrong type or format.");
+            }
         }
     }
 

@@ -1,0 +1,48 @@
+using NodaTime;
+
+namespace Schedly.Core.Scheduling;
+
+/// <summary>
+/// When a host can be booked, in the host's zone (the zone itself belongs to the host profile):
+/// weekly hours, date overrides that replace the weekly hours on their date, and blocked periods
+/// (instant ranges that are busy time).
+/// </summary>
+public sealed class Availability
+{
+    public const int MaxIntervalsPerDay = 24;
+    public const int MaxOverrides = 1000;
+    public const int MaxBlockedPeriods = 1000;
+
+    private readonly Dictionary<LocalDate, DateOverride> _overrides;
+
+    public Availability(WeeklyHours weekly, IReadOnlyList<DateOverride> overrides, IReadOnlyList<BlockedPeriod> blocked)
+    {
+        ArgumentNullException.ThrowIfNull(weekly);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(blocked);
+        _overrides = new Dictionary<LocalDate, DateOverride>(overrides.Count);
+        foreach (var dateOverride in overrides)
+        {
+            ArgumentNullException.ThrowIfNull(dateOverride, nameof(overrides));
+            if (!_overrides.TryAdd(dateOverride.Date, dateOverride))
+            {
+                throw new ArgumentException($"Duplicate override for {dateOverride.Date:uuuu-MM-dd}.", nameof(overrides));
+            }
+        }
+
+        Weekly = weekly;
+        Overrides = overrides.OrderBy(o => o.Date).ToArray();
+        Blocked = blocked.ToArray();
+    }
+
+    public WeeklyHours Weekly { get; }
+
+    /// <summary>Date overrides, sorted by date, one per date at most.</summary>
+    public IReadOnlyList<DateOverride> Overrides { get; }
+
+    public IReadOnlyList<BlockedPeriod> Blocked { get; }
+
+    /// <summary>The ranges that apply on a host-local date: the override's if there is one, else the weekday's.</summary>
+    public IReadOnlyList<LocalTimeRange> IntervalsOn(LocalDate date) =>
+        _overrides.TryGetValue(date, out var dateOverride) ? dateOverride.Intervals : Weekly.For(date.DayOfWeek);
+}
