@@ -13,7 +13,7 @@ public sealed record AvailabilityDraft(
     IReadOnlyList<DateOverrideDraft?>? Overrides,
     IReadOnlyList<BlockedPeriodDraft?>? Blocked)
 {
-    private static readonly Dictionary<string, IsoDayOfWeek> DayNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, IsoDayOfWeek> _dayNames = new(StringComparer.Ordinal)
     {
         ["monday"] = IsoDayOfWeek.Monday,
         ["tuesday"] = IsoDayOfWeek.Tuesday,
@@ -46,7 +46,7 @@ public sealed record AvailabilityDraft(
         foreach (var (name, drafts) in Weekly)
         {
             var field = "weekly." + name;
-            if (name is null || !DayNames.TryGetValue(name, out var day))
+            if (name is null || !_dayNames.TryGetValue(name, out var day))
             {
                 errors.Add(field, "Unknown day: use monday, tuesday, wednesday, thursday, friday, saturday or sunday.");
                 continue;

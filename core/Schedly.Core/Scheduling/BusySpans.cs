@@ -1,21 +1,26 @@
 using System.Buffers;
+using NodaTime;
 
 namespace Schedly.Core.Scheduling;
 
 /// <summary>
 /// The busy time relevant to one computation, in Unix ticks, on pooled arrays: buffered booking spans and blocked
-/// periods, sorted and merged into disjoint spans; plus the sorted host-local day numbers of bookings that count
-/// toward the daily limit. Dispose returns the arrays to the pool.
+/// periods, sorted and merged into disjoint spans; plus how many bookings that count toward the daily limit start
+/// on each host-local day. Sorting is a bucket sort by hour (linear for real calendars; a crowded hour falls back
+/// to a comparison sort), skipped when the input is already sorted. Dispose returns the arrays to the pool.
 /// </summary>
 internal struct BusySpans : IDisposable
 {
-    private const long DayTicks = NodaTime.NodaConstants.TicksPerDay;
+    private const long DayTicks = NodaConstants.TicksPerDay;
+    private const long BucketTicks = NodaConstants.TicksPerHour;
+    private const int InsertionSortLimit = 16;
 
     public long[] Starts;
     public long[] Ends;
     public int Count;
-    private long[] _countedDays;
-    private int _countedCount;
+    private int[] _countsByDay;
+    private long _firstDay;
+    private int _dayCount;
 
     /// <summary>Collects busy spans overlapping <c>[from, to)</c> and counted bookings starting near it.</summary>
     public static BusySpans Collect(SlotContext context, long from, long to)
@@ -23,33 +28,39 @@ internal struct BusySpans : IDisposable
         var bookings = context.Bookings;
         var blocked = context.Availability.Blocked;
         var capacity = Math.Max(1, bookings.Count + blocked.Count);
-        var spans = new BusySpans
-        {
-            Starts = ArrayPool<long>.Shared.Rent(capacity),
-            Ends = ArrayPool<long>.Shared.Rent(capacity),
-            _countedDays = ArrayPool<long>.Shared.Rent(Math.Max(1, bookings.Count)),
-        };
-
-        var n = 0;
-        var hostDays = new LocalDayTracker(context.HostZone);
-        var countDays = context.EventType.MaxBookingsPerDay is not null;
+        var rawStarts = ArrayPool<long>.Shared.Rent(capacity);
+        var rawEnds = ArrayPool<long>.Shared.Rent(capacity);
         var countFrom = from - (3 * DayTicks);
         var countTo = to + (3 * DayTicks);
+        var firstDay = Ticks.FloorDiv(countFrom, DayTicks) - 1;
+        var dayCount = context.EventType.MaxBookingsPerDay is null ? 0 : (int)(Ticks.FloorDiv(countTo, DayTicks) + 2 - firstDay);
+        var spans = new BusySpans
+        {
+            _countsByDay = ArrayPool<int>.Shared.Rent(Math.Max(1, dayCount)),
+            _firstDay = firstDay,
+            _dayCount = dayCount,
+        };
+        Array.Clear(spans._countsByDay, 0, dayCount);
+
+        var n = 0;
+        var sorted = true;
+        var hostDays = new LocalDayTracker(context.HostZone);
         for (var i = 0; i < bookings.Count; i++)
         {
             var booking = bookings[i];
             var start = Ticks.Floor(booking.Start);
-            if (countDays && booking.CountsTowardDailyLimit && start >= countFrom && start < countTo)
+            if (dayCount > 0 && booking.CountsTowardDailyLimit && start >= countFrom && start < countTo)
             {
-                spans._countedDays[spans._countedCount++] = hostDays.DayNumber(start);
+                spans._countsByDay[hostDays.DayNumber(start) - firstDay]++;
             }
 
             var busyStart = Ticks.Floor(booking.Start - booking.BufferBefore);
             var busyEnd = Ticks.Ceiling(booking.End + booking.BufferAfter);
             if (busyEnd > from && busyStart < to)
             {
-                spans.Starts[n] = busyStart;
-                spans.Ends[n] = busyEnd;
+                sorted &= n == 0 || busyStart >= rawStarts[n - 1];
+                rawStarts[n] = busyStart;
+                rawEnds[n] = busyEnd;
                 n++;
             }
         }
@@ -60,14 +71,27 @@ internal struct BusySpans : IDisposable
             var busyEnd = Ticks.Ceiling(blocked[i].Interval.End);
             if (busyEnd > from && busyStart < to)
             {
-                spans.Starts[n] = busyStart;
-                spans.Ends[n] = busyEnd;
+                sorted &= n == 0 || busyStart >= rawStarts[n - 1];
+                rawStarts[n] = busyStart;
+                rawEnds[n] = busyEnd;
                 n++;
             }
         }
 
-        Array.Sort(spans.Starts, spans.Ends, 0, n);
-        Array.Sort(spans._countedDays, 0, spans._countedCount);
+        if (sorted)
+        {
+            spans.Starts = rawStarts;
+            spans.Ends = rawEnds;
+        }
+        else
+        {
+            spans.Starts = ArrayPool<long>.Shared.Rent(capacity);
+            spans.Ends = ArrayPool<long>.Shared.Rent(capacity);
+            BucketSort(rawStarts, rawEnds, n, from, to, spans.Starts, spans.Ends);
+            ArrayPool<long>.Shared.Return(rawStarts);
+            ArrayPool<long>.Shared.Return(rawEnds);
+        }
+
         spans.Count = Merge(spans.Starts, spans.Ends, n);
         return spans;
     }
@@ -95,37 +119,93 @@ internal struct BusySpans : IDisposable
     /// <summary>How many counted bookings start on the host-local day <paramref name="day"/>.</summary>
     public readonly int CountedOnDay(long day)
     {
-        var span = _countedDays.AsSpan(0, _countedCount);
-        var first = LowerBound(span, day);
-        return LowerBound(span, day + 1) - first;
+        var index = day - _firstDay;
+        return index >= 0 && index < _dayCount ? _countsByDay[index] : 0;
     }
 
     public void Dispose()
     {
         ArrayPool<long>.Shared.Return(Starts);
         ArrayPool<long>.Shared.Return(Ends);
-        ArrayPool<long>.Shared.Return(_countedDays);
-        Starts = Ends = _countedDays = [];
-        Count = _countedCount = 0;
+        ArrayPool<int>.Shared.Return(_countsByDay);
+        Starts = Ends = [];
+        _countsByDay = [];
+        Count = _dayCount = 0;
     }
 
-    private static int LowerBound(ReadOnlySpan<long> sorted, long value)
+    /// <summary>
+    /// Stable-enough sort of spans by start: counts spans per hour of <c>[from, to)</c> (earlier starts go to the first
+    /// bucket), places them, then sorts each bucket (insertion sort when small).
+    /// </summary>
+    private static void BucketSort(long[] starts, long[] ends, int n, long from, long to, long[] sortedStarts, long[] sortedEnds)
     {
-        int low = 0, high = sorted.Length;
-        while (low < high)
+        var bucketCount = (int)Math.Min(((to - from) / BucketTicks) + 2, Math.Max(16, n * 4L));
+        var width = Math.Max(BucketTicks, ((to - from) / (bucketCount - 1)) + 1);
+        var offsets = ArrayPool<int>.Shared.Rent(bucketCount + 1);
+        try
         {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] < value)
+            Array.Clear(offsets, 0, bucketCount + 1);
+            for (var i = 0; i < n; i++)
             {
-                low = mid + 1;
+                offsets[Bucket(starts[i], from, width, bucketCount) + 1]++;
             }
-            else
+
+            for (var b = 0; b < bucketCount; b++)
             {
-                high = mid;
+                offsets[b + 1] += offsets[b];
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var target = offsets[Bucket(starts[i], from, width, bucketCount)]++;
+                sortedStarts[target] = starts[i];
+                sortedEnds[target] = ends[i];
+            }
+
+            // offsets[b] is now the end of bucket b (= start of bucket b + 1).
+            var bucketStart = 0;
+            for (var b = 0; b < bucketCount; b++)
+            {
+                var bucketEnd = offsets[b];
+                var length = bucketEnd - bucketStart;
+                if (length > InsertionSortLimit)
+                {
+                    Array.Sort(sortedStarts, sortedEnds, bucketStart, length);
+                }
+                else if (length > 1)
+                {
+                    InsertionSort(sortedStarts, sortedEnds, bucketStart, bucketEnd);
+                }
+
+                bucketStart = bucketEnd;
             }
         }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(offsets);
+        }
+    }
 
-        return low;
+    private static int Bucket(long start, long from, long width, int bucketCount) =>
+        start <= from ? 0 : (int)Math.Min((start - from) / width, bucketCount - 1);
+
+    private static void InsertionSort(long[] starts, long[] ends, int first, int end)
+    {
+        for (var i = first + 1; i < end; i++)
+        {
+            var start = starts[i];
+            var spanEnd = ends[i];
+            var j = i - 1;
+            while (j >= first && starts[j] > start)
+            {
+                starts[j + 1] = starts[j];
+                ends[j + 1] = ends[j];
+                j--;
+            }
+
+            starts[j + 1] = start;
+            ends[j + 1] = spanEnd;
+        }
     }
 
     private static int Merge(long[] starts, long[] ends, int n)

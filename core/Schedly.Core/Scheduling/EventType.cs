@@ -22,31 +22,69 @@ public sealed record EventType
 
     public const int MaxReminderOffsets = 5;
 
+    private readonly Duration _duration;
+    private readonly Duration _slotInterval;
+    private readonly Duration _bufferBefore;
+    private readonly Duration _bufferAfter;
+    private readonly Duration _minimumNotice;
+    private readonly BookingWindow _bookingWindow = null!;
+    private readonly int? _maxBookingsPerDay;
+
     public required string Title { get; init; }
 
     public string Description { get; init; } = "";
 
     /// <summary>Length of a booking, in (0, 24 h].</summary>
-    public required Duration Duration { get; init; }
+    public required Duration Duration
+    {
+        get => _duration;
+        init => _duration = Positive(value, MaxDuration, nameof(Duration));
+    }
 
     /// <summary>Step between consecutive slot starts within an availability interval, in (0, 24 h].</summary>
-    public required Duration SlotInterval { get; init; }
+    public required Duration SlotInterval
+    {
+        get => _slotInterval;
+        init => _slotInterval = Positive(value, MaxDuration, nameof(SlotInterval));
+    }
 
     /// <summary>Free time required before a booking; part of its busy span. ≥ 0, ≤ 24 h.</summary>
-    public Duration BufferBefore { get; init; } = Duration.Zero;
+    public Duration BufferBefore
+    {
+        get => _bufferBefore;
+        init => _bufferBefore = NonNegative(value, MaxBuffer, nameof(BufferBefore));
+    }
 
     /// <summary>Free time required after a booking; part of its busy span. ≥ 0, ≤ 24 h.</summary>
-    public Duration BufferAfter { get; init; } = Duration.Zero;
+    public Duration BufferAfter
+    {
+        get => _bufferAfter;
+        init => _bufferAfter = NonNegative(value, MaxBuffer, nameof(BufferAfter));
+    }
 
     /// <summary>A slot start must be at or after now + this. ≥ 0.</summary>
-    public Duration MinimumNotice { get; init; } = Duration.Zero;
+    public Duration MinimumNotice
+    {
+        get => _minimumNotice;
+        init => _minimumNotice = NonNegative(value, MaxMinimumNotice, nameof(MinimumNotice));
+    }
 
-    public required BookingWindow BookingWindow { get; init; }
+    public required BookingWindow BookingWindow
+    {
+        get => _bookingWindow;
+        init => _bookingWindow = value ?? throw new ArgumentNullException(nameof(BookingWindow));
+    }
 
     /// <summary>
     /// At most this many bookings of this event type on one host-local date (by the booking's start); null: no limit.
     /// </summary>
-    public int? MaxBookingsPerDay { get; init; }
+    public int? MaxBookingsPerDay
+    {
+        get => _maxBookingsPerDay;
+        init => _maxBookingsPerDay = value is null or >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxBookingsPerDay), value, "Null (no limit) or at least 1.");
+    }
 
     /// <summary>Null: free.</summary>
     public Price? Price { get; init; }
@@ -56,4 +94,14 @@ public sealed record EventType
 
     /// <summary>An inactive event type offers no slots.</summary>
     public bool Active { get; init; } = true;
+
+    private static Duration Positive(Duration value, Duration max, string name) =>
+        value > Duration.Zero && value <= max
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"Must be more than zero and at most {max}.");
+
+    private static Duration NonNegative(Duration value, Duration max, string name) =>
+        value >= Duration.Zero && value <= max
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"Must be at least zero and at most {max}.");
 }

@@ -27,14 +27,27 @@ public static class SlotEngine
     /// <summary>The slots for <paramref name="query"/>, grouped by client-local date; days without slots are omitted.</summary>
     public static SlotDays Compute(SlotContext context, SlotQuery query, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
-        var range = query.ToInterval();
+        return Compute(context, new DateInterval(query.Start, query.End), query.TimeZone, now);
+    }
+
+    /// <summary>
+    /// The slots starting on the client-local dates <paramref name="clientDates"/> (both ends inclusive) in
+    /// <paramref name="clientZone"/>, grouped by client-local date; days without slots are omitted. Unlike
+    /// <see cref="SlotQuery"/>, this does not limit the number of days (the HTTP limit of 62 is the query's rule).
+    /// </summary>
+    public static SlotDays Compute(SlotContext context, DateInterval clientDates, DateTimeZone clientZone, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(clientDates);
+        ArgumentNullException.ThrowIfNull(clientZone);
+        var from = clientDates.Start.AtStartOfDayInZone(clientZone).ToInstant();
+        var to = clientDates.End.PlusDays(1).AtStartOfDayInZone(clientZone).ToInstant();
         var buffer = ArrayPool<long>.Shared.Rent(256);
         try
         {
-            var count = Generate(context, Ticks.Ceiling(range.Start), Ticks.Ceiling(range.End), now, ref buffer);
-            return Group(query.TimeZone, context.EventType.Duration, buffer, count);
+            var count = Generate(context, Ticks.Ceiling(from), Ticks.Ceiling(to), now, ref buffer);
+            return Group(clientZone, context.EventType.Duration, buffer, count);
         }
         finally
         {

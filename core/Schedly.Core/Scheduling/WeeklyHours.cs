@@ -8,7 +8,7 @@ namespace Schedly.Core.Scheduling;
 /// </summary>
 public sealed class WeeklyHours
 {
-    private static readonly IReadOnlyList<LocalTimeRange> Closed = [];
+    private static readonly IReadOnlyList<LocalTimeRange> _closed = [];
     private readonly IReadOnlyList<LocalTimeRange>[] _byDay;
 
     /// <param name="byDay">Ranges per weekday; a missing weekday is closed. Each list must be sorted and non-overlapping.</param>
@@ -18,7 +18,7 @@ public sealed class WeeklyHours
         _byDay = new IReadOnlyList<LocalTimeRange>[8];
         for (var i = 0; i < _byDay.Length; i++)
         {
-            _byDay[i] = Closed;
+            _byDay[i] = _closed;
         }
 
         foreach (var (day, ranges) in byDay)
