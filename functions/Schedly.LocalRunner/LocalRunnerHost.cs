@@ -115,6 +115,8 @@ public sealed class LocalRunner(WebApplication app, FunctionCatalog catalog, str
 
     public IServiceProvider Services => app.Services;
 
+    public IConfiguration Configuration => app.Configuration;
+
     /// <summary>The bound address, such as <c>http://127.0.0.1:7071</c>; valid after <see cref="StartAsync"/>.</summary>
     public Uri BaseAddress => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 

@@ -12,8 +12,11 @@ Console.WriteLine();
 Console.WriteLine($"Schedly is running at {runner.BaseAddress.ToString().TrimEnd('/')}  ({runner.Catalog.Functions.Count} functions; Ctrl-C stops)");
 if (runner.GeneratedOperatorKey is { } key)
 {
-    Console.WriteLine($"Operator key for this run: {key}");
-    Console.WriteLine($"  export SCHEDLY_OPERATOR_KEY={key}");
+    Console.WriteLine($"Operator key (generated for this run; set Schedly__Security__OperatorKey to keep one): {key}");
+}
+else
+{
+    Console.WriteLine($"Operator key: {runner.Configuration["Schedly:Security:OperatorKey"]}  (from local.settings.json)");
 }
 
 Console.WriteLine();

@@ -47,7 +47,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+            script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
