@@ -8,7 +8,12 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
 {
     public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts];
 
-    public static IReadOnlyList<string> QueueNames { get; } = [];
+    public static IReadOnlyList<string> QueueNames { get; } =
+    [
+        Queues.SchedlyQueues.BookingEvents, Queues.SchedlyQueues.BookingEvents + "-poison",
+        Queues.SchedlyQueues.Emails, Queues.SchedlyQueues.Emails + "-poison",
+        Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
+    ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using Schedly.Core.Hosts;
-using Schedly.Core.Security;
 
 namespace Schedly.AzureStorage.Tables;
 
@@ -15,10 +14,10 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
     public async Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
-        var response = await _table.GetEntityIfExistsAsync<HostEntity>(
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
             slug.Value, SchedlyTables.ProfileRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue && response.Value is { } entity
-            ? new Versioned<Host>(ToHost(slug, entity), entity.ETag.ToString())
+            ? new Versioned<Host>(HostEntityMapper.ToHost(slug, entity), entity.ETag.ToString())
             : null;
     }
 
@@ -27,7 +26,7 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
         ArgumentNullException.ThrowIfNull(host);
         try
         {
-            await _table.AddEntityAsync(ToEntity(host), cancellationToken).ConfigureAwait(false);
+            await _table.AddEntityAsync(HostEntityMapper.ToEntity(host), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
@@ -42,10 +41,10 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
         ArgumentNullException.ThrowIfNull(profile);
         var patch = new TableEntity(slug.Value, SchedlyTables.ProfileRowKey)
         {
-            [nameof(HostEntity.Name)] = profile.Name,
-            [nameof(HostEntity.Email)] = profile.Email,
-            [nameof(HostEntity.TimeZone)] = profile.TimeZone.Id,
-            [nameof(HostEntity.UpdatedAt)] = updatedAt.ToDateTimeOffset(),
+            [HostEntityMapper.Name] = profile.Name,
+            [HostEntityMapper.Email] = profile.Email,
+            [HostEntityMapper.TimeZone] = profile.TimeZone.Id,
+            [HostEntityMapper.UpdatedAt] = updatedAt.ToDateTimeOffset(),
         };
         try
         {
@@ -65,7 +64,7 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
         ArgumentException.ThrowIfNullOrEmpty(version);
         try
         {
-            await _table.UpdateEntityAsync(ToEntity(host), new ETag(version), TableUpdateMode.Replace, cancellationToken)
+            await _table.UpdateEntityAsync(HostEntityMapper.ToEntity(host), new ETag(version), TableUpdateMode.Replace, cancellationToken)
                 .ConfigureAwait(false);
             return true;
         }
@@ -74,23 +73,4 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
             return false;
         }
     }
-
-    private static HostEntity ToEntity(Host host) => new()
-    {
-        PartitionKey = host.Slug.Value,
-        RowKey = SchedlyTables.ProfileRowKey,
-        Name = host.Profile.Name,
-        Email = host.Profile.Email,
-        TimeZone = host.Profile.TimeZone.Id,
-        ApiKeyHash = host.ApiKey.Hex,
-        CreatedAt = host.CreatedAt.ToDateTimeOffset(),
-        UpdatedAt = host.UpdatedAt.ToDateTimeOffset(),
-    };
-
-    private static Host ToHost(HostSlug slug, HostEntity entity) => new(
-        slug,
-        new HostProfile(entity.Name, entity.Email, DateTimeZoneProviders.Tzdb[entity.TimeZone]),
-        ApiKeyHash.FromStored(entity.ApiKeyHash),
-        Instant.FromDateTimeOffset(entity.CreatedAt),
-        Instant.FromDateTimeOffset(entity.UpdatedAt));
 }

@@ -3,5 +3,8 @@ using Schedly.Core.Security;
 
 namespace Schedly.Core.Hosts;
 
-/// <summary>A host as stored: its profile, the hash of its API key and when it changed.</summary>
-public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey, Instant CreatedAt, Instant UpdatedAt);
+/// <summary>A host as stored: its profile, the hash of its API key, its schedule and when it changed.</summary>
+public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey, Instant CreatedAt, Instant UpdatedAt)
+{
+    public HostSchedule Schedule { get; init; } = HostSchedule.Empty;
+}

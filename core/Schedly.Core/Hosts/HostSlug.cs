@@ -26,25 +26,7 @@ public sealed record HostSlug
 
     public static string Rule => "1 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen.";
 
-    private static bool IsValid(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || value.Length > MaxLength || value[0] == '-' || value[^1] == '-')
-        {
-            return false;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            var allowed = char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || (c == '-' && value[i - 1] != '-');
-            if (!allowed)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsValid(string? value) => Slugs.IsValid(value);
 
     public override string ToString() => Value;
 }

@@ -17,9 +17,14 @@ public sealed record ApiKey
 
     public ApiKeyHash Hash => ApiKeyHash.Of(Value);
 
-    public static ApiKey Generate() =>
-        new(Prefix + Base64Url.Encode(RandomNumberGenerator.GetBytes(SecretBytes)));
+    public static ApiKey Generate() => Generate(Prefix);
+
+    /// <summary>A booking's manage token: the same strength, prefixed <c>mt_</c> so the two are never confused.</summary>
+    public static ApiKey GenerateManageToken() => Generate("mt_");
+
+    private static ApiKey Generate(string prefix) =>
+        new(prefix + Base64Url.Encode(RandomNumberGenerator.GetBytes(SecretBytes)));
 
     /// <summary>Hides the secret from logs and debugger displays.</summary>
-    public override string ToString() => "sk_…";
+    public override string ToString() => Value[..3] + "…";
 }

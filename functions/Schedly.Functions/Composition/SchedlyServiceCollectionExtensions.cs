@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Schedly.AzureStorage.Connection;
+using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Tables;
+using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
 using Schedly.Core.Security;
 
@@ -27,6 +29,10 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<UpsertHost>();
         services.AddSingleton<GetHostProfile>();
+        services.AddSingleton<EditHostSchedule>();
+        services.AddSingleton<ListSlots>();
+        services.AddSingleton<CreateBooking>();
+        services.AddSingleton<ManagedBookings>();
         return services;
     }
 
@@ -38,6 +44,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton<IHostRepository, TableHostRepository>();
+        services.AddSingleton<IBookingStore, TableBookingStore>();
+        services.AddSingleton<IBookingEventPublisher, QueueBookingEventPublisher>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
         return services;

@@ -20,7 +20,7 @@ public sealed class PutHost(AdminAccess access, UpsertHost upsertHost)
         CancellationToken cancellationToken)
     {
         var slug = HostRoute.Parse(host);
-        var denied = await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false);
+        var denied = await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken, requireHost: false).ConfigureAwait(false);
         if (denied is not null)
         {
             return denied;

@@ -6,4 +6,7 @@ namespace Schedly.Functions.Http;
 public static class HostRoute
 {
     public static HostSlug? Parse(string? value) => HostSlug.TryParse(value, out var slug) ? slug : null;
+
+    /// <summary>True when an <c>{eventType}</c> route value can name an event type.</summary>
+    public static bool IsSlug(string? value) => Slugs.IsValid(value);
 }

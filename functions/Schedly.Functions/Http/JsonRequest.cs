@@ -13,6 +13,33 @@ public static class JsonRequest
 {
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// Like <see cref="ReadAsync{T}"/>, but an empty body (with or without a content type) reads as
+    /// <paramref name="empty"/>: for actions whose body is optional, such as a cancel with no reason.
+    /// </summary>
+    public static async Task<BodyRead<T>> ReadOptionalAsync<T>(HttpRequest request, T empty, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType)))
+        {
+            var bytes = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+            if (bytes is { Length: 0 })
+            {
+                return new BodyRead<T>(empty, null, bytes);
+            }
+
+            if (bytes is null)
+            {
+                return TooLarge();
+            }
+
+            return new Problem(ProblemKind.UnsupportedMediaType, "Send the body as JSON with 'Content-Type: application/json'.");
+        }
+
+        return await ReadAsync<T>(request, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
@@ -57,7 +84,7 @@ public static class JsonRequest
 
             try
             {
-                return document.RootElement.Deserialize<T>(ApiJson.Options)!;
+                return new BodyRead<T>(document.RootElement.Deserialize<T>(ApiJson.Options)!, null, bytes);
             }
             catch (JsonException e)
             {
@@ -120,17 +147,19 @@ public static class JsonRequest
 public readonly struct BodyRead<T>
     where T : class
 {
-    private BodyRead(T? value, IActionResult? problem)
+    internal BodyRead(T? value, IActionResult? problem, byte[]? bytes)
     {
         Value = value;
         Problem = problem;
+        Bytes = bytes ?? [];
     }
 
     public T? Value { get; }
 
     public IActionResult? Problem { get; }
 
-    public static implicit operator BodyRead<T>(T value) => new(value, null);
+    /// <summary>The raw body as received (for request hashing).</summary>
+    public byte[] Bytes { get; }
 
-    public static implicit operator BodyRead<T>(Problem problem) => new(null, problem);
+    public static implicit operator BodyRead<T>(Problem problem) => new(null, problem, null);
 }

@@ -1,0 +1,42 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Schedly.AzureStorage.Tables;
+using Schedly.Core.Bookings;
+
+namespace Schedly.AzureStorage.Queues;
+
+/// <summary>
+/// Publishes a committed outbox event to <c>booking-events</c> and flags its outbox row dispatched.
+/// Never throws: if either step fails the row stays undispatched and the outbox sweep sends it
+/// later (consumers are idempotent, so a second send is harmless).
+/// </summary>
+public sealed partial class QueueBookingEventPublisher(QueueServiceClient queues, TableServiceClient tables, ILogger<QueueBookingEventPublisher> logger)
+    : IBookingEventPublisher
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(SchedlyQueues.BookingEvents);
+    private readonly TableClient _table = tables.GetTableClient(SchedlyTables.Hosts);
+
+    public async Task PublishAsync(BookingEvent bookingEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bookingEvent);
+        try
+        {
+            await _queue.SendMessageAsync(BookingEventMessage.Serialize(bookingEvent), CancellationToken.None).ConfigureAwait(false);
+            var dispatched = new TableEntity(bookingEvent.Booking.Id.Host.Value, BookingRowKeys.Outbox(bookingEvent.Id))
+            {
+                ["Dispatched"] = true,
+                ["DispatchedAt"] = DateTimeOffset.UtcNow,
+            };
+            await _table.UpdateEntityAsync(dispatched, ETag.All, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
+        {
+            LogPublishDeferred(logger, bookingEvent.Id, bookingEvent.Type, e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox event {EventId} ({EventType}) not published now ({ExceptionType}); the outbox sweep will send it")]
+    private static partial void LogPublishDeferred(ILogger logger, string eventId, string eventType, string exceptionType);
+}

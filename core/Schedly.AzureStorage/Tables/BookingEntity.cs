@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Schedly.AzureStorage.Tables;
+
+/// <summary>The <c>booking|{id}</c> row. Times are UTC; durations whole minutes.</summary>
+public sealed class BookingEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string EventType { get; set; } = "";
+
+    public DateTimeOffset Start { get; set; }
+
+    public DateTimeOffset End { get; set; }
+
+    public int BufferBeforeMinutes { get; set; }
+
+    public int BufferAfterMinutes { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public bool NoShow { get; set; }
+
+    public string ClientName { get; set; } = "";
+
+    public string ClientEmail { get; set; } = "";
+
+    public string ClientTimeZone { get; set; } = "";
+
+    public string Notes { get; set; } = "";
+
+    public string AnswersJson { get; set; } = "{}";
+
+    public string ManageTokenHash { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Sequence { get; set; }
+
+    public string? PriceAmount { get; set; }
+
+    public string? PriceCurrency { get; set; }
+
+    public string HostDate { get; set; } = "";
+
+    public string? CancelReason { get; set; }
+
+    public string? CancelledBy { get; set; }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Schedly.Core.Bookings;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Security;
+
+namespace Schedly.AzureStorage.Tables;
+
+internal static class BookingEntityMapper
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+
+    public static BookingEntity ToEntity(Booking booking) => new()
+    {
+        PartitionKey = booking.Id.Host.Value,
+        RowKey = BookingRowKeys.Booking(booking.Id.Random),
+        EventType = booking.EventType,
+        Start = booking.Start.ToDateTimeOffset(),
+        End = booking.End.ToDateTimeOffset(),
+        BufferBeforeMinutes = (int)booking.BufferBefore.TotalMinutes,
+        BufferAfterMinutes = (int)booking.BufferAfter.TotalMinutes,
+        Status = booking.Status.ToString(),
+        NoShow = booking.NoShow,
+        ClientName = booking.Client.Name,
+        ClientEmail = booking.Client.Email,
+        ClientTimeZone = booking.Client.TimeZone.Id,
+        Notes = booking.Client.Notes,
+        AnswersJson = JsonSerializer.Serialize(booking.Client.Answers),
+        ManageTokenHash = booking.ManageTokenHash.Hex,
+        CreatedAt = booking.CreatedAt.ToDateTimeOffset(),
+        UpdatedAt = booking.UpdatedAt.ToDateTimeOffset(),
+        Sequence = booking.Sequence,
+        PriceAmount = booking.Price?.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+        PriceCurrency = booking.Price?.Currency,
+        HostDate = DatePattern.Format(booking.HostDate),
+        CancelReason = booking.CancelReason,
+        CancelledBy = booking.CancelledBy,
+    };
+
+    public static Booking ToBooking(BookingEntity entity)
+    {
+        if (!BookingId.TryParse(entity.PartitionKey + "--" + entity.RowKey[BookingRowKeys.BookingPrefix.Length..], out var id))
+        {
+            throw new InvalidOperationException("A stored booking has a malformed key.");
+        }
+
+        var answers = JsonSerializer.Deserialize<Dictionary<string, string>>(entity.AnswersJson) ?? [];
+        return new Booking(
+            id,
+            entity.EventType,
+            Instant.FromDateTimeOffset(entity.Start),
+            Instant.FromDateTimeOffset(entity.End),
+            Duration.FromMinutes(entity.BufferBeforeMinutes),
+            Duration.FromMinutes(entity.BufferAfterMinutes),
+            Enum.Parse<BookingStatus>(entity.Status),
+            new ClientDetails(entity.ClientName, entity.ClientEmail, DateTimeZoneProviders.Tzdb[entity.ClientTimeZone], entity.Notes, answers),
+            ApiKeyHash.FromStored(entity.ManageTokenHash),
+            Instant.FromDateTimeOffset(entity.CreatedAt),
+            Instant.FromDateTimeOffset(entity.UpdatedAt),
+            entity.Sequence,
+            entity.PriceAmount is null || entity.PriceCurrency is null
+                ? null
+                : new Price(decimal.Parse(entity.PriceAmount, CultureInfo.InvariantCulture), entity.PriceCurrency),
+            DatePattern.Parse(entity.HostDate).Value)
+        {
+            NoShow = entity.NoShow,
+            CancelReason = entity.CancelReason,
+            CancelledBy = entity.CancelledBy,
+        };
+    }
+}

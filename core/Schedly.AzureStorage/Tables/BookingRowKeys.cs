@@ -1,0 +1,64 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Schedly.AzureStorage.Tables;
+
+/// <summary>
+/// Row keys inside a host's partition of the <c>hosts</c> table. Kinds are prefixes, so each kind
+/// is one contiguous, time-sorted key range.
+/// <list type="bullet">
+/// <item><c>booking|{random id}</c>: one booking.</item>
+/// <item><c>cell|{yyyyMMddHH}</c>: one UTC hour of the host's time, listing every active booking whose
+/// claimed span (meeting plus buffers) touches that hour. A booking writes all its cells in the
+/// transaction that creates it, each conditional on the version it read, so two overlapping claims
+/// (which must share an hour) can never both commit. The slot query reads its window's cells with
+/// one range query.</item>
+/// <item><c>day|{event type}|{yyyy-MM-dd}</c>: the daily-limit version stamp of an event type's host-local date.</item>
+/// <item><c>outbox|{event id}</c>: an event to publish, written with the change it announces.</item>
+/// <item><c>idem|{hash}</c>: the first result of an Idempotency-Key.</item>
+/// </list>
+/// </summary>
+public static class BookingRowKeys
+{
+    public const string BookingPrefix = "booking|";
+    public const string CellPrefix = "cell|";
+    public const string DayPrefix = "day|";
+    public const string OutboxPrefix = "outbox|";
+    public const string IdempotencyPrefix = "idem|";
+
+    private static readonly Duration CellLength = Duration.FromHours(1);
+
+    public static string Booking(string randomId) => BookingPrefix + randomId;
+
+    public static string Cell(Instant hourStart) =>
+        CellPrefix + hourStart.ToDateTimeUtc().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+
+    public static string Day(string eventType, LocalDate date) =>
+        DayPrefix + eventType + "|" + date.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+
+    public static string Outbox(string eventId) => OutboxPrefix + eventId;
+
+    public static string Idempotency(string storageId) => IdempotencyPrefix + storageId;
+
+    /// <summary>The start of the UTC hour containing <paramref name="instant"/>.</summary>
+    public static Instant HourFloor(Instant instant)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        var hourTicks = CellLength.BclCompatibleTicks;
+        var floor = ticks - (((ticks % hourTicks) + hourTicks) % hourTicks);
+        return Instant.FromUnixTimeTicks(floor);
+    }
+
+    /// <summary>Every cell hour that <c>[start, end)</c> touches.</summary>
+    public static IEnumerable<Instant> CellHours(Instant start, Instant end)
+    {
+        for (var hour = HourFloor(start); hour < end; hour += CellLength)
+        {
+            yield return hour;
+        }
+    }
+
+    /// <summary>The inclusive row-key bounds of the cells touching <c>[start, end)</c>.</summary>
+    public static (string From, string To) CellRange(Instant start, Instant end) =>
+        (Cell(HourFloor(start)), Cell(HourFloor(end - Duration.Epsilon)));
+}

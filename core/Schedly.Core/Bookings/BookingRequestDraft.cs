@@ -1,0 +1,82 @@
+using NodaTime;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Validation;
+
+namespace Schedly.Core.Bookings;
+
+/// <summary>
+/// A booking form as a client sent it: <c>{ start, name, email, timeZone, notes?, answers? }</c>.
+/// Name 1–200 characters on one line; a real email address; an IANA zone (the client's, used for
+/// their emails); notes up to 2,000 characters; up to 20 answers, keys up to 100 and values up to
+/// 2,000 characters. Control characters are refused (line breaks are allowed in notes and answers).
+/// </summary>
+public sealed record BookingRequestDraft(string? Start, string? Name, string? Email, string? TimeZone, string? Notes, IReadOnlyDictionary<string, string?>? Answers)
+{
+    public Validated<BookingRequest> Validate()
+    {
+        var errors = new ValidationErrors();
+        var start = SchedulingPatterns.RequiredInstant(Start, "start", errors);
+        var name = TextRules.RequiredLine(Name, "name", ClientDetails.MaxNameLength, errors);
+        var email = EmailAddressRules.Required(Email, "email", errors);
+        var zone = TimeZoneRules.Required(TimeZone, "timeZone", errors);
+        var notes = ValidateNotes(errors);
+        var answers = ValidateAnswers(errors);
+        return errors.IsEmpty
+            ? Validated<BookingRequest>.Valid(new BookingRequest(start!.Value, new ClientDetails(name!, email!, zone!, notes, answers)))
+            : Validated<BookingRequest>.Invalid(errors);
+    }
+
+    private string ValidateNotes(ValidationErrors errors)
+    {
+        var notes = Notes?.Trim() ?? "";
+        if (notes.Length > ClientDetails.MaxNotesLength)
+        {
+            errors.Add("notes", $"At most {ClientDetails.MaxNotesLength} characters.");
+        }
+        else if (TextRules.HasForbiddenControlCharacters(notes, multiLine: true))
+        {
+            errors.Add("notes", "Must not contain control characters.");
+        }
+
+        return notes;
+    }
+
+    private Dictionary<string, string> ValidateAnswers(ValidationErrors errors)
+    {
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Answers is null)
+        {
+            return answers;
+        }
+
+        if (Answers.Count > ClientDetails.MaxAnswers)
+        {
+            errors.Add("answers", $"At most {ClientDetails.MaxAnswers} answers.");
+            return answers;
+        }
+
+        foreach (var (key, value) in Answers)
+        {
+            var field = "answers." + (key.Length <= ClientDetails.MaxAnswerKeyLength ? key : key[..ClientDetails.MaxAnswerKeyLength]);
+            if (key.Trim().Length == 0 || key.Length > ClientDetails.MaxAnswerKeyLength || TextRules.HasForbiddenControlCharacters(key, multiLine: false))
+            {
+                errors.Add(field, $"Answer keys are 1 to {ClientDetails.MaxAnswerKeyLength} characters without control characters.");
+                continue;
+            }
+
+            var text = value?.Trim() ?? "";
+            if (text.Length > ClientDetails.MaxAnswerLength || TextRules.HasForbiddenControlCharacters(text, multiLine: true))
+            {
+                errors.Add(field, $"At most {ClientDetails.MaxAnswerLength} characters, without control characters.");
+                continue;
+            }
+
+            answers[key] = text;
+        }
+
+        return answers;
+    }
+}
+
+/// <summary>A valid booking request: when, and who.</summary>
+public sealed record BookingRequest(Instant Start, ClientDetails Client);

@@ -1,0 +1,7 @@
+namespace Schedly.Core.Bookings;
+
+public enum BookingStatus
+{
+    Confirmed,
+    Cancelled,
+}

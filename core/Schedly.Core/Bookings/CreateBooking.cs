@@ -1,0 +1,144 @@
+using NodaTime;
+using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Security;
+using Schedly.Core.Validation;
+
+namespace Schedly.Core.Bookings;
+
+/// <summary>
+/// Books a slot: re-checks on the server that the start is offered now, then claims the time in
+/// one atomic write (booking, claim, daily counter, outbox event, idempotency record) that fails if
+/// anything it relied on changed; on such a conflict it re-reads and decides again. Returns the
+/// manage token once; only its hash is stored.
+/// </summary>
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, IClock clock)
+{
+    private const int MaxAttempts = 8;
+
+    public async Task<CreateBookingResult> ExecuteAsync(
+        HostSlug host,
+        string eventTypeSlug,
+        BookingRequestDraft draft,
+        IdempotencyKey? idempotencyKey,
+        string requestHash,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(draft);
+        var request = draft.Validate();
+        if (!request.IsValid)
+        {
+            return new CreateBookingResult.Invalid(request.Errors);
+        }
+
+        if (await ReplayAsync(host, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+
+        var stored = await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false);
+        var eventType = stored?.Value.Schedule.FindEventType(eventTypeSlug);
+        if (stored is null || eventType is not { Active: true })
+        {
+            return new CreateBookingResult.NotFound();
+        }
+
+        var hostValue = stored.Value;
+        var start = request.Value.Start;
+        var counter = BookingContext.CounterFor(eventType, eventTypeSlug, start, hostValue.Profile.TimeZone);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = clock.GetCurrentInstant();
+            var snapshot = await store.LoadAsync(host, SlotEngine.BusyWindow(start, eventType), counter, cancellationToken).ConfigureAwait(false);
+            if (!BookingContext.IsOffered(hostValue, eventType, eventTypeSlug, snapshot, start, now))
+            {
+                return await ReplayAsync(host, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false)
+                    ?? new CreateBookingResult.SlotUnavailable();
+            }
+
+            var token = ApiKey.GenerateManageToken();
+            var booking = NewBooking(hostValue, eventTypeSlug, eventType, request.Value, token, now);
+            var created = BookingEvent.For(BookingEvent.Created, booking, now);
+            var idempotency = idempotencyKey is null
+                ? null
+                : new IdempotencyRecord(idempotencyKey.StorageId, requestHash, booking.Id.Value, idempotencyKey.Protect(token.Value), now);
+            if (await store.TryCreateAsync(snapshot, booking, counter, created, idempotency, cancellationToken).ConfigureAwait(false))
+            {
+                await publisher.PublishAsync(created, cancellationToken).ConfigureAwait(false);
+                return new CreateBookingResult.Created(booking, token.Value, Replayed: false);
+            }
+
+            if (await ReplayAsync(host, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false) is { } concurrentReplay)
+            {
+                return concurrentReplay;
+            }
+        }
+
+        throw new ConcurrencyConflictException($"Booking kept conflicting for {MaxAttempts} attempts.");
+    }
+
+    private static Booking NewBooking(Host host, string eventTypeSlug, EventType eventType, BookingRequest request, ApiKey token, Instant now) => new(
+        BookingId.New(host.Slug),
+        eventTypeSlug,
+        request.Start,
+        request.Start + eventType.Duration,
+        eventType.BufferBefore,
+        eventType.BufferAfter,
+        BookingStatus.Confirmed,
+        request.Client,
+        token.Hash,
+        now,
+        now,
+        Sequence: 0,
+        eventType.Price,
+        request.Start.InZone(host.Profile.TimeZone).Date);
+
+    private async Task<CreateBookingResult?> ReplayAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var record = await store.FindIdempotencyAsync(host, key.StorageId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (!string.Equals(record.RequestHash, requestHash, StringComparison.Ordinal))
+        {
+            return new CreateBookingResult.IdempotencyMismatch();
+        }
+
+        var token = key.Unprotect(record.ProtectedManageToken);
+        var booking = BookingId.TryParse(record.BookingId, out var id)
+            ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (token is null || booking is null)
+        {
+            throw new InvalidOperationException("An idempotency record points to a booking that cannot be read.");
+        }
+
+        return new CreateBookingResult.Created(booking.Value, token, Replayed: true);
+    }
+}
+
+public abstract record CreateBookingResult
+{
+    private CreateBookingResult()
+    {
+    }
+
+    /// <summary>The booking and its manage token; <paramref name="Replayed"/> when an idempotent retry returned the first result.</summary>
+    public sealed record Created(Booking Booking, string ManageToken, bool Replayed) : CreateBookingResult;
+
+    public sealed record Invalid(ValidationErrors Errors) : CreateBookingResult;
+
+    public sealed record NotFound : CreateBookingResult;
+
+    public sealed record SlotUnavailable : CreateBookingResult;
+
+    public sealed record IdempotencyMismatch : CreateBookingResult;
+}

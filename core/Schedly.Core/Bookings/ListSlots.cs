@@ -1,0 +1,50 @@
+using NodaTime;
+using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Validation;
+
+namespace Schedly.Core.Bookings;
+
+/// <summary>
+/// The free slots of a host's event type for a client's date range and zone. Storage cost: one
+/// point read (host and schedule) and one partition range query (bookings in the window).
+/// </summary>
+public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IClock clock)
+{
+    public async Task<ListSlotsResult> ExecuteAsync(HostSlug host, string eventTypeSlug, SlotQueryDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(draft);
+        var query = draft.Validate();
+        if (!query.IsValid)
+        {
+            return new ListSlotsResult.Invalid(query.Errors);
+        }
+
+        var stored = await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false);
+        var eventType = stored?.Value.Schedule.FindEventType(eventTypeSlug);
+        if (stored is null || eventType is not { Active: true })
+        {
+            return new ListSlotsResult.NotFound();
+        }
+
+        var window = SlotEngine.BusyWindow(query.Value, eventType);
+        var snapshot = await bookings.LoadAsync(host, window, counter: null, cancellationToken).ConfigureAwait(false);
+        var busy = snapshot.Bookings.Select(b => b.ToBusy(eventTypeSlug)).ToList();
+        var context = new SlotContext(stored.Value.Profile.TimeZone, stored.Value.Schedule.ValidAvailability, eventType, busy);
+        return new ListSlotsResult.Found(SlotEngine.Compute(context, query.Value, clock.GetCurrentInstant()));
+    }
+}
+
+public abstract record ListSlotsResult
+{
+    private ListSlotsResult()
+    {
+    }
+
+    public sealed record Found(SlotDays Days) : ListSlotsResult;
+
+    public sealed record NotFound : ListSlotsResult;
+
+    public sealed record Invalid(ValidationErrors Errors) : ListSlotsResult;
+}

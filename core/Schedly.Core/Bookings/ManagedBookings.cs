@@ -1,0 +1,166 @@
+using NodaTime;
+using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Validation;
+
+namespace Schedly.Core.Bookings;
+
+/// <summary>
+/// What a client can do with the manage token of a booking: read it, cancel it, move it. An
+/// unknown id and a wrong token are indistinguishable (both "not found"), and tokens are compared
+/// in constant time.
+/// </summary>
+public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, IClock clock)
+{
+    private const int MaxAttempts = 8;
+
+    public async Task<Versioned<Booking>?> FindAsync(string bookingId, string manageToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manageToken);
+        if (!BookingId.TryParse(bookingId, out var id))
+        {
+            return null;
+        }
+
+        var booking = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return booking is not null && booking.Value.ManageTokenHash.Matches(manageToken) ? booking : null;
+    }
+
+    /// <summary>Cancels; a second cancel is a no-op that returns the cancelled booking.</summary>
+    public async Task<ManageResult> CancelAsync(string bookingId, string manageToken, string? reason, string cancelledBy, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var cleanReason = ValidateReason(reason, errors);
+        if (!errors.IsEmpty)
+        {
+            return new ManageResult.Invalid(errors);
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await FindAsync(bookingId, manageToken, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return new ManageResult.NotFound();
+            }
+
+            if (current.Value.Status == BookingStatus.Cancelled)
+            {
+                return new ManageResult.Done(current.Value, Changed: false);
+            }
+
+            var now = clock.GetCurrentInstant();
+            var cancelled = current.Value with
+            {
+                Status = BookingStatus.Cancelled,
+                CancelReason = cleanReason,
+                CancelledBy = cancelledBy,
+                UpdatedAt = now,
+            };
+            var cancelledEvent = BookingEvent.For(BookingEvent.Cancelled, cancelled, now);
+            if (await store.TryCancelAsync(current, cancelled, cancelledEvent, cancellationToken).ConfigureAwait(false))
+            {
+                await publisher.PublishAsync(cancelledEvent, cancellationToken).ConfigureAwait(false);
+                return new ManageResult.Done(cancelled, Changed: true);
+            }
+        }
+
+        throw new ConcurrencyConflictException($"Cancel kept conflicting for {MaxAttempts} attempts.");
+    }
+
+    /// <summary>Moves the booking to <c>start</c> when that is an offered slot now (the booking's own time counts as free).</summary>
+    public async Task<ManageResult> RescheduleAsync(string bookingId, string manageToken, string? start, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var newStart = SchedulingPatterns.RequiredInstant(start, "start", errors);
+        if (newStart is null)
+        {
+            return new ManageResult.Invalid(errors);
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await FindAsync(bookingId, manageToken, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return new ManageResult.NotFound();
+            }
+
+            if (current.Value.Status == BookingStatus.Cancelled)
+            {
+                return new ManageResult.BookingCancelled();
+            }
+
+            var booking = current.Value;
+            var host = await hosts.FindAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false);
+            // A deactivated event type still lets existing bookings move.
+            var eventType = host?.Value.Schedule.FindEventType(booking.EventType) is { } type ? type with { Active = true } : null;
+            if (host is null || eventType is null)
+            {
+                return new ManageResult.SlotUnavailable();
+            }
+
+            var now = clock.GetCurrentInstant();
+            var zone = host.Value.Profile.TimeZone;
+            var counter = BookingContext.CounterFor(eventType, booking.EventType, newStart.Value, zone);
+            var snapshot = await store.LoadAsync(booking.Id.Host, SlotEngine.BusyWindow(newStart.Value, eventType), counter, cancellationToken).ConfigureAwait(false);
+            if (!BookingContext.IsOffered(host.Value, eventType, booking.EventType, snapshot, newStart.Value, now, excludeRandomId: booking.Id.Random))
+            {
+                return new ManageResult.SlotUnavailable();
+            }
+
+            var moved = booking with
+            {
+                Start = newStart.Value,
+                End = newStart.Value + eventType.Duration,
+                BufferBefore = eventType.BufferBefore,
+                BufferAfter = eventType.BufferAfter,
+                HostDate = newStart.Value.InZone(zone).Date,
+                Sequence = booking.Sequence + 1,
+                UpdatedAt = now,
+            };
+            var rescheduled = BookingEvent.For(BookingEvent.Rescheduled, moved, now, booking.Start, booking.End);
+            if (await store.TryRescheduleAsync(current, snapshot, moved, counter, rescheduled, cancellationToken).ConfigureAwait(false))
+            {
+                await publisher.PublishAsync(rescheduled, cancellationToken).ConfigureAwait(false);
+                return new ManageResult.Done(moved, Changed: true);
+            }
+        }
+
+        throw new ConcurrencyConflictException($"Reschedule kept conflicting for {MaxAttempts} attempts.");
+    }
+
+    private static string? ValidateReason(string? reason, ValidationErrors errors)
+    {
+        var trimmed = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > ClientDetails.MaxNotesLength || TextRules.HasForbiddenControlCharacters(trimmed, multiLine: true))
+        {
+            errors.Add("reason", $"At most {ClientDetails.MaxNotesLength} characters, without control characters.");
+        }
+
+        return trimmed;
+    }
+}
+
+public abstract record ManageResult
+{
+    private ManageResult()
+    {
+    }
+
+    /// <summary>The booking after the operation; <paramref name="Changed"/> is false for a repeated cancel.</summary>
+    public sealed record Done(Booking Booking, bool Changed) : ManageResult;
+
+    public sealed record NotFound : ManageResult;
+
+    public sealed record BookingCancelled : ManageResult;
+
+    public sealed record SlotUnavailable : ManageResult;
+
+    public sealed record Invalid(ValidationErrors Errors) : ManageResult;
+}

@@ -1,0 +1,10 @@
+namespace Schedly.Functions.Bookings;
+
+/// <summary>Body of <c>POST …/bookings</c>.</summary>
+public sealed record BookingRequestBody(string? Start, string? Name, string? Email, string? TimeZone, string? Notes, Dictionary<string, string?>? Answers);
+
+/// <summary>Body of <c>POST /api/bookings/{id}/cancel</c> (optional).</summary>
+public sealed record CancelRequestBody(string? Reason);
+
+/// <summary>Body of <c>POST /api/bookings/{id}/reschedule</c>.</summary>
+public sealed record RescheduleRequestBody(string? Start);

@@ -1,0 +1,55 @@
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
+
+namespace Schedly.Functions.Bookings;
+
+/// <summary>
+/// A booking on the wire. <see cref="ManageToken"/> appears only in the 201 of its creation (and an
+/// idempotent replay of it); it is never stored in clear.
+/// </summary>
+public sealed record BookingResponse(
+    string Id,
+    string Status,
+    string Host,
+    string EventType,
+    string Start,
+    string End,
+    string Name,
+    string Email,
+    string TimeZone,
+    string Notes,
+    IReadOnlyDictionary<string, string> Answers,
+    bool NoShow,
+    int Sequence,
+    PublicPrice? Price,
+    string? CancelReason,
+    string? CancelledBy,
+    string CreatedAt,
+    string UpdatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
+{
+    public static BookingResponse From(Booking booking, string? manageToken = null)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        return new(
+            booking.Id.Value,
+            booking.Status == BookingStatus.Confirmed ? "confirmed" : "cancelled",
+            booking.Id.Host.Value,
+            booking.EventType,
+            booking.Start.ToString(),
+            booking.End.ToString(),
+            booking.Client.Name,
+            booking.Client.Email,
+            booking.Client.TimeZone.Id,
+            booking.Client.Notes,
+            booking.Client.Answers,
+            booking.NoShow,
+            booking.Sequence,
+            booking.Price is { } price ? PublicPrice.From(price) : null,
+            booking.CancelReason,
+            booking.CancelledBy,
+            booking.CreatedAt.ToString(),
+            booking.UpdatedAt.ToString(),
+            manageToken);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Schedly.Core.Bookings;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Bookings;
+
+/// <summary>Maps the results of the manage use cases to HTTP, the same way for every manage route.</summary>
+internal static class ManageResults
+{
+    public static Problem NotFound() => Problem.NotFound("No booking with that id for this token.");
+
+    public static Problem MissingToken() => Problem.Unauthorized("Send 'Authorization: Bearer <manageToken>' (the token from the booking's confirmation).");
+
+    public static IActionResult ToHttp(ManageResult result) => result switch
+    {
+        ManageResult.Done done => JsonBody.Ok(BookingResponse.From(done.Booking)),
+        ManageResult.NotFound => NotFound(),
+        ManageResult.BookingCancelled => new Problem(ProblemKind.BookingCancelled, "The booking is cancelled; it cannot be changed."),
+        ManageResult.SlotUnavailable => new Problem(ProblemKind.SlotUnavailable, "That time is not available. The booking was not changed."),
+        ManageResult.Invalid invalid => Problem.Validation(invalid.Errors),
+        _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+    };
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Bookings;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Bookings;
+
+/// <summary>
+/// <c>POST /api/hosts/{host}/event-types/{eventType}/bookings</c>: books a slot. 201 with the
+/// booking and its one-time manage token; 409 <c>slot-unavailable</c> when the time is gone. With an
+/// <c>Idempotency-Key</c>, a repeat of the same request returns the first result
+/// (<c>Idempotent-Replayed: true</c>) and a different request with the same key is 422.
+/// </summary>
+public sealed class PostBooking(CreateBooking createBooking)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    [Function(nameof(PostBooking))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hosts/{host}/event-types/{eventType}/bookings")] HttpRequest request,
+        string host,
+        string eventType,
+        CancellationToken cancellationToken)
+    {
+        var slug = HostRoute.Parse(host);
+        if (slug is null || !HostRoute.IsSlug(eventType))
+        {
+            return Problem.NotFound("No such host or event type.");
+        }
+
+        var idempotencyHeader = request.Headers[IdempotencyKeyHeader].ToString();
+        var idempotencyKey = IdempotencyKey.TryParse(slug.Value, idempotencyHeader);
+        if (idempotencyHeader.Length > 0 && idempotencyKey is null)
+        {
+            return Problem.Validation(IdempotencyKeyHeader, $"1 to {IdempotencyKey.MaxLength} printable ASCII characters, such as a UUID.");
+        }
+
+        var body = await JsonRequest.ReadAsync<BookingRequestBody>(request, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var b = body.Value!;
+        var draft = new BookingRequestDraft(b.Start, b.Name, b.Email, b.TimeZone, b.Notes, b.Answers);
+        var result = await createBooking.ExecuteAsync(slug, eventType, draft, idempotencyKey, IdempotencyKey.HashRequest(body.Bytes), cancellationToken)
+            .ConfigureAwait(false);
+        return result switch
+        {
+            CreateBookingResult.Created created => Created(created),
+            CreateBookingResult.Invalid invalid => Problem.Validation(invalid.Errors),
+            CreateBookingResult.NotFound => Problem.NotFound("No such host or event type."),
+            CreateBookingResult.SlotUnavailable => new Problem(ProblemKind.SlotUnavailable, "That time is not available (any more). Pick another slot."),
+            CreateBookingResult.IdempotencyMismatch => new Problem(ProblemKind.IdempotencyMismatch, "This Idempotency-Key was already used with a different request body."),
+            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+        };
+    }
+
+    private static JsonBody Created(CreateBookingResult.Created created)
+    {
+        var response = JsonBody.Created(BookingResponse.From(created.Booking, created.ManageToken))
+            .WithHeader("Location", $"/api/bookings/{created.Booking.Id.Value}");
+        return created.Replayed ? response.WithHeader("Idempotent-Replayed", "true") : response;
+    }
+}

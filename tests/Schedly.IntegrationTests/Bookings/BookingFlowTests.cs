@@ -1,0 +1,137 @@
+using System.Net;
+using Schedly.IntegrationTests.Infrastructure;
+using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
+
+namespace Schedly.IntegrationTests.Bookings;
+
+/// <summary>The booking lifecycle through real HTTP: slots, book, read, reschedule, cancel, the calendar.</summary>
+[Collection(SchedlyAppCollection.Name)]
+public sealed class BookingFlowTests(SchedlyAppFixture app)
+{
+    private static readonly Dictionary<string, object> Intro = new()
+    {
+        ["intro"] = new { title = "Intro call", durationMinutes = 30, slotIntervalMinutes = 30, bufferAfterMinutes = 10, price = new { amount = "50.00", currency = "EUR" } },
+    };
+
+    private readonly TestHosts _hosts = new(app);
+
+    [Fact]
+    public async Task Book_OfferedSlot_Is201WithTokenAndTheSlotDisappears()
+    {
+        var (slug, _) = await _hosts.CreateAsync("flow", Intro);
+        var day = TestHosts.Today.AddDays(3);
+        var before = await _hosts.SlotsAsync(slug, "intro", day, day);
+        var (start, end) = before[10];
+
+        using var response = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(start));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var booking = await response.ReadJsonAsync();
+        Assert.Equal("confirmed", booking.GetProperty("status").GetString());
+        Assert.Equal(start, booking.GetProperty("start").GetString());
+        Assert.Equal(end, booking.GetProperty("end").GetString());
+        Assert.Equal(slug, booking.GetProperty("host").GetString());
+        Assert.Equal("intro", booking.GetProperty("eventType").GetString());
+        Assert.Equal("America/New_York", booking.GetProperty("timeZone").GetString());
+        Assert.StartsWith("mt_", booking.GetProperty("manageToken").GetString());
+        Assert.Equal("50.00", booking.GetProperty("price").GetProperty("amount").GetString());
+        var after = await _hosts.SlotsAsync(slug, "intro", day, day);
+        Assert.DoesNotContain((start, end), after);
+        // The slot, the next one (inside its 10-minute buffer) and the previous one (whose own buffer reaches into it).
+        Assert.Equal(before.Count - 3, after.Count);
+    }
+
+    [Fact]
+    public async Task Manage_WithToken_ReadsReschedulesAndCancels()
+    {
+        var (slug, _) = await _hosts.CreateAsync("manage", Intro);
+        var day = TestHosts.Today.AddDays(2);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        using var created = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[4].Start));
+        var booking = await created.ReadJsonAsync();
+        var id = booking.GetProperty("id").GetString()!;
+        var token = booking.GetProperty("manageToken").GetString()!;
+
+        using var read = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{id}").WithBearer(token));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.False((await read.ReadJsonAsync()).TryGetProperty("manageToken", out _));
+
+        using var moved = await Client.SendAsync(Json(HttpMethod.Post, $"/api/bookings/{id}/reschedule", new { start = slots[8].Start }).WithBearer(token));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var movedBody = await moved.ReadJsonAsync();
+        Assert.Equal(slots[8].Start, movedBody.GetProperty("start").GetString());
+        Assert.Equal(1, movedBody.GetProperty("sequence").GetInt32());
+        var afterMove = await _hosts.SlotsAsync(slug, "intro", day, day);
+        Assert.Contains(slots[4], afterMove);
+        Assert.DoesNotContain(slots[8], afterMove);
+
+        using var cancelled = await Client.SendAsync(Json(HttpMethod.Post, $"/api/bookings/{id}/cancel", new { reason = "Changed my mind" }).WithBearer(token));
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await cancelled.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Contains(slots[8], await _hosts.SlotsAsync(slug, "intro", day, day));
+        Assert.Empty(await _hosts.RowsAsync(slug, "cell|"));
+
+        using var again = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{id}/cancel").WithBearer(token));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        using var rescheduleCancelled = await Client.SendAsync(Json(HttpMethod.Post, $"/api/bookings/{id}/reschedule", new { start = slots[9].Start }).WithBearer(token));
+        await rescheduleCancelled.AssertProblemAsync(409, "booking-cancelled");
+
+        var outbox = await _hosts.RowsAsync(slug, "outbox|");
+        Assert.Equal(["booking.cancelled", "booking.created", "booking.rescheduled"], outbox.Select(r => r.GetString("EventType")!).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task Reschedule_ToTakenSlot_Is409AndLeavesBookingUntouched()
+    {
+        var (slug, _) = await _hosts.CreateAsync("resched", Intro);
+        var day = TestHosts.Today.AddDays(2);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        using var first = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[2].Start));
+        using var second = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[6].Start));
+        var booking = await second.ReadJsonAsync();
+        var (id, token) = (booking.GetProperty("id").GetString()!, booking.GetProperty("manageToken").GetString()!);
+
+        using var response = await Client.SendAsync(Json(HttpMethod.Post, $"/api/bookings/{id}/reschedule", new { start = slots[2].Start }).WithBearer(token));
+
+        await response.AssertProblemAsync(409, "slot-unavailable");
+        using var read = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{id}").WithBearer(token));
+        var unchanged = await read.ReadJsonAsync();
+        Assert.Equal(slots[6].Start, unchanged.GetProperty("start").GetString());
+        Assert.Equal(0, unchanged.GetProperty("sequence").GetInt32());
+    }
+
+    [Fact]
+    public async Task Book_TakenSlot_Is409SlotUnavailable()
+    {
+        var (slug, _) = await _hosts.CreateAsync("taken", Intro);
+        var day = TestHosts.Today.AddDays(1);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        using var first = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[^3].Start));
+
+        using var second = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[^3].Start, "Someone Else", "else@example.com"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await second.AssertProblemAsync(409, "slot-unavailable");
+    }
+
+    [Fact]
+    public async Task HostProfile_ListsActiveEventTypesAndNoBookings()
+    {
+        var (slug, apiKey) = await _hosts.CreateAsync("profile", new Dictionary<string, object>
+        {
+            ["intro"] = new { title = "Intro call" },
+            ["old"] = new { title = "Old offer" },
+        });
+        using var delete = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/hosts/{slug}/event-types/old").WithBearer(apiKey));
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+
+        var profile = await (await Client.GetAsync($"/api/hosts/{slug}")).ReadJsonAsync();
+
+        var types = profile.GetProperty("eventTypes").EnumerateArray().Select(t => t.GetProperty("slug").GetString()!).ToArray();
+        Assert.Equal(["intro"], types);
+        using var slotsOfDeleted = await Client.GetAsync($"/api/hosts/{slug}/event-types/old/slots?start={TestHosts.Today:yyyy-MM-dd}&end={TestHosts.Today:yyyy-MM-dd}&timeZone=UTC");
+        await slotsOfDeleted.AssertProblemAsync(404, "not-found");
+    }
+
+    private HttpClient Client => app.Client;
+}
