@@ -16,7 +16,7 @@ public sealed record BookingRequestDraft(string? Start, string? Name, string? Em
     {
         var errors = new ValidationErrors();
         var start = SchedulingPatterns.RequiredInstant(Start, "start", errors);
-        var name = TextRules.RequiredLine(Name, "name", ClientDetails.MaxNameLength, errors);
+        var name = TextRules.RequiredName(Name, "name", ClientDetails.MaxNameLength, errors);
         var email = EmailAddressRules.Required(Email, "email", errors);
         var zone = TimeZoneRules.Required(TimeZone, "timeZone", errors);
         var notes = ValidateNotes(errors);

@@ -8,7 +8,7 @@ public sealed record HostProfileDraft(string? Name, string? Email, string? TimeZ
     public Validated<HostProfile> Validate()
     {
         var errors = new ValidationErrors();
-        var name = TextRules.RequiredLine(Name, "name", HostProfile.MaxNameLength, errors);
+        var name = TextRules.RequiredName(Name, "name", HostProfile.MaxNameLength, errors);
         var email = EmailAddressRules.Required(Email, "email", errors);
         var zone = TimeZoneRules.Required(TimeZone, "timeZone", errors);
         return errors.IsEmpty

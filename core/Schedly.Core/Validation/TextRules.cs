@@ -27,6 +27,23 @@ public static class TextRules
     }
 
     /// <summary>
+    /// Checks a person's name: a required line (see <see cref="RequiredLine"/>) without markup
+    /// characters (<c>&lt;</c>, <c>&gt;</c>). Names end up in emails, calendars and pages; output is
+    /// always encoded, and refusing markup at the door keeps stored data plain.
+    /// </summary>
+    public static string? RequiredName(string? value, string field, int maxLength, ValidationErrors errors)
+    {
+        var name = RequiredLine(value, field, maxLength, errors);
+        if (name is not null && name.AsSpan().IndexOfAny('<', '>') >= 0)
+        {
+            errors.Add(field, "Must not contain '<' or '>'.");
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>
     /// Checks a required single-line text field: present, trimmed length within
     /// [1, <paramref name="maxLength"/>], no control characters. Returns the trimmed text.
     /// </summary>
