@@ -9,10 +9,13 @@ namespace Schedly.IntegrationTests.Infrastructure;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string? _location;
     private Process? _process;
 
-    public AzuriteProcess()
+    /// <param name="location">A folder for Azurite's data, so it survives a restart; null keeps data in memory.</param>
+    public AzuriteProcess(string? location = null)
     {
+        _location = location;
         BlobPort = FreePort.Next();
         QueuePort = FreePort.Next();
         TablePort = FreePort.Next();
@@ -47,13 +50,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (_location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(_location);
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
@@ -66,13 +79,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await FreePort.WaitUntilListeningAsync(QueuePort, timeout);
     }
 
-    /// <summary>Stops Azurite (its in-memory data is lost); <see cref="StartAsync"/> brings it back on the same ports.</summary>
+    /// <summary>
+    /// Stops Azurite: SIGTERM, so data kept on disk is flushed (in-memory data is lost), then SIGKILL if it
+    /// lingers. <see cref="StartAsync"/> brings it back on the same ports.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
         }
 
         _process?.Dispose();
