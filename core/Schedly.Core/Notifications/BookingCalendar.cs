@@ -1,0 +1,125 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using NodaTime;
+
+namespace Schedly.Core.Notifications;
+
+/// <summary>A booking as one calendar event: what <see cref="BookingCalendar"/> turns into an .ics.</summary>
+public sealed record BookingCalendarEvent
+{
+    public required string BookingId { get; init; }
+
+    /// <summary>iCalendar SEQUENCE; the caller raises it on every change (reschedule, cancellation).</summary>
+    public int Sequence { get; init; }
+
+    /// <summary>True: METHOD:CANCEL and STATUS:CANCELLED; false: METHOD:REQUEST and STATUS:CONFIRMED.</summary>
+    public bool Cancelled { get; init; }
+
+    public required Instant Start { get; init; }
+
+    public required Instant End { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string HostName { get; init; }
+
+    public required string HostEmail { get; init; }
+
+    public required string ClientName { get; init; }
+
+    public required string ClientEmail { get; init; }
+
+    /// <summary>Put in DESCRIPTION when present (the client's copy).</summary>
+    public Uri? ManageUrl { get; init; }
+
+    /// <summary>DTSTAMP: when this version of the event was issued.</summary>
+    public required Instant Stamp { get; init; }
+
+    public static BookingCalendarEvent From(BookingNotice notice, Instant stamp)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return new BookingCalendarEvent
+        {
+            BookingId = notice.BookingId,
+            Sequence = notice.Sequence,
+            Cancelled = notice.Kind == NoticeKind.Cancelled,
+            Start = notice.Start,
+            End = notice.End,
+            Title = notice.EventTypeTitle,
+            HostName = notice.Host.Name,
+            HostEmail = notice.Host.Email,
+            ClientName = notice.Client.Name,
+            ClientEmail = notice.Client.Email,
+            ManageUrl = notice.Recipient == NoticeRecipient.Client ? notice.ManageUrl : null,
+            Stamp = stamp,
+        };
+    }
+}
+
+/// <summary>
+/// The iCalendar (RFC 5545 / iTIP RFC 5546) text for a booking: one VEVENT with a UID stable per booking
+/// (<c>{bookingId}@schedly</c>), the caller's SEQUENCE, DTSTART/DTEND in UTC, the host as ORGANIZER and the client as
+/// ATTENDEE. Output is deterministic for the same input.
+/// </summary>
+public static class BookingCalendar
+{
+    public const string ProductId = "-//Schedly//Schedly//EN";
+
+    public static string Uid(string bookingId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bookingId);
+        return $"{bookingId}@schedly";
+    }
+
+    public static string Create(BookingCalendarEvent booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        if (booking.End <= booking.Start)
+        {
+            throw new ArgumentException("End must be after Start.", nameof(booking));
+        }
+
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = Uid(booking.BookingId),
+            Sequence = booking.Sequence,
+            DtStamp = Utc(booking.Stamp),
+            DtStart = Utc(booking.Start),
+            DtEnd = Utc(booking.End),
+            Summary = booking.Title,
+            Status = booking.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Transparency = "OPAQUE",
+            Organizer = new Organizer("mailto:" + booking.HostEmail) { CommonName = ParameterText(booking.HostName) },
+        };
+        if (booking.ManageUrl is not null)
+        {
+            calendarEvent.Description = $"Reschedule or cancel: {booking.ManageUrl.AbsoluteUri}";
+            calendarEvent.Url = booking.ManageUrl;
+        }
+
+        calendarEvent.Attendees.Add(new Attendee("mailto:" + booking.ClientEmail)
+        {
+            CommonName = ParameterText(booking.ClientName),
+            Role = "REQ-PARTICIPANT",
+            ParticipationStatus = booking.Cancelled ? "DECLINED" : "ACCEPTED",
+            Rsvp = false,
+        });
+
+        var calendar = new Calendar
+        {
+            ProductId = ProductId,
+            Method = booking.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request,
+        };
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar)
+            ?? throw new InvalidOperationException("The calendar serialised to nothing.");
+    }
+
+    private static CalDateTime Utc(Instant instant) => new(instant.ToDateTimeUtc(), CalDateTime.UtcTzId);
+
+    /// <summary>Parameter values (CN) cannot carry double quotes or line breaks.</summary>
+    private static string ParameterText(string text) =>
+        new(text.Where(c => c != '"' && !char.IsControl(c)).ToArray());
+}

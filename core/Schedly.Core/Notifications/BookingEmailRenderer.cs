@@ -1,0 +1,150 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Schedly.Core.Notifications;
+
+/// <summary>The three parts of a rendered email.</summary>
+public sealed record RenderedEmail(string Subject, string HtmlBody, string TextBody);
+
+/// <summary>
+/// Renders booking emails from the templates in <c>Notifications/Templates</c>: <c>{Kind}.subject.txt</c>,
+/// <c>{Kind}.html</c> and <c>{Kind}.txt</c> inside <c>Layout.*</c>, with optional sections (details, price, notes,
+/// manage link, cancel reason) from their own fragment templates. Times are shown in the recipient's zone with the zone's
+/// id, e.g. <c>Tuesday 1 December 2026, 09:00–09:30 (America/New_York)</c>. User text is HTML-encoded in the HTML part.
+/// </summary>
+public sealed class BookingEmailRenderer(EmailTemplates templates)
+{
+    /// <summary>The file name of the invite attached to booking emails.</summary>
+    public const string InviteFileName = "invite.ics";
+
+    private static readonly LocalDatePattern _longDate = LocalDatePattern.Create("dddd d MMMM uuuu", CultureInfo.InvariantCulture);
+    private static readonly LocalDatePattern _shortDate = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
+    private static readonly LocalTimePattern _time = LocalTimePattern.Create("HH:mm", CultureInfo.InvariantCulture);
+
+    public BookingEmailRenderer()
+        : this(EmailTemplates.Embedded)
+    {
+    }
+
+    public RenderedEmail Render(BookingNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        notice.Check();
+        var values = Values(notice);
+        var kind = notice.Kind.ToString();
+        var subject = OneLine(templates.Get($"{kind}.subject.txt").Render(values));
+        values["subject"] = subject;
+        return new RenderedEmail(
+            subject,
+            RenderPart(notice, kind, values, ".html"),
+            CollapseBlankLines(RenderPart(notice, kind, values, ".txt")));
+    }
+
+    /// <summary>
+    /// Renders the notice into a message from <paramref name="from"/> to the recipient, with an invite
+    /// (METHOD:REQUEST for created, rescheduled and reminder notices; METHOD:CANCEL for cancellations).
+    /// <paramref name="issuedAt"/> becomes the invite's DTSTAMP: pass the time of the event being announced so that a
+    /// redelivered message renders byte for byte the same.
+    /// </summary>
+    public EmailMessage Compose(BookingNotice notice, EmailAddress from, Instant issuedAt)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(from);
+        var rendered = Render(notice);
+        var calendar = BookingCalendar.Create(BookingCalendarEvent.From(notice, issuedAt));
+        return new EmailMessage
+        {
+            MessageId = notice.MessageId,
+            From = from,
+            To = new EmailAddress(notice.RecipientParty.Email, notice.RecipientParty.Name),
+            Subject = rendered.Subject,
+            HtmlBody = rendered.HtmlBody,
+            TextBody = rendered.TextBody,
+            Calendar = new CalendarAttachment(
+                InviteFileName,
+                notice.Kind == NoticeKind.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request,
+                calendar),
+        };
+    }
+
+    /// <summary>
+    /// A time range in <paramref name="zone"/> with the zone's id: <c>Tuesday 1 December 2026, 09:00–09:30
+    /// (America/New_York)</c>, or both dates when the range crosses midnight there.
+    /// </summary>
+    public static string FormatRange(Instant start, Instant end, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var from = start.InZone(zone);
+        var to = end.InZone(zone);
+        return from.Date == to.Date
+            ? $"{_longDate.Format(from.Date)}, {_time.Format(from.TimeOfDay)}–{_time.Format(to.TimeOfDay)} ({zone.Id})"
+            : $"{_longDate.Format(from.Date)}, {_time.Format(from.TimeOfDay)} – {_longDate.Format(to.Date)}, {_time.Format(to.TimeOfDay)} ({zone.Id})";
+    }
+
+    private string RenderPart(BookingNotice notice, string kind, Dictionary<string, string> values, string extension)
+    {
+        var fragments = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["price"] = notice.Price is null ? "" : templates.Get("Price" + extension).Render(values),
+            ["notes"] = string.IsNullOrWhiteSpace(notice.Notes) ? "" : templates.Get("Notes" + extension).Render(values),
+            ["reason"] = string.IsNullOrWhiteSpace(notice.CancelReason) ? "" : templates.Get("Reason" + extension).Render(values),
+            ["manage"] = notice.Recipient == NoticeRecipient.Client && notice.ManageUrl is not null
+                && notice.Kind != NoticeKind.Cancelled
+                ? templates.Get("Manage" + extension).Render(values)
+                : "",
+        };
+        fragments["details"] = templates.Get("Details" + extension).Render(values, fragments);
+        fragments["body"] = templates.Get(kind + extension).Render(values, fragments);
+        return templates.Get("Layout" + extension).Render(values, fragments);
+    }
+
+    private static Dictionary<string, string> Values(BookingNotice notice)
+    {
+        var zone = notice.RecipientParty.Zone;
+        var start = notice.Start.InZone(zone);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["recipientName"] = notice.RecipientParty.Name,
+            ["counterpartName"] = notice.Counterpart.Name,
+            ["counterpartEmail"] = notice.Counterpart.Email,
+            ["hostName"] = notice.Host.Name,
+            ["clientName"] = notice.Client.Name,
+            ["title"] = notice.EventTypeTitle,
+            ["zone"] = zone.Id,
+            ["when"] = FormatRange(notice.Start, notice.End, zone),
+            ["whenShort"] = $"{_shortDate.Format(start.Date)} {_time.Format(start.TimeOfDay)} ({zone.Id})",
+            ["previousWhen"] = notice.PreviousStart is { } previousStart && notice.PreviousEnd is { } previousEnd
+                ? FormatRange(previousStart, previousEnd, zone)
+                : "",
+            ["manageUrl"] = notice.ManageUrl?.AbsoluteUri ?? "",
+            ["reason"] = notice.CancelReason?.Trim() ?? "",
+            ["notes"] = notice.Notes?.Trim() ?? "",
+            ["price"] = notice.Price is { } price
+                ? $"{price.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {price.Currency}"
+                : "",
+        };
+        return values;
+    }
+
+    /// <summary>Optional sections leave blank lines behind in plain text; keep at most one in a row.</summary>
+    private static string CollapseBlankLines(string text)
+    {
+        var lines = text.Split('\n');
+        var kept = new List<string>(lines.Length);
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 && kept.Count > 0 && kept[^1].Length == 0)
+            {
+                continue;
+            }
+
+            kept.Add(line);
+        }
+
+        return string.Join('\n', kept);
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

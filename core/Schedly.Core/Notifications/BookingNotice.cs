@@ -1,0 +1,137 @@
+using NodaTime;
+using Schedly.Core.Scheduling;
+
+namespace Schedly.Core.Notifications;
+
+/// <summary>What a booking email announces.</summary>
+public enum NoticeKind
+{
+    Created,
+    Rescheduled,
+    Cancelled,
+    Reminder,
+}
+
+/// <summary>Who a booking email is for.</summary>
+public enum NoticeRecipient
+{
+    Client,
+    Host,
+}
+
+/// <summary>One side of a booking as an email shows it: a name, an address and the zone times are shown in.</summary>
+public sealed record NoticeParty
+{
+    public NoticeParty(string name, string email, DateTimeZone zone)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(zone);
+        Name = name;
+        Email = new EmailAddress(email, name).Address;
+        Zone = zone;
+    }
+
+    public string Name { get; }
+
+    public string Email { get; }
+
+    public DateTimeZone Zone { get; }
+}
+
+/// <summary>
+/// Everything a booking email needs, independent of how the booking is stored. Times are instants; each recipient
+/// sees them in their own zone. Free text (names, title, notes, reason) is shown as typed and encoded by the renderer.
+/// </summary>
+public sealed record BookingNotice
+{
+    public required NoticeKind Kind { get; init; }
+
+    public required NoticeRecipient Recipient { get; init; }
+
+    /// <summary>The booking's id; also the stable part of the calendar UID and of the message id.</summary>
+    public required string BookingId
+    {
+        get;
+        init => field = !string.IsNullOrEmpty(value) && value.Length <= 100
+            && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? value
+            : throw new ArgumentException("Letters, digits, '-', '_' or '.', 1 to 100 characters.", nameof(BookingId));
+    }
+
+    /// <summary>iCalendar SEQUENCE: 0 when created, raised by the caller on each reschedule or cancellation.</summary>
+    public int Sequence
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Sequence), value, "At least 0.");
+    }
+
+    public required NoticeParty Host { get; init; }
+
+    public required NoticeParty Client { get; init; }
+
+    public required string EventTypeTitle { get; init; }
+
+    public required Instant Start { get; init; }
+
+    /// <summary>Exclusive end; after <see cref="Start"/>.</summary>
+    public required Instant End { get; init; }
+
+    /// <summary>For <see cref="NoticeKind.Rescheduled"/>: the time the booking moved from; otherwise ignored.</summary>
+    public Instant? PreviousStart { get; init; }
+
+    public Instant? PreviousEnd { get; init; }
+
+    /// <summary>Where the client manages the booking (http or https); shown to the client only.</summary>
+    public Uri? ManageUrl
+    {
+        get;
+        init => field = value is null || (value.IsAbsoluteUri && (value.Scheme == Uri.UriSchemeHttps || value.Scheme == Uri.UriSchemeHttp))
+            ? value
+            : throw new ArgumentException("An absolute http or https URL.", nameof(ManageUrl));
+    }
+
+    /// <summary>For <see cref="NoticeKind.Cancelled"/>: why, as typed; null or blank when none was given.</summary>
+    public string? CancelReason { get; init; }
+
+    /// <summary>The client's notes from the booking form; null or blank when none.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>Null: free.</summary>
+    public Price? Price { get; init; }
+
+    /// <summary>For <see cref="NoticeKind.Reminder"/>: the offset the reminder is for; part of the message id.</summary>
+    public int? ReminderOffsetMinutes { get; init; }
+
+    /// <summary>The party the email goes to.</summary>
+    public NoticeParty RecipientParty => Recipient == NoticeRecipient.Client ? Client : Host;
+
+    /// <summary>The other party: the one the recipient meets.</summary>
+    public NoticeParty Counterpart => Recipient == NoticeRecipient.Client ? Host : Client;
+
+    /// <summary>
+    /// Deterministic id of the email for this notice: one per booking, kind, recipient and sequence (and reminder
+    /// offset), e.g. <c>bk123.created.client.0</c>.
+    /// </summary>
+    public string MessageId
+    {
+        get
+        {
+            var id = $"{BookingId}.{Kind.ToString().ToLowerInvariant()}.{Recipient.ToString().ToLowerInvariant()}.{Sequence}";
+            return Kind == NoticeKind.Reminder && ReminderOffsetMinutes is { } offset ? $"{id}.r{offset}" : id;
+        }
+    }
+
+    internal void Check()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(EventTypeTitle, nameof(EventTypeTitle));
+        if (End <= Start)
+        {
+            throw new ArgumentException("End must be after Start.", nameof(End));
+        }
+
+        if (Kind == NoticeKind.Rescheduled && (PreviousStart is null || PreviousEnd is null || PreviousEnd <= PreviousStart))
+        {
+            throw new ArgumentException("A reschedule needs PreviousStart before PreviousEnd.", nameof(PreviousStart));
+        }
+    }
+}

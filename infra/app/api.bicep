@@ -1,0 +1,146 @@
+// The Schedly Functions app on the Flex Consumption plan (.NET 10 isolated worker), running as the
+// user-assigned identity. Every app setting is here; none holds a key or connection string.
+@description('Name of the Function App.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Location of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object = {}
+
+@description('The azd service name in azure.yaml; azd finds the app by this tag.')
+param serviceName string = 'api'
+
+@description('Resource id of the user-assigned managed identity.')
+param identityId string
+
+@description('Client id of the user-assigned managed identity.')
+param identityClientId string
+
+@description('Name of the storage account behind AzureWebJobsStorage.')
+param storageAccountName string
+
+@description('Blob endpoint of that storage account (https://<account>.blob.core.windows.net/).')
+param storageBlobEndpoint string
+
+@description('Blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string (not a secret: local auth is disabled on the component).')
+param applicationInsightsConnectionString string
+
+@description('Versioned URI of the Key Vault secret holding the operator key.')
+param operatorKeySecretUri string
+
+@description('ACS endpoint, https://<name>.<geo>.communication.azure.com.')
+param emailEndpoint string
+
+@description('Sender address on the verified email domain.')
+param emailSender string
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Upper bound on instances the plan scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Flex Consumption sets the worker runtime and host version from functionAppConfig:
+  // FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION must not be app settings.
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // Storage by identity, never a connection string: the Functions host and Schedly's own
+      // clients (StorageConfiguration) read the same AzureWebJobsStorage__* settings.
+      AzureWebJobsStorage__accountName: storageAccountName
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      // Telemetry with Entra ID auth (the component has local auth disabled).
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      // The operator key stays in Key Vault; the platform resolves it with keyVaultReferenceIdentity.
+      Schedly__Security__OperatorKey: '@Microsoft.KeyVault(SecretUri=${operatorKeySecretUri})'
+      Schedly__Email__Provider: 'AzureCommunicationServices'
+      Schedly__Email__Endpoint: emailEndpoint
+      Schedly__Email__Sender: emailSender
+      Schedly__Email__ClientId: identityClientId
+      // The same three values under the names core/Schedly.Email's EmailOptions binds today
+      // (Schedly:Email:FromAddress, Schedly:Email:AzureCommunicationServices:*), so email works
+      // whichever set the app settles on. Drop these once the app reads only the names above.
+      Schedly__Email__FromAddress: emailSender
+      Schedly__Email__AzureCommunicationServices__Endpoint: emailEndpoint
+      Schedly__Email__AzureCommunicationServices__ClientId: identityClientId
+      Schedly__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+    }
+  }
+}
+
+output name string = app.name
+output uri string = 'https://${app.properties.defaultHostName}'
+output planName string = plan.name

@@ -1,0 +1,53 @@
+// Key Vault in RBAC mode holding the operator key. The secret value arrives as a secure parameter
+// and never appears in an output: the app reads it through a Key Vault reference.
+@description('Name of the Key Vault (3-24 characters).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Location of the Key Vault.')
+param location string
+
+@description('Tags applied to the Key Vault.')
+param tags object = {}
+
+@description('Name of the secret that holds the operator key.')
+param operatorKeySecretName string
+
+@secure()
+@description('The operator key (at least 32 characters).')
+@minLength(32)
+param operatorKey string
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource operatorKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: operatorKeySecretName
+  properties: {
+    value: operatorKey
+    contentType: 'text/plain'
+  }
+}
+
+output id string = vault.id
+output name string = vault.name
+output endpoint string = vault.properties.vaultUri
+output operatorKeySecretName string = operatorKeySecret.name
+@description('Versioned URI: a new key (new version) changes the app setting, so the app restarts on it at once.')
+output operatorKeySecretUriWithVersion string = operatorKeySecret.properties.secretUriWithVersion
