@@ -127,12 +127,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       // The operator key stays in Key Vault; the platform resolves it with keyVaultReferenceIdentity.
       Schedly__Security__OperatorKey: '@Microsoft.KeyVault(SecretUri=${operatorKeySecretUri})'
       Schedly__Email__Provider: 'AzureCommunicationServices'
-      Schedly__Email__Endpoint: emailEndpoint
-      Schedly__Email__Sender: emailSender
-      Schedly__Email__ClientId: identityClientId
-      // The same three values under the names core/Schedly.Email's EmailOptions binds today
-      // (Schedly:Email:FromAddress, Schedly:Email:AzureCommunicationServices:*), so email works
-      // whichever set the app settles on. Drop these once the app reads only the names above.
+      // Bound to EmailOptions (core/Schedly.Email): sender, ACS endpoint, identity for Entra ID auth.
       Schedly__Email__FromAddress: emailSender
       Schedly__Email__AzureCommunicationServices__Endpoint: emailEndpoint
       Schedly__Email__AzureCommunicationServices__ClientId: identityClientId

@@ -65,25 +65,15 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
     }
 
     [Fact]
-    public void AppSettings_Email_UseCommunicationServicesWithIdentity()
+    public void AppSettings_Email_UseCommunicationServicesWithIdentityUnderEmailOptionsNames()
     {
+        // The names EmailOptions (core/Schedly.Email) binds from Schedly:Email.
         var settings = template.AppSettings();
 
         Assert.Equal("AzureCommunicationServices", Literal(settings, "Schedly__Email__Provider"));
-        Assert.Contains("emailEndpoint", Expression(settings, "Schedly__Email__Endpoint"), StringComparison.Ordinal);
-        Assert.Contains("emailSender", Expression(settings, "Schedly__Email__Sender"), StringComparison.Ordinal);
-        Assert.Contains("identityClientId", Expression(settings, "Schedly__Email__ClientId"), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AppSettings_EmailOptionsNames_CarryTheSameValues()
-    {
-        // core/Schedly.Email's EmailOptions binds these names today; they must agree with the contract names.
-        var settings = template.AppSettings();
-
-        Assert.Equal(Expression(settings, "Schedly__Email__Sender"), Expression(settings, "Schedly__Email__FromAddress"));
-        Assert.Equal(Expression(settings, "Schedly__Email__Endpoint"), Expression(settings, "Schedly__Email__AzureCommunicationServices__Endpoint"));
-        Assert.Equal(Expression(settings, "Schedly__Email__ClientId"), Expression(settings, "Schedly__Email__AzureCommunicationServices__ClientId"));
+        Assert.Contains("emailSender", Expression(settings, "Schedly__Email__FromAddress"), StringComparison.Ordinal);
+        Assert.Contains("emailEndpoint", Expression(settings, "Schedly__Email__AzureCommunicationServices__Endpoint"), StringComparison.Ordinal);
+        Assert.Contains("identityClientId", Expression(settings, "Schedly__Email__AzureCommunicationServices__ClientId"), StringComparison.Ordinal);
     }
 
     [Fact]
