@@ -33,6 +33,14 @@ param principalType string = 'User'
 param operatorKey string = ''
 
 @secure()
+@description('Secret the booking manage tokens (and so the manage links in emails) are derived from. Set it once with `azd env set SCHEDLY_MANAGE_TOKEN_SECRET`; left empty, each provision generates a new one and links in earlier emails stop working.')
+param manageTokenSecret string = ''
+
+@secure()
+@description('Do not set: a 72-character secret generated at deploy time, used when manageTokenSecret is empty.')
+param generatedManageTokenSecret string = '${newGuid()}${newGuid()}'
+
+@secure()
 @description('Do not set: a 72-character key generated at deploy time, used when operatorKey is empty.')
 param generatedOperatorKey string = '${newGuid()}${newGuid()}'
 
@@ -127,6 +135,8 @@ module keyVault 'core/keyvault.bicep' = {
     tags: tags
     operatorKeySecretName: operatorKeySecretName
     operatorKey: !empty(operatorKey) ? operatorKey : generatedOperatorKey
+    manageTokenSecretName: 'schedly-manage-token-secret'
+    manageTokenSecret: !empty(manageTokenSecret) ? manageTokenSecret : generatedManageTokenSecret
   }
 }
 
@@ -182,6 +192,7 @@ module api 'app/api.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     operatorKeySecretUri: keyVault.outputs.operatorKeySecretUriWithVersion
+    manageTokenSecretUri: keyVault.outputs.manageTokenSecretUriWithVersion
     emailEndpoint: communication.outputs.endpoint
     emailSender: communication.outputs.sender
   }

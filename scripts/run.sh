@@ -7,14 +7,20 @@ ROOT="$PWD"
 
 scripts/bootstrap.sh
 
-if [ ! -f local.settings.json ]; then
-  echo "==> creating local.settings.json from local.settings.sample.json (with a new operator key)"
-  node -e '
-    const fs = require("fs"), crypto = require("crypto");
-    const s = JSON.parse(fs.readFileSync("local.settings.sample.json", "utf8"));
-    s.Values.Schedly__Security__OperatorKey = "sk_" + crypto.randomBytes(32).toString("base64url");
-    fs.writeFileSync("local.settings.json", JSON.stringify(s, null, 2) + "\n", { mode: 0o600 });'
-fi
+# local.settings.json (git-ignored) starts as a copy of the sample; the operator key and the
+# manage-token secret are generated once and kept there, so keys and emailed links survive restarts.
+node -e '
+  const fs = require("fs"), crypto = require("crypto");
+  const file = fs.existsSync("local.settings.json") ? "local.settings.json" : "local.settings.sample.json";
+  const s = JSON.parse(fs.readFileSync(file, "utf8"));
+  let changed = file !== "local.settings.json";
+  for (const name of ["Schedly__Security__OperatorKey", "Schedly__Security__ManageTokenSecret"]) {
+    if (!s.Values[name]) { s.Values[name] = "sk_" + crypto.randomBytes(32).toString("base64url"); changed = true; }
+  }
+  if (changed) {
+    fs.writeFileSync("local.settings.json", JSON.stringify(s, null, 2) + "\n", { mode: 0o600 });
+    console.log("==> wrote local.settings.json (with generated secrets)");
+  }'
 
 echo "==> building"
 dotnet build functions/Schedly.LocalRunner -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -38,7 +38,8 @@ public static class LocalRunnerHost
         }
 
         builder.Configuration.AddInMemoryCollection(options.Settings.ToDictionary(p => LocalSettings.ToConfigurationKey(p.Key), p => p.Value));
-        var generatedOperatorKey = EnsureOperatorKey(builder.Configuration);
+        var generatedOperatorKey = EnsureSecret(builder.Configuration, nameof(SecurityOptions.OperatorKey));
+        EnsureSecret(builder.Configuration, nameof(SecurityOptions.ManageTokenSecret));
 
         var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -88,10 +89,13 @@ public static class LocalRunnerHost
             ? StorageConfiguration.Read(configuration)
             : StorageConfiguration.Read(configuration, settingName);
 
-    /// <summary>A local run without an operator key gets a fresh one, printed at start-up.</summary>
-    private static string? EnsureOperatorKey(ConfigurationManager configuration)
+    /// <summary>
+    /// A local run without a configured secret gets a fresh one for this run (the operator key is
+    /// printed). scripts/run.sh writes both into local.settings.json so they survive restarts.
+    /// </summary>
+    private static string? EnsureSecret(ConfigurationManager configuration, string name)
     {
-        const string key = SecurityOptions.Section + ":" + nameof(SecurityOptions.OperatorKey);
+        var key = SecurityOptions.Section + ":" + name;
         if (!string.IsNullOrWhiteSpace(configuration[key]))
         {
             return null;

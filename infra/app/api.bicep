@@ -36,6 +36,9 @@ param applicationInsightsConnectionString string
 @description('Versioned URI of the Key Vault secret holding the operator key.')
 param operatorKeySecretUri string
 
+@description('Versioned URI of the Key Vault secret holding the manage-token secret.')
+param manageTokenSecretUri string
+
 @description('ACS endpoint, https://<name>.<geo>.communication.azure.com.')
 param emailEndpoint string
 
@@ -126,6 +129,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       // The operator key stays in Key Vault; the platform resolves it with keyVaultReferenceIdentity.
       Schedly__Security__OperatorKey: '@Microsoft.KeyVault(SecretUri=${operatorKeySecretUri})'
+      Schedly__Security__ManageTokenSecret: '@Microsoft.KeyVault(SecretUri=${manageTokenSecretUri})'
       Schedly__Email__Provider: 'AzureCommunicationServices'
       // Bound to EmailOptions (core/Schedly.Email): sender, ACS endpoint, identity for Entra ID auth.
       Schedly__Email__FromAddress: emailSender

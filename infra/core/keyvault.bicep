@@ -19,6 +19,14 @@ param operatorKeySecretName string
 @minLength(32)
 param operatorKey string
 
+@description('Name of the secret that holds the manage-token secret.')
+param manageTokenSecretName string
+
+@secure()
+@description('The secret booking manage tokens are derived from (at least 32 characters).')
+@minLength(32)
+param manageTokenSecret string
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -45,9 +53,19 @@ resource operatorKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   }
 }
 
+resource manageTokenSecretResource 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: manageTokenSecretName
+  properties: {
+    value: manageTokenSecret
+    contentType: 'text/plain'
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output endpoint string = vault.properties.vaultUri
 output operatorKeySecretName string = operatorKeySecret.name
 @description('Versioned URI: a new key (new version) changes the app setting, so the app restarts on it at once.')
 output operatorKeySecretUriWithVersion string = operatorKeySecret.properties.secretUriWithVersion
+output manageTokenSecretUriWithVersion string = manageTokenSecretResource.properties.secretUriWithVersion

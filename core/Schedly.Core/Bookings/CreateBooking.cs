@@ -12,7 +12,7 @@ namespace Schedly.Core.Bookings;
 /// anything it relied on changed; on such a conflict it re-reads and decides again. Returns the
 /// manage token once; only its hash is stored.
 /// </summary>
-public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, IClock clock)
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock)
 {
     private const int MaxAttempts = 8;
 
@@ -57,8 +57,9 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IB
                     ?? new CreateBookingResult.SlotUnavailable();
             }
 
-            var token = ApiKey.GenerateManageToken();
-            var booking = NewBooking(hostValue, eventTypeSlug, eventType, request.Value, token, now);
+            var id = BookingId.New(hostValue.Slug);
+            var token = tokens.Issue(id);
+            var booking = NewBooking(id, hostValue, eventTypeSlug, eventType, request.Value, token, now);
             var created = BookingEvent.For(BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null
@@ -78,8 +79,8 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IB
         throw new ConcurrencyConflictException($"Booking kept conflicting for {MaxAttempts} attempts.");
     }
 
-    private static Booking NewBooking(Host host, string eventTypeSlug, EventType eventType, BookingRequest request, ApiKey token, Instant now) => new(
-        BookingId.New(host.Slug),
+    private static Booking NewBooking(BookingId id, Host host, string eventTypeSlug, EventType eventType, BookingRequest request, ApiKey token, Instant now) => new(
+        id,
         eventTypeSlug,
         request.Start,
         request.Start + eventType.Duration,

@@ -19,8 +19,8 @@ public sealed record ApiKey
 
     public static ApiKey Generate() => Generate(Prefix);
 
-    /// <summary>A booking's manage token: the same strength, prefixed <c>mt_</c> so the two are never confused.</summary>
-    public static ApiKey GenerateManageToken() => Generate("mt_");
+    /// <summary>Wraps a secret made elsewhere (see <see cref="ManageTokenIssuer"/>).</summary>
+    internal static ApiKey FromValue(string value) => new(value);
 
     private static ApiKey Generate(string prefix) =>
         new(prefix + Base64Url.Encode(RandomNumberGenerator.GetBytes(SecretBytes)));

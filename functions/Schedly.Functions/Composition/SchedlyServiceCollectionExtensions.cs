@@ -26,6 +26,7 @@ public static class SchedlyServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => new OperatorKey(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.OperatorKey));
+        services.AddSingleton(provider => new ManageTokenIssuer(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.ManageTokenSecret));
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<UpsertHost>();
         services.AddSingleton<GetHostProfile>();

@@ -16,4 +16,12 @@ public sealed class SecurityOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Schedly:Security:OperatorKey is required (the operator's bearer key).")]
     [MinLength(Core.Security.OperatorKey.MinLength, ErrorMessage = "Schedly:Security:OperatorKey must be at least 32 characters.")]
     public string OperatorKey { get; set; } = "";
+
+    /// <summary>
+    /// The secret manage tokens are derived from (HMAC), so emails can carry manage links: at least
+    /// 32 characters of randomness. Keep it stable: links in sent emails depend on it.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Schedly:Security:ManageTokenSecret is required (derives booking manage tokens).")]
+    [MinLength(ManageTokenIssuer.MinSecretLength, ErrorMessage = "Schedly:Security:ManageTokenSecret must be at least 32 characters.")]
+    public string ManageTokenSecret { get; set; } = "";
 }

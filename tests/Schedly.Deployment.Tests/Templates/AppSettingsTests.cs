@@ -55,13 +55,15 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
         Assert.Equal(new Uri("https://stschedly.queue.core.windows.net/"), settings.ResolveQueueServiceUri());
     }
 
-    [Fact]
-    public void AppSettings_OperatorKey_IsKeyVaultReference()
+    [Theory]
+    [InlineData("Schedly__Security__OperatorKey", "operatorKey')")]
+    [InlineData("Schedly__Security__ManageTokenSecret", "manageTokenSecret')")]
+    public void AppSettings_Secrets_AreKeyVaultReferences(string setting, string parameterReference)
     {
-        var value = Expression(template.AppSettings(), "Schedly__Security__OperatorKey");
+        var value = Expression(template.AppSettings(), setting);
 
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", value, StringComparison.Ordinal);
-        Assert.DoesNotContain("operatorKey')", value, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(parameterReference, value, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class AzdFilesTests(CompiledTemplateFixture template) : IClassFixt
         Assert.All(file, p => Assert.True(declared.ContainsKey(p.Key), $"{p.Key} is not a parameter of main.bicep."));
         Assert.Equal("${SCHEDLY_OPERATOR_KEY}", file["operatorKey"]?["value"]?.GetValue<string>());
         Assert.False(file.ContainsKey("generatedOperatorKey"), "generatedOperatorKey must keep its newGuid() default.");
+        Assert.Equal("${SCHEDLY_MANAGE_TOKEN_SECRET}", file["manageTokenSecret"]?["value"]?.GetValue<string>());
+        Assert.False(file.ContainsKey("generatedManageTokenSecret"), "generatedManageTokenSecret must keep its newGuid() default.");
     }
 
     [Fact]

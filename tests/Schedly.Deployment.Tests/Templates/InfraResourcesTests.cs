@@ -69,7 +69,7 @@ public sealed class InfraResourcesTests(CompiledTemplateFixture template) : ICla
         var vault = Assert.Single(template.ResourcesOfType("Microsoft.KeyVault/vaults"));
 
         Assert.True(Properties(vault)["enableRbacAuthorization"]?.GetValue<bool>());
-        Assert.Single(template.ResourcesOfType("Microsoft.KeyVault/vaults/secrets"));
+        Assert.Equal(2, template.ResourcesOfType("Microsoft.KeyVault/vaults/secrets").Count()); // operator key, manage-token secret
     }
 
     [Fact]
