@@ -15,7 +15,7 @@ public sealed class DeleteEventType(AdminAccess access, EditHostSchedule editSch
 {
     [Function(nameof(DeleteEventType))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/hosts/{host}/event-types/{eventType}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/admin/hosts/{host}/event-types/{eventType}")] HttpRequest request,
         string host,
         string eventType,
         CancellationToken cancellationToken)

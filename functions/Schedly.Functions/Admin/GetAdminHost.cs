@@ -12,7 +12,7 @@ public sealed class GetAdminHost(AdminAccess access, IHostRepository hosts)
 {
     [Function(nameof(GetAdminHost))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/hosts/{host}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/hosts/{host}")] HttpRequest request,
         string host,
         CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class PutAvailability(AdminAccess access, EditHostSchedule editSch
 {
     [Function(nameof(PutAvailability))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/hosts/{host}/availability")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/admin/hosts/{host}/availability")] HttpRequest request,
         string host,
         CancellationToken cancellationToken)
     {

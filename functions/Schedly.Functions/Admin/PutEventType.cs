@@ -16,7 +16,7 @@ public sealed class PutEventType(AdminAccess access, EditHostSchedule editSchedu
 {
     [Function(nameof(PutEventType))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/hosts/{host}/event-types/{eventType}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/admin/hosts/{host}/event-types/{eventType}")] HttpRequest request,
         string host,
         string eventType,
         CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public sealed class CancelBooking(ManagedBookings bookings)
 {
     [Function(nameof(CancelBooking))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "bookings/{id}/cancel")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/bookings/{id}/cancel")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public sealed class GetBooking(ManagedBookings bookings)
 {
     [Function(nameof(GetBooking))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "bookings/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/bookings/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

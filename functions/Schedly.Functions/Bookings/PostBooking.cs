@@ -18,7 +18,7 @@ public sealed class PostBooking(CreateBooking createBooking)
 
     [Function(nameof(PostBooking))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hosts/{host}/event-types/{eventType}/bookings")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/hosts/{host}/event-types/{eventType}/bookings")] HttpRequest request,
         string host,
         string eventType,
         CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class RescheduleBooking(ManagedBookings bookings)
 {
     [Function(nameof(RescheduleBooking))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "bookings/{id}/reschedule")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/bookings/{id}/reschedule")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

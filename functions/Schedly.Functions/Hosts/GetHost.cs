@@ -11,7 +11,7 @@ public sealed class GetHost(GetHostProfile getHostProfile)
 {
     [Function(nameof(GetHost))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hosts/{host}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/hosts/{host}")] HttpRequest request,
         string host,
         CancellationToken cancellationToken)
     {

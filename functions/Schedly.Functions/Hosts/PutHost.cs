@@ -15,7 +15,7 @@ public sealed class PutHost(AdminAccess access, UpsertHost upsertHost)
 {
     [Function(nameof(PutHost))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/hosts/{host}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/admin/hosts/{host}")] HttpRequest request,
         string host,
         CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class GetSlots(ListSlots listSlots)
 {
     [Function(nameof(GetSlots))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hosts/{host}/event-types/{eventType}/slots")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/hosts/{host}/event-types/{eventType}/slots")] HttpRequest request,
         string host,
         string eventType,
         CancellationToken cancellationToken)
