@@ -1,4 +1,4 @@
-namespace Schedly.IntegrationTests.Infrastructure;
+namespace Schedly.Testing;
 
 /// <summary>The checkout's root folder (the one holding Schedly.sln), found from the test binaries.</summary>
 public static class RepositoryRoot

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Schedly.IntegrationTests.Infrastructure;
+namespace Schedly.Testing;
 
 /// <summary>
 /// A real Azurite (from the repository's node_modules) on free loopback ports with in-memory data.

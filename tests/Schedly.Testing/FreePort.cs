@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Schedly.IntegrationTests.Infrastructure;
+namespace Schedly.Testing;
 
 public static class FreePort
 {
