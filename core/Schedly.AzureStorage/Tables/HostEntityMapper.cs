@@ -18,6 +18,7 @@ internal static class HostEntityMapper
     public const string Email = "Email";
     public const string TimeZone = "TimeZone";
     public const string ApiKeyHash = "ApiKeyHash";
+    public const string ApiKeyId = "ApiKeyId";
     public const string CreatedAt = "CreatedAt";
     public const string UpdatedAt = "UpdatedAt";
     public const string Availability = "Availability";
@@ -33,6 +34,7 @@ internal static class HostEntityMapper
             [Email] = host.Profile.Email,
             [TimeZone] = host.Profile.TimeZone.Id,
             [ApiKeyHash] = host.ApiKey.Hex,
+            [ApiKeyId] = host.ApiKeyId,
             [CreatedAt] = host.CreatedAt.ToDateTimeOffset(),
             [UpdatedAt] = host.UpdatedAt.ToDateTimeOffset(),
         };
@@ -56,6 +58,7 @@ internal static class HostEntityMapper
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(CreatedAt)!.Value),
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(UpdatedAt)!.Value))
         {
+            ApiKeyId = entity.GetString(ApiKeyId) ?? "",
             Schedule = new HostSchedule(availability, new Dictionary<string, EventTypeDraft>(eventTypes, StringComparer.Ordinal)),
         };
     }

@@ -10,6 +10,12 @@ public static class SchedlyTables
     /// <summary>The per-host table: profile, configuration, bookings, claims, outbox.</summary>
     public const string Hosts = "hosts";
 
+    /// <summary>API key id → owning host (PartitionKey = key id), one point read per admin request.</summary>
+    public const string ApiKeys = "apikeys";
+
+    /// <summary>Row key of an <see cref="ApiKeys"/> entity.</summary>
+    public const string ApiKeyRowKey = "owner";
+
     /// <summary>Row key of a host's profile entity.</summary>
     public const string ProfileRowKey = "profile";
 }

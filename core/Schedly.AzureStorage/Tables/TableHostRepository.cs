@@ -10,6 +10,36 @@ namespace Schedly.AzureStorage.Tables;
 public sealed class TableHostRepository(TableServiceClient tables) : IHostRepository
 {
     private readonly TableClient _table = tables.GetTableClient(SchedlyTables.Hosts);
+    private readonly TableClient _keys = tables.GetTableClient(SchedlyTables.ApiKeys);
+
+    public async Task<HostSlug?> FindByApiKeyIdAsync(string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        var response = await _keys.GetEntityIfExistsAsync<TableEntity>(keyId, SchedlyTables.ApiKeyRowKey, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue && HostSlug.TryParse(response.Value!.GetString("Host"), out var slug) ? slug : null;
+    }
+
+    public async Task IndexApiKeyAsync(string keyId, HostSlug host, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        ArgumentNullException.ThrowIfNull(host);
+        await _keys.UpsertEntityAsync(new TableEntity(keyId, SchedlyTables.ApiKeyRowKey) { ["Host"] = host.Value }, TableUpdateMode.Replace, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task ForgetApiKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        try
+        {
+            await _keys.DeleteEntityAsync(keyId, SchedlyTables.ApiKeyRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Already gone.
+        }
+    }
 
     public async Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken)
     {

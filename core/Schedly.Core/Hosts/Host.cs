@@ -7,4 +7,7 @@ namespace Schedly.Core.Hosts;
 public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey, Instant CreatedAt, Instant UpdatedAt)
 {
     public HostSchedule Schedule { get; init; } = HostSchedule.Empty;
+
+    /// <summary>The id of the host's current API key (see <see cref="Security.ApiKey"/>); a rotated-out key's id no longer matches.</summary>
+    public string ApiKeyId { get; init; } = "";
 }

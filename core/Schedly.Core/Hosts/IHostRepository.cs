@@ -6,6 +6,15 @@ public interface IHostRepository
     /// <summary>The host with this slug, with a version tag for optimistic updates, or null.</summary>
     Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken);
 
+    /// <summary>The host owning the API key with this id (possibly a retired key: check the host's current key id), or null.</summary>
+    Task<HostSlug?> FindByApiKeyIdAsync(string keyId, CancellationToken cancellationToken);
+
+    /// <summary>Records that <paramref name="keyId"/> belongs to <paramref name="host"/>; call before storing a host with that key.</summary>
+    Task IndexApiKeyAsync(string keyId, HostSlug host, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a retired key id (best effort; a stale entry is harmless, the host's current key id decides).</summary>
+    Task ForgetApiKeyAsync(string keyId, CancellationToken cancellationToken);
+
     /// <summary>Creates the host; false when a host with that slug already exists.</summary>
     Task<bool> TryCreateAsync(Host host, CancellationToken cancellationToken);
 

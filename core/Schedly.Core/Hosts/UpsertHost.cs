@@ -30,11 +30,14 @@ public sealed class UpsertHost(IHostRepository hosts, IClock clock)
             if (existing is null)
             {
                 var key = ApiKey.Generate();
-                var created = new Host(slug, profile.Value, key.Hash, now, now);
+                var created = new Host(slug, profile.Value, key.Hash, now, now) { ApiKeyId = key.Id };
+                await hosts.IndexApiKeyAsync(key.Id, slug, cancellationToken).ConfigureAwait(false);
                 if (await hosts.TryCreateAsync(created, cancellationToken).ConfigureAwait(false))
                 {
                     return new UpsertHostResult.Created(created, key);
                 }
+
+                await hosts.ForgetApiKeyAsync(key.Id, cancellationToken).ConfigureAwait(false);
 
                 continue;
             }

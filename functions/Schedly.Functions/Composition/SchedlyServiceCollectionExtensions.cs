@@ -15,7 +15,7 @@ namespace Schedly.Functions.Composition;
 public static class SchedlyServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSchedlyCore().AddSchedlyStorage(configuration);
+        services.AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications(configuration);
 
     /// <summary>Use cases and the clock.</summary>
     public static IServiceCollection AddSchedlyCore(this IServiceCollection services)
@@ -31,9 +31,11 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<UpsertHost>();
         services.AddSingleton<GetHostProfile>();
         services.AddSingleton<EditHostSchedule>();
+        services.AddSingleton<RotateHostApiKey>();
         services.AddSingleton<ListSlots>();
         services.AddSingleton<CreateBooking>();
         services.AddSingleton<ManagedBookings>();
+        services.AddSingleton<ExportBookingCalendar>();
         return services;
     }
 

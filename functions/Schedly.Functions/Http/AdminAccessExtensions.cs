@@ -27,7 +27,7 @@ public static class AdminAccessExtensions
         {
             AdminAccessResult.Operator when host is null && requireHost => Problem.NotFound("No host has that name."),
             AdminAccessResult.Operator or AdminAccessResult.HostItself => null,
-            AdminAccessResult.Forbidden => Problem.Forbidden("This route needs the operator key."),
+            AdminAccessResult.Forbidden => Problem.Forbidden("This key may not act on this host or route."),
             _ => Problem.Unauthorized("The key is not valid for this host."),
         };
     }

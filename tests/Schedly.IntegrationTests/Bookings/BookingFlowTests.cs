@@ -133,5 +133,51 @@ public sealed class BookingFlowTests(SchedlyAppFixture app)
         await slotsOfDeleted.AssertProblemAsync(404, "not-found");
     }
 
+    [Fact]
+    public async Task CalendarIcs_WithToken_ParsesBackWithStableUidAndRaisedSequence()
+    {
+        var (slug, _) = await _hosts.CreateAsync("ics", Intro);
+        var day = TestHosts.Today.AddDays(2);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        using var created = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[3].Start));
+        var booking = await created.ReadJsonAsync();
+        var (id, token) = (booking.GetProperty("id").GetString()!, booking.GetProperty("manageToken").GetString()!);
+
+        var first = await CalendarAsync(id, token);
+        using (await Client.SendAsync(Json(HttpMethod.Post, $"/api/bookings/{id}/reschedule", new { start = slots[5].Start }).WithBearer(token)))
+        {
+        }
+
+        var moved = await CalendarAsync(id, token);
+        using (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{id}/cancel").WithBearer(token)))
+        {
+        }
+
+        var cancelled = await CalendarAsync(id, token);
+
+        Assert.Equal(first.Uid, moved.Uid);
+        Assert.Equal(first.Uid, cancelled.Uid);
+        Assert.Equal(DateTimeOffset.Parse(slots[3].Start), new DateTimeOffset(first.DtStart!.AsUtc));
+        Assert.Equal(DateTimeOffset.Parse(slots[5].Start), new DateTimeOffset(moved.DtStart!.AsUtc));
+        Assert.True(moved.Sequence > first.Sequence);
+        Assert.True(cancelled.Sequence > moved.Sequence);
+        Assert.Equal("CANCELLED", cancelled.Status);
+        Assert.Contains("ada@example.com", first.Organizer!.Value!.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(first.Attendees, a => a.Value!.ToString().Contains("grace@example.com", StringComparison.OrdinalIgnoreCase));
+        using var wrongToken = await Client.GetAsync($"/api/bookings/{id}/calendar.ics?token=mt_nope");
+        await wrongToken.AssertProblemAsync(404, "not-found");
+        using var noToken = await Client.GetAsync($"/api/bookings/{id}/calendar.ics");
+        await noToken.AssertProblemAsync(401, "unauthorized");
+    }
+
+    private async Task<Ical.Net.CalendarComponents.CalendarEvent> CalendarAsync(string id, string token)
+    {
+        using var response = await Client.GetAsync($"/api/bookings/{id}/calendar.ics?token={Uri.EscapeDataString(token)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync());
+        return Assert.Single(calendar!.Events);
+    }
+
     private HttpClient Client => app.Client;
 }

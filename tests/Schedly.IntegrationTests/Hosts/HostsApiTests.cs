@@ -81,7 +81,7 @@ public sealed class HostsApiTests(SchedlyAppFixture app)
     }
 
     [Fact]
-    public async Task PutHost_OtherHostsKey_Is401AndChangesNothing()
+    public async Task PutHost_OtherHostsKey_Is403AndChangesNothing()
     {
         var (_, keyOfA) = await CreateHostWithKeyAsync();
         var slugB = await CreateHostAsync();
@@ -89,9 +89,25 @@ public sealed class HostsApiTests(SchedlyAppFixture app)
         using var response = await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slugB}", new { name = "Mallory", email = "m@example.com", timeZone = "UTC" })
             .WithBearer(keyOfA));
 
-        await response.AssertProblemAsync(401, "unauthorized");
+        await response.AssertProblemAsync(403, "forbidden");
         var profile = await (await Client.GetAsync($"/api/hosts/{slugB}")).ReadJsonAsync();
         Assert.Equal("Ada Lovelace", profile.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task RotateKey_NewKeyWorksAndOldKeyIs401()
+    {
+        var (slug, oldKey) = await CreateHostWithKeyAsync();
+
+        using var rotated = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/keys/rotate").WithBearer(oldKey));
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        var newKey = (await rotated.ReadJsonAsync()).GetProperty("apiKey").GetString()!;
+
+        using var withNew = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}").WithBearer(newKey));
+        using var withOld = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}").WithBearer(oldKey));
+        Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
+        await withOld.AssertProblemAsync(401, "unauthorized");
+        Assert.NotEqual(oldKey, newKey);
     }
 
     [Theory]

@@ -31,6 +31,10 @@ public sealed class SchedlyAppFixture : IAsyncLifetime
             {
                 ["AzureWebJobsStorage"] = Azurite.ConnectionString,
                 ["Schedly__Security__OperatorKey"] = OperatorKey,
+                ["Schedly__Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "schedly-mail-" + Guid.NewGuid().ToString("N")),
+                ["Schedly__Webhooks__AllowPrivateAddresses"] = "true",
+                ["Schedly__Webhooks__RetryBaseDelaySeconds"] = "1",
+                ["Schedly__Webhooks__MaxRetryDelaySeconds"] = "4",
             },
         });
         await _runner.StartAsync();

@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using NodaTime;
+using Schedly.AzureStorage.Queues;
+using Schedly.Core.Notifications;
+using Schedly.Core.Webhooks;
+
+namespace Schedly.AzureStorage.Notifications;
+
+/// <summary>
+/// The effects ledger: table <c>effects</c>, PartitionKey = host, RowKey = <c>email|{effectId}</c> or
+/// <c>webhook|{deliveryId}</c>, with the time the effect happened. Inserting an existing key is a 409, ignored.
+/// </summary>
+public sealed class TableEffectLedger(TableServiceClient tables) : IEffectLedger
+{
+    public const string TableName = "effects";
+
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+
+    public async Task<bool> HasAsync(string host, string key, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(host, key, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue;
+    }
+
+    public async Task RecordAsync(string host, string key, Instant at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(host, key) { ["DoneAt"] = at.ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Recorded already by another delivery of the same message.
+        }
+    }
+}
+
+/// <summary>Sends effect messages (JSON, base64 as the queue triggers expect) to <c>emails</c> and <c>webhooks</c>.</summary>
+public sealed class QueueNotificationQueue(QueueServiceClient queues) : INotificationQueue
+{
+    private readonly QueueClient _emails = queues.GetQueueClient(SchedlyQueues.Emails);
+    private readonly QueueClient _webhooks = queues.GetQueueClient(SchedlyQueues.Webhooks);
+
+    public async Task SendEmailAsync(EmailEffect effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        await _emails.SendMessageAsync(effect.ToJson(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendWebhookAsync(WebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await _webhooks.SendMessageAsync(delivery.ToJson(), visibilityTimeout: delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,40 @@
+using Schedly.Core.Hosts;
+using Schedly.Core.Notifications;
+
+namespace Schedly.Core.Bookings;
+
+/// <summary>
+/// A booking as an iCalendar file for the client's "add to calendar": UID stable per booking,
+/// SEQUENCE raised by every reschedule (and once more by a cancellation), STATUS CANCELLED once
+/// cancelled, the host as organizer and the client as attendee.
+/// </summary>
+public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostRepository hosts)
+{
+    /// <summary>The .ics text, or null for an unknown booking or a wrong token.</summary>
+    public async Task<string?> ExecuteAsync(string bookingId, string manageToken, CancellationToken cancellationToken)
+    {
+        var found = await bookings.FindAsync(bookingId, manageToken, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var booking = found.Value;
+        var host = await hosts.FindAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false);
+        var cancelled = booking.Status == BookingStatus.Cancelled;
+        return BookingCalendar.Create(new BookingCalendarEvent
+        {
+            BookingId = booking.Id.Value,
+            Sequence = booking.Sequence + (cancelled ? 1 : 0),
+            Cancelled = cancelled,
+            Start = booking.Start,
+            End = booking.End,
+            Title = host?.Value.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType,
+            HostName = host?.Value.Profile.Name ?? booking.Id.Host.Value,
+            HostEmail = host?.Value.Profile.Email ?? "noreply@schedly.invalid",
+            ClientName = booking.Client.Name,
+            ClientEmail = booking.Client.Email,
+            Stamp = booking.UpdatedAt,
+        });
+    }
+}

@@ -1,0 +1,48 @@
+using Schedly.Core.Bookings;
+using Schedly.Core.Webhooks;
+
+namespace Schedly.Core.Notifications;
+
+/// <summary>What a fan-out produced.</summary>
+public sealed record FanOutResult(int Emails, int Webhooks);
+
+/// <summary>
+/// Turns one <c>booking-events</c> message into its effects: one <c>emails</c> message per recipient and one
+/// <c>webhooks</c> message per endpoint of the host subscribed to the event type.
+/// <list type="bullet">
+/// <item><c>booking.created</c>, <c>booking.rescheduled</c>, <c>booking.cancelled</c>: the client and the host.</item>
+/// <item><c>booking.no_show</c>: no email (the host marked it, so the host knows, and telling the client is the host's call); webhooks only.</item>
+/// </list>
+/// Running it twice for one event sends the same effect ids again; the consumers drop the duplicates.
+/// </summary>
+public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks)
+{
+    public static IReadOnlyList<string> EmailRecipients(string eventType) => eventType switch
+    {
+        BookingEvent.Created or BookingEvent.Rescheduled or BookingEvent.Cancelled => [EmailEffect.ClientRecipient, EmailEffect.HostRecipient],
+        _ => [],
+    };
+
+    public async Task<FanOutResult> ExecuteAsync(PublishedBookingEvent bookingEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bookingEvent);
+        var emails = 0;
+        foreach (var recipient in EmailRecipients(bookingEvent.Type))
+        {
+            await queue.SendEmailAsync(EmailEffect.For(bookingEvent, recipient), cancellationToken).ConfigureAwait(false);
+            emails++;
+        }
+
+        var hooks = 0;
+        foreach (var endpoint in await webhooks.ListAsync(bookingEvent.Host, cancellationToken).ConfigureAwait(false))
+        {
+            if (endpoint.Subscribes(bookingEvent.Type))
+            {
+                await queue.SendWebhookAsync(WebhookDelivery.For(bookingEvent, endpoint.Id), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                hooks++;
+            }
+        }
+
+        return new FanOutResult(emails, hooks);
+    }
+}

@@ -1,0 +1,115 @@
+using NodaTime;
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
+using Schedly.Core.Security;
+
+namespace Schedly.Core.Notifications;
+
+/// <summary>Where emails come from and where manage links point.</summary>
+public sealed record NotificationSettings(EmailAddress From, Uri PublicBaseUrl)
+{
+    /// <summary><c>{PublicBaseUrl}/manage#id={bookingId}&amp;token={token}</c>: the token stays in the fragment, out of server logs.</summary>
+    public Uri ManageUrl(BookingId booking, ApiKey token)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(token);
+        return new Uri($"{PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/manage#id={Uri.EscapeDataString(booking.Value)}&token={Uri.EscapeDataString(token.Value)}");
+    }
+}
+
+public enum EmailOutcome
+{
+    Sent,
+
+    /// <summary>The ledger already holds this effect: a redelivered message.</summary>
+    AlreadySent,
+
+    /// <summary>The booking or host no longer exists, or the event is not one that sends email.</summary>
+    Skipped,
+}
+
+/// <summary>
+/// Sends one booking email exactly once per effect id, as far as the transport allows: check the ledger, render from the
+/// booking and host as stored now (times as the event announced them, in the recipient's zone), send with the
+/// deterministic <see cref="BookingNotice.MessageId"/>, then record the effect. A crash after sending and before
+/// recording sends again with the same MessageId, which the pickup folder and ACS (repeatability id) drop; SMTP cannot
+/// (see docs/EMAIL.md). A failed send throws, so the queue retries.
+/// </summary>
+public sealed class SendBookingEmail(
+    IBookingStore bookings,
+    IHostRepository hosts,
+    IEffectLedger ledger,
+    IEmailSender sender,
+    ManageTokenIssuer tokens,
+    BookingEmailRenderer renderer,
+    NotificationSettings settings,
+    IClock clock)
+{
+    public static string LedgerKey(string effectId) => "email|" + effectId;
+
+    public async Task<EmailOutcome> ExecuteAsync(EmailEffect effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        var kind = effect.Type switch
+        {
+            BookingEvent.Created => NoticeKind.Created,
+            BookingEvent.Rescheduled => NoticeKind.Rescheduled,
+            BookingEvent.Cancelled => NoticeKind.Cancelled,
+            _ => (NoticeKind?)null,
+        };
+        if (kind is null || !BookingId.TryParse(effect.BookingId, out var bookingId) || !HostSlug.TryParse(effect.Host, out var hostSlug))
+        {
+            return EmailOutcome.Skipped;
+        }
+
+        var key = LedgerKey(effect.EffectId);
+        if (await ledger.HasAsync(effect.Host, key, cancellationToken).ConfigureAwait(false))
+        {
+            return EmailOutcome.AlreadySent;
+        }
+
+        var booking = (await bookings.FindAsync(bookingId, cancellationToken).ConfigureAwait(false))?.Value;
+        var host = (await hosts.FindAsync(hostSlug, cancellationToken).ConfigureAwait(false))?.Value;
+        if (booking is null || host is null)
+        {
+            return EmailOutcome.Skipped;
+        }
+
+        var notice = Notice(effect, kind.Value, booking, host);
+        var message = renderer.Compose(notice, settings.From, effect.Event.OccurredAtInstant);
+        await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await ledger.RecordAsync(effect.Host, key, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        return EmailOutcome.Sent;
+    }
+
+    private BookingNotice Notice(EmailEffect effect, NoticeKind kind, Booking booking, Host host)
+    {
+        var e = effect.Event;
+        var recipient = effect.Recipient == EmailEffect.ClientRecipient ? NoticeRecipient.Client : NoticeRecipient.Host;
+        var title = host.Schedule.EventTypes.TryGetValue(booking.EventType, out var type) && !string.IsNullOrWhiteSpace(type.Title)
+            ? type.Title!
+            : booking.EventType;
+        return new BookingNotice
+        {
+            Kind = kind,
+            Recipient = recipient,
+            BookingId = booking.Id.Value,
+
+            // A cancellation is a change of the event too: iTIP wants its SEQUENCE above the last REQUEST's.
+            Sequence = kind == NoticeKind.Cancelled ? e.Sequence + 1 : e.Sequence,
+            Host = new NoticeParty(host.Profile.Name, host.Profile.Email, host.Profile.TimeZone),
+            Client = new NoticeParty(booking.Client.Name, booking.Client.Email, booking.Client.TimeZone),
+            EventTypeTitle = title,
+            Start = e.StartInstant,
+            End = e.EndInstant,
+            PreviousStart = e.PreviousStartInstant,
+            PreviousEnd = e.PreviousEndInstant,
+            ManageUrl = recipient == NoticeRecipient.Client && kind != NoticeKind.Cancelled
+                ? settings.ManageUrl(booking.Id, tokens.Issue(booking.Id))
+                : null,
+            CancelReason = kind == NoticeKind.Cancelled ? booking.CancelReason : null,
+            Notes = booking.Client.Notes,
+            Price = booking.Price,
+        };
+    }
+}

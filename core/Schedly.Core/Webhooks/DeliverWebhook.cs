@@ -1,0 +1,136 @@
+using System.Text.Json;
+using NodaTime;
+using Schedly.Core.Bookings;
+using Schedly.Core.Notifications;
+
+namespace Schedly.Core.Webhooks;
+
+public enum WebhookOutcome
+{
+    Delivered,
+
+    /// <summary>The ledger already holds this delivery: a redelivered message.</summary>
+    AlreadyDelivered,
+
+    /// <summary>The endpoint was deleted or disabled, or the booking is gone: nothing to do.</summary>
+    Dropped,
+
+    /// <summary>The attempt failed; the delivery was re-sent with a delay.</summary>
+    RetryScheduled,
+
+    /// <summary>The attempt failed and the endpoint has now failed for the disable period: it was disabled.</summary>
+    EndpointDisabled,
+}
+
+/// <summary>
+/// Delivers one event to one endpoint: a signed JSON POST (see docs/WEBHOOKS.md). Once per delivery id as far as HTTP
+/// allows: the ledger is checked first and written after a 2xx, so only a crash between the receiver's 2xx and the
+/// ledger write repeats a delivery (same <c>Schedly-Delivery-Id</c>; receivers dedupe on it). A failed attempt
+/// (non-2xx, timeout, refused address) is recorded on the endpoint and re-sent on the queue with a delay that doubles
+/// per attempt, up to <see cref="WebhookOptions.MaxRetryDelaySeconds"/>; after <see cref="WebhookOptions.DisableAfterHours"/>
+/// of continuous failure the endpoint is disabled and its pending deliveries are dropped.
+/// </summary>
+public sealed class DeliverWebhook(
+    IWebhookStore endpoints,
+    IBookingStore bookings,
+    IEffectLedger ledger,
+    IWebhookTransport transport,
+    INotificationQueue queue,
+    WebhookOptions options,
+    IClock clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string LedgerKey(string deliveryId) => "webhook|" + deliveryId;
+
+    public async Task<(WebhookOutcome Outcome, WebhookAttempt? Attempt)> ExecuteAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var key = LedgerKey(delivery.DeliveryId);
+        if (await ledger.HasAsync(delivery.Host, key, cancellationToken).ConfigureAwait(false))
+        {
+            return (WebhookOutcome.AlreadyDelivered, null);
+        }
+
+        var endpoint = await endpoints.FindAsync(delivery.Host, delivery.EndpointId, cancellationToken).ConfigureAwait(false);
+        if (endpoint is null || endpoint.Disabled || !BookingId.TryParse(delivery.BookingId, out var bookingId))
+        {
+            return (WebhookOutcome.Dropped, null);
+        }
+
+        var booking = (await bookings.FindAsync(bookingId, cancellationToken).ConfigureAwait(false))?.Value;
+        if (booking is null)
+        {
+            return (WebhookOutcome.Dropped, null);
+        }
+
+        var body = Body(delivery, booking);
+        var now = clock.GetCurrentInstant();
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [WebhookSignature.HeaderName] = WebhookSignature.Create(endpoint.Secret, now.ToUnixTimeSeconds(), body),
+            ["Schedly-Event-Id"] = delivery.EventId,
+            ["Schedly-Delivery-Id"] = delivery.DeliveryId,
+            ["Schedly-Event-Type"] = delivery.Type,
+        };
+        var attempt = await transport.PostAsync(endpoint.Url, body, headers, cancellationToken).ConfigureAwait(false);
+        if (attempt.Succeeded)
+        {
+            await ledger.RecordAsync(delivery.Host, key, attempt.At, cancellationToken).ConfigureAwait(false);
+            await endpoints.RecordAttemptAsync(delivery.Host, endpoint.Id, attempt, failingSince: null, disable: false, cancellationToken).ConfigureAwait(false);
+            return (WebhookOutcome.Delivered, attempt);
+        }
+
+        var failingSince = endpoint.FailingSince ?? attempt.At;
+        var disable = attempt.At - failingSince >= Duration.FromSeconds(options.DisableAfterHours * 3600);
+        await endpoints.RecordAttemptAsync(delivery.Host, endpoint.Id, attempt, failingSince, disable, cancellationToken).ConfigureAwait(false);
+        if (disable)
+        {
+            return (WebhookOutcome.EndpointDisabled, attempt);
+        }
+
+        var next = delivery with { Attempt = delivery.Attempt + 1 };
+        await queue.SendWebhookAsync(next, options.RetryDelay(next.Attempt), cancellationToken).ConfigureAwait(false);
+        return (WebhookOutcome.RetryScheduled, attempt);
+    }
+
+    /// <summary>
+    /// The JSON body: <c>{ id, eventId, type, occurredAt, data }</c> where data is the booking as stored now, with start,
+    /// end and sequence as of the event; never the manage token (nor its hash).
+    /// </summary>
+    public static string Body(WebhookDelivery delivery, Booking booking)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(booking);
+        var payload = new
+        {
+            id = delivery.DeliveryId,
+            eventId = delivery.EventId,
+            type = delivery.Type,
+            occurredAt = delivery.OccurredAt,
+            data = new
+            {
+                id = booking.Id.Value,
+                host = booking.Id.Host.Value,
+                eventType = booking.EventType,
+                status = booking.Status == BookingStatus.Cancelled ? "cancelled" : "confirmed",
+                start = delivery.Start,
+                end = delivery.End,
+                previousStart = delivery.PreviousStart,
+                previousEnd = delivery.PreviousEnd,
+                sequence = delivery.Sequence,
+                name = booking.Client.Name,
+                email = booking.Client.Email,
+                timeZone = booking.Client.TimeZone.Id,
+                notes = booking.Client.Notes,
+                answers = booking.Client.Answers,
+                price = booking.Price is { } price ? new { amount = price.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = price.Currency } : null,
+                noShow = booking.NoShow,
+                cancelReason = booking.CancelReason,
+                cancelledBy = booking.CancelledBy,
+                createdAt = booking.CreatedAt.ToString(),
+            },
+        };
+        return JsonSerializer.Serialize(payload, Json);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Security;
+using Schedly.Core.Webhooks;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Webhooks;
+
+/// <summary><c>DELETE /api/admin/hosts/{host}/webhooks/{id}</c>: removes the endpoint (204); deliveries still queued for it are dropped.</summary>
+public sealed class DeleteWebhook(AdminAccess access, IWebhookStore webhooks)
+{
+    [Function(nameof(DeleteWebhook))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/admin/hosts/{host}/webhooks/{id}")] HttpRequest request,
+        string host,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var slug = HostRoute.Parse(host);
+        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!WebhookEndpointDraft.IsValidId(id) || await webhooks.FindAsync(slug!.Value, id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Problem.NotFound("No such webhook.");
+        }
+
+        await webhooks.DeleteAsync(slug.Value, id, cancellationToken).ConfigureAwait(false);
+        return new NoContentResult();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using NodaTime;
+using Schedly.Core.Webhooks;
+
+namespace Schedly.Functions.Webhooks;
+
+/// <summary>
+/// Posts webhooks with one pooled <see cref="HttpClient"/>. Unless <see cref="WebhookOptions.AllowPrivateAddresses"/>,
+/// the connection itself resolves the host name and connects only to an address <see cref="WebhookAddressGuard"/>
+/// accepts, so DNS answers that change after registration (rebinding) cannot reach private or metadata addresses.
+/// No redirects are followed; the request times out after <see cref="WebhookOptions.TimeoutSeconds"/>.
+/// </summary>
+public sealed class HttpWebhookTransport : IWebhookTransport, IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly IClock _clock;
+
+    public HttpWebhookTransport(WebhookOptions options, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _clock = clock;
+        var allowPrivate = options.AllowPrivateAddresses;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(options.TimeoutSeconds, 10)),
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
+        };
+        _client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd("Schedly-Webhooks/1.0");
+    }
+
+    public async Task<WebhookAttempt> PostAsync(Uri url, string body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(headers);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            return new WebhookAttempt(_clock.GetCurrentInstant(), status, response.IsSuccessStatusCode ? null : $"HTTP {status}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new WebhookAttempt(_clock.GetCurrentInstant(), null, "timeout");
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException)
+        {
+            return new WebhookAttempt(_clock.GetCurrentInstant(), null, "refused: the host has no public address");
+        }
+        catch (HttpRequestException e)
+        {
+            return new WebhookAttempt(_clock.GetCurrentInstant(), null, e.HttpRequestError == HttpRequestError.Unknown ? "connection failed" : e.HttpRequestError.ToString());
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(endPoint.Host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken).ConfigureAwait(false);
+        var allowed = allowPrivate ? addresses : addresses.Where(WebhookAddressGuard.IsPublic).ToArray();
+        if (allowed.Length == 0 || (!allowPrivate && allowed.Length != addresses.Length))
+        {
+            throw new WebhookAddressRefusedException("The webhook host resolves to an address that is not public.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, endPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

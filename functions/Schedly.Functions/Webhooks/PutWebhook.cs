@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NodaTime;
+using Schedly.Core.Hosts;
+using Schedly.Core.Security;
+using Schedly.Core.Webhooks;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Webhooks;
+
+/// <summary>
+/// <c>PUT /api/admin/hosts/{host}/webhooks/{id}</c>: registers (201) or replaces (200) an endpoint from
+/// <c>{ url, events, secret }</c>. The secret is required on creation (32+ characters) and kept when omitted on
+/// replace; responses show it masked. Replacing re-enables a disabled endpoint and clears its failure record.
+/// </summary>
+public sealed class PutWebhook(AdminAccess access, IHostRepository hosts, IWebhookStore webhooks, WebhookOptions options, IClock clock)
+{
+    [Function(nameof(PutWebhook))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/admin/hosts/{host}/webhooks/{id}")] HttpRequest request,
+        string host,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var slug = HostRoute.Parse(host);
+        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await hosts.FindAsync(slug!, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Problem.NotFound("No host has that name.");
+        }
+
+        if (!WebhookEndpointDraft.IsValidId(id))
+        {
+            return Problem.Validation("id", "1 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen.");
+        }
+
+        var body = await JsonRequest.ReadAsync<WebhookEndpointDraft>(request, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var existing = await webhooks.FindAsync(slug!.Value, id, cancellationToken).ConfigureAwait(false);
+        var draft = body.Value!;
+        var errors = draft.Validate(creating: existing is null, options.AllowPrivateAddresses, out var url);
+        if (!errors.IsEmpty)
+        {
+            return Problem.Validation(errors);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var endpoint = new WebhookEndpoint(slug.Value, id, url!, draft.Events!, draft.Secret ?? existing!.Secret, existing?.CreatedAt ?? now, now);
+        var created = await webhooks.UpsertAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        var response = WebhookResponse.From(endpoint);
+        return created
+            ? JsonBody.Created(response).WithHeader("Location", $"/api/admin/hosts/{slug.Value}/webhooks/{id}")
+            : JsonBody.Ok(response);
+    }
+}

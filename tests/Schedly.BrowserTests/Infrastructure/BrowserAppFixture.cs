@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Schedly.LocalRunner;
+
+namespace Schedly.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Schedly's functions under the local runner (Kestrel, free loopback port) over a real Azurite, plus
+/// one headless Chromium (the system's, at <see cref="ChromiumPath"/>) driven by Playwright. Tests
+/// isolate themselves with unique host slugs and a new browser context per visitor.
+/// </summary>
+public sealed class BrowserAppFixture : IAsyncLifetime
+{
+    public const string OperatorKey = "browser-operator-key-0123456789abcdef012345";
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string HostZone = "Europe/London";
+
+    /// <summary>Upper bound for every wait on the page (navigation, auto-waiting, expectations).</summary>
+    public const float WaitMilliseconds = 15_000;
+
+    private LocalRunner.LocalRunner? _runner;
+    private IPlaywright? _playwright;
+
+    public AzuriteProcess Azurite { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => Client.BaseAddress!;
+
+    /// <summary>Where screenshots go: <c>artifacts/screenshots</c> under the test binaries.</summary>
+    public string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ArtifactsDirectory);
+        await Azurite.StartAsync();
+        _runner = LocalRunnerHost.Build(new LocalRunnerOptions
+        {
+            RootDirectory = RepositoryRoot.Path,
+            Port = 0,
+            ReadEnvironment = false,
+            Settings = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+                ["Schedly__Security__OperatorKey"] = OperatorKey,
+            },
+        });
+        await _runner.StartAsync();
+        Client = new HttpClient { BaseAddress = _runner.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath} (Debian: apt-get install -y chromium).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Timeout = 30_000,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        Client?.Dispose();
+        if (_runner is not null)
+        {
+            await _runner.StopAsync();
+            await _runner.DisposeAsync();
+        }
+
+        await Azurite.DisposeAsync();
+    }
+
+    /// <summary>A visitor: a fresh browser context (own cookies, storage) in the given zone and size.</summary>
+    public async Task<IBrowserContext> NewVisitorAsync(string timeZone, int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            TimezoneId = timeZone,
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(WaitMilliseconds);
+        context.SetDefaultNavigationTimeout(WaitMilliseconds);
+        return context;
+    }
+
+    /// <summary>
+    /// A new host in <see cref="HostZone"/> open 09:00–17:00 every day, with one event type
+    /// <c>intro</c> (30 minutes, every 30 minutes, no buffers, no notice); returns its slug.
+    /// </summary>
+    public async Task<string> CreateHostAsync(string prefix)
+    {
+        var slug = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+        using var created = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}", OperatorKey,
+            new { name = "Ada Lovelace", email = "ada@example.com", timeZone = HostZone });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var apiKey = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
+
+        var day = new[] { new { start = "09:00", end = "17:00" } };
+        var weekly = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }.ToDictionary(d => d, _ => day);
+        using var hours = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}/availability", apiKey, new { weekly });
+        Assert.Equal(HttpStatusCode.OK, hours.StatusCode);
+
+        using var type = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}/event-types/intro", apiKey, new
+        {
+            title = "Intro call",
+            description = "A first half hour to see how we can work together.",
+            durationMinutes = 30,
+            slotIntervalMinutes = 30,
+            bufferBeforeMinutes = 0,
+            bufferAfterMinutes = 0,
+            minimumNoticeMinutes = 0,
+            bookingWindowDays = 60,
+            price = new { amount = "50.00", currency = "EUR" },
+            active = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, type.StatusCode);
+        return slug;
+    }
+
+    /// <summary>The free slot starts (ISO UTC) of one local date in the host zone.</summary>
+    public async Task<List<string>> SlotStartsAsync(string slug, DateOnly date)
+    {
+        var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var body = await Client.GetFromJsonAsync<JsonElement>(
+            $"/api/hosts/{slug}/event-types/intro/slots?start={day}&end={day}&timeZone={Uri.EscapeDataString(HostZone)}");
+        return body.GetProperty("days").EnumerateArray()
+            .SelectMany(d => d.GetProperty("slots").EnumerateArray())
+            .Select(s => s.GetProperty("start").GetString()!)
+            .ToList();
+    }
+
+    /// <summary>Books a slot through the API; returns the booking's id and manage token.</summary>
+    public async Task<(string Id, string Token)> BookAsync(string slug, string start)
+    {
+        using var response = await Client.PostAsJsonAsync($"/api/hosts/{slug}/event-types/intro/bookings",
+            new { start, name = "Grace Hopper", email = "grace@example.com", timeZone = "America/New_York", notes = "" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var booking = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (booking.GetProperty("id").GetString()!, booking.GetProperty("manageToken").GetString()!);
+    }
+
+    /// <summary>A date a few days ahead in the host zone, so every slot on it is bookable.</summary>
+    public static DateOnly DayAhead(int days)
+    {
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(HostZone));
+        return DateOnly.FromDateTime(now.DateTime).AddDays(days);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key, object body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return Client.SendAsync(request);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserAppCollection : ICollectionFixture<BrowserAppFixture>
+{
+    public const string Name = "Schedly pages in Chromium";
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Schedly.BrowserTests.Infrastructure;
+
+/// <summary>What a visitor does on the pages, in Playwright terms. Every wait is bounded by the context's timeout.</summary>
+public static class PageActions
+{
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Waits until the month view has loaded (not busy).</summary>
+    public static Task WaitForMonthAsync(IPage page) =>
+        Expect(page.Locator(".month-grid[aria-busy='false']").First).ToBeVisibleAsync();
+
+    /// <summary>Moves the month view forward (at most three months) until <paramref name="date"/> is shown; returns its day button.</summary>
+    public static async Task<ILocator> ShowMonthOfAsync(IPage page, DateOnly date)
+    {
+        var day = page.Locator($"button.day[data-date='{Iso(date)}']");
+        for (var step = 0; step < 3; step++)
+        {
+            await WaitForMonthAsync(page);
+            if (await day.CountAsync() > 0)
+            {
+                break;
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next month" }).ClickAsync();
+        }
+
+        await Expect(day).ToBeEnabledAsync();
+        return day;
+    }
+
+    /// <summary>Shows the month of <paramref name="date"/> and opens that day.</summary>
+    public static async Task OpenDayAsync(IPage page, DateOnly date)
+    {
+        var day = await ShowMonthOfAsync(page, date);
+        await day.ClickAsync();
+        await Expect(day).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("ul.slot-list button.slot").First).ToBeVisibleAsync();
+    }
+
+    public static ILocator Slot(IPage page, string startIso) => page.Locator($"button.slot[data-start='{startIso}']");
+
+    /// <summary>On /book/{host}/intro: opens the day, picks the slot, fills the form (does not submit).</summary>
+    public static async Task ChooseAndFillAsync(IPage page, DateOnly localDate, string startIso, string name)
+    {
+        await OpenDayAsync(page, localDate);
+        await Slot(page, startIso).ClickAsync();
+        await Expect(page.Locator("#booking-form")).ToBeVisibleAsync();
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Email").FillAsync($"{name.Split(' ')[0].ToLowerInvariant()}@example.com");
+        await page.GetByLabel("Notes").FillAsync("Looking forward to it.");
+    }
+
+    /// <summary>The local date and "HH:mm – HH:mm" of a slot as a visitor in <paramref name="zone"/> sees it.</summary>
+    public static (DateOnly Date, string Range) Local(string startIso, int minutes, string zone)
+    {
+        var info = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(startIso, CultureInfo.InvariantCulture), info);
+        var end = start.AddMinutes(minutes);
+        return (DateOnly.FromDateTime(start.DateTime), $"{start:HH:mm} – {end:HH:mm}");
+    }
+
+    /// <summary>Saves a full-page screenshot and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string directory, string name)
+    {
+        var path = Path.Combine(directory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        return path;
+    }
+}

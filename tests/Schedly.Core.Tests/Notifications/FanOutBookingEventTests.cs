@@ -1,0 +1,78 @@
+using NodaTime;
+using Schedly.Core.Bookings;
+using Schedly.Core.Notifications;
+using Schedly.Core.Webhooks;
+
+namespace Schedly.Core.Tests.Notifications;
+
+public sealed class FanOutBookingEventTests
+{
+    private readonly FakeQueue _queue = new();
+    private readonly FakeWebhookStore _webhooks = new();
+
+    private FanOutBookingEvent CreateSut() => new(_queue, _webhooks);
+
+    private void Register(string id, params string[] events) =>
+        _webhooks.Endpoints[id] = new WebhookEndpoint("ada", id, new Uri($"https://example.com/{id}"), events, new string('s', 32), Sample.Now, Sample.Now);
+
+    [Theory]
+    [InlineData(BookingEvent.Created)]
+    [InlineData(BookingEvent.Rescheduled)]
+    [InlineData(BookingEvent.Cancelled)]
+    public async Task Execute_BookingChange_EmailsClientAndHostWithDeterministicIds(string type)
+    {
+        var e = Sample.Event(type);
+
+        var result = await CreateSut().ExecuteAsync(e, CancellationToken.None);
+
+        Assert.Equal(2, result.Emails);
+        Assert.Equal([$"{e.EventId}.client", $"{e.EventId}.host"], _queue.Emails.Select(m => m.EffectId).ToArray());
+        Assert.All(_queue.Emails, m => Assert.Equal(type, m.Type));
+    }
+
+    [Fact]
+    public async Task Execute_NoShow_SendsNoEmailButWebhooks()
+    {
+        Register("crm", BookingEvent.NoShow);
+
+        var result = await CreateSut().ExecuteAsync(Sample.Event(BookingEvent.NoShow), CancellationToken.None);
+
+        Assert.Equal(new FanOutResult(0, 1), result);
+        Assert.Empty(_queue.Emails);
+    }
+
+    [Fact]
+    public async Task Execute_Webhooks_OnePerSubscribedEnabledEndpoint()
+    {
+        Register("crm", BookingEvent.Created, BookingEvent.Cancelled);
+        Register("slack", BookingEvent.Cancelled);
+        Register("off", BookingEvent.Created);
+        _webhooks.Endpoints["off"] = _webhooks.Endpoints["off"] with { Disabled = true };
+        var e = Sample.Event(BookingEvent.Created);
+
+        await CreateSut().ExecuteAsync(e, CancellationToken.None);
+
+        var delivery = Assert.Single(_queue.Webhooks);
+        Assert.Equal($"{e.EventId}.crm", delivery.Delivery.DeliveryId);
+        Assert.Equal(0, delivery.Delivery.Attempt);
+        Assert.Equal(TimeSpan.Zero, delivery.Delay);
+    }
+
+    [Fact]
+    public void EmailEffect_RoundTripsThroughJson()
+    {
+        var effect = EmailEffect.For(Sample.Event(BookingEvent.Rescheduled, 1), EmailEffect.ClientRecipient);
+
+        var parsed = EmailEffect.TryParse(effect.ToJson());
+
+        Assert.Equal(effect, parsed);
+        Assert.Equal(Sample.Start - Duration.FromHours(2), parsed!.Event.PreviousStartInstant);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("{}")]
+    [InlineData("{\"eventId\":\"e\",\"type\":\"booking.created\",\"host\":\"ada\",\"bookingId\":\"x\",\"occurredAt\":\"yesterday\",\"start\":\"x\",\"end\":\"y\"}")]
+    public void PublishedBookingEvent_Malformed_IsNull(string json) => Assert.Null(PublishedBookingEvent.TryParse(json));
+}

@@ -1,0 +1,61 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using Schedly.AzureStorage.Queues;
+using Schedly.AzureStorage.Tables;
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Security;
+using Schedly.IntegrationTests.Infrastructure;
+
+namespace Schedly.IntegrationTests.Storage;
+
+/// <summary>
+/// The storage operations per slot query and per booking, measured on real Azurite by counting the
+/// requests the adapters send (the figures docs/PERFORMANCE.md and docs/DEPLOY.md state).
+/// </summary>
+[Collection(SchedlyAppCollection.Name)]
+public sealed class StorageOperationCountTests(SchedlyAppFixture app)
+{
+    [Fact]
+    public async Task SlotQueryAndBooking_UseTheDocumentedNumberOfStorageOperations()
+    {
+        var tableCounter = new CountingPolicy();
+        var queueCounter = new CountingPolicy();
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(tableCounter, HttpPipelinePosition.PerCall);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        queueOptions.AddPolicy(queueCounter, HttpPipelinePosition.PerCall);
+        var tables = new TableServiceClient(app.Azurite.ConnectionString, tableOptions);
+        var queues = new QueueServiceClient(app.Azurite.ConnectionString, queueOptions);
+        var hosts = new TableHostRepository(tables);
+        var store = new TableBookingStore(tables);
+        var publisher = new QueueBookingEventPublisher(queues, tables, NullLogger<QueueBookingEventPublisher>.Instance);
+        var clock = SystemClock.Instance;
+        var slug = HostSlug.Parse(SchedlyAppFixture.UniqueSlug("count"));
+        await hosts.TryCreateAsync(new Host(slug, new HostProfile("Ada", "ada@example.com", DateTimeZoneProviders.Tzdb["UTC"]), ApiKey.Generate().Hash, clock.GetCurrentInstant(), clock.GetCurrentInstant())
+        {
+            Schedule = HostSchedule.Empty
+                .WithEventType("intro", new EventTypeDraft { Title = "Intro", DurationMinutes = 30 })
+                with { Availability = new AvailabilityDraft(new Dictionary<string, IReadOnlyList<TimeRangeDraft?>?> { ["monday"] = [new("00:00", "24:00")], ["tuesday"] = [new("00:00", "24:00")], ["wednesday"] = [new("00:00", "24:00")], ["thursday"] = [new("00:00", "24:00")], ["friday"] = [new("00:00", "24:00")], ["saturday"] = [new("00:00", "24:00")], ["sunday"] = [new("00:00", "24:00")] }, null, null) },
+        }, CancellationToken.None);
+        var day = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd");
+
+        tableCounter.Reset();
+        var slots = await new ListSlots(hosts, store, clock).ExecuteAsync(slug, "intro", new SlotQueryDraft(day, day, "UTC"), CancellationToken.None);
+        var slotQueryOperations = tableCounter.Count;
+
+        var start = ((ListSlotsResult.Found)slots).Days.AllStarts().First();
+        tableCounter.Reset();
+        var booking = await new CreateBooking(hosts, store, publisher, new ManageTokenIssuer(new string('s', 40)), clock)
+            .ExecuteAsync(slug, "intro", new BookingRequestDraft(start.ToString(), "Grace", "grace@example.com", "UTC", null, null), null, "hash", CancellationToken.None);
+
+        Assert.IsType<CreateBookingResult.Created>(booking);
+        Assert.Equal(2, slotQueryOperations); // point read (host + schedule) + range query (cells)
+        Assert.Equal(4, tableCounter.Count);   // point read + range query + transaction + outbox flag
+        Assert.Equal(1, queueCounter.Count);   // booking-events
+    }
+}
