@@ -39,9 +39,20 @@ internal static class BookingEntityMapper
         CancelledBy = booking.CancelledBy,
     };
 
+    /// <summary>The same booking under its <c>bystart|</c> key, for the time-sorted list.</summary>
+    public static BookingEntity ToIndexEntity(Booking booking)
+    {
+        var entity = ToEntity(booking);
+        entity.RowKey = BookingRowKeys.ByStart(booking.Start, booking.Id.Random);
+        return entity;
+    }
+
     public static Booking ToBooking(BookingEntity entity)
     {
-        if (!BookingId.TryParse(entity.PartitionKey + "--" + entity.RowKey[BookingRowKeys.BookingPrefix.Length..], out var id))
+        var random = entity.RowKey.StartsWith(BookingRowKeys.ByStartPrefix, StringComparison.Ordinal)
+            ? entity.RowKey[(entity.RowKey.LastIndexOf('|') + 1)..]
+            : entity.RowKey[BookingRowKeys.BookingPrefix.Length..];
+        if (!BookingId.TryParse(entity.PartitionKey + "--" + random, out var id))
         {
             throw new InvalidOperationException("A stored booking has a malformed key.");
         }

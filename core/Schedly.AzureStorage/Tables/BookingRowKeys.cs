@@ -13,6 +13,8 @@ namespace Schedly.AzureStorage.Tables;
 /// transaction that creates it, each conditional on the version it read, so two overlapping claims
 /// (which must share an hour) can never both commit. The slot query reads its window's cells with
 /// one range query.</item>
+/// <item><c>bystart|{start ticks}|{random id}</c>: a copy of the booking, sorted by start, for the host's
+/// booking list (one range query, paged); written in the same transaction as the booking.</item>
 /// <item><c>day|{event type}|{yyyy-MM-dd}</c>: the daily-limit version stamp of an event type's host-local date.</item>
 /// <item><c>outbox|{event id}</c>: an event to publish, written with the change it announces.</item>
 /// <item><c>idem|{hash}</c>: the first result of an Idempotency-Key.</item>
@@ -22,6 +24,7 @@ public static class BookingRowKeys
 {
     public const string BookingPrefix = "booking|";
     public const string CellPrefix = "cell|";
+    public const string ByStartPrefix = "bystart|";
     public const string DayPrefix = "day|";
     public const string OutboxPrefix = "outbox|";
     public const string IdempotencyPrefix = "idem|";
@@ -29,6 +32,14 @@ public static class BookingRowKeys
     private static readonly Duration CellLength = Duration.FromHours(1);
 
     public static string Booking(string randomId) => BookingPrefix + randomId;
+
+    /// <summary>Sorts by start (Unix ticks, zero-padded; times before 1970 are not bookable).</summary>
+    public static string ByStart(Instant start, string randomId) =>
+        ByStartPrefix + start.ToUnixTimeTicks().ToString("D19", CultureInfo.InvariantCulture) + "|" + randomId;
+
+    /// <summary>The first <c>bystart|</c> key at or after <paramref name="instant"/>.</summary>
+    public static string ByStartFrom(Instant instant) =>
+        ByStartPrefix + Math.Max(0, instant.ToUnixTimeTicks()).ToString("D19", CultureInfo.InvariantCulture);
 
     public static string Cell(Instant hourStart) =>
         CellPrefix + hourStart.ToDateTimeUtc().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);

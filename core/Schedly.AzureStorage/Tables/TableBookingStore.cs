@@ -47,6 +47,7 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, BookingEntityMapper.ToEntity(booking)),
+            new(TableTransactionActionType.Add, BookingEntityMapper.ToIndexEntity(booking)),
         };
         actions.AddRange(CellWrites(host, state.Cells, remove: null, add: BookedSpan.Of(booking)));
         if (counter is not null)
@@ -83,6 +84,7 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, BookingEntityMapper.ToEntity(cancelled), new ETag(current.Version)),
+            new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(cancelled)),
         };
         actions.AddRange(CellWrites(host, cells, remove: current.Value.Id.Random, add: null));
         actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(cancelledEvent)));
@@ -106,7 +108,13 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, BookingEntityMapper.ToEntity(moved), new ETag(current.Version)),
+            new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(moved)),
         };
+        if (moved.Start != current.Value.Start)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(host, BookingRowKeys.ByStart(current.Value.Start, current.Value.Id.Random)), ETag.All));
+        }
+
         actions.AddRange(CellWrites(host, cells, remove: current.Value.Id.Random, add: BookedSpan.Of(moved)));
         if (counter is not null)
         {
@@ -124,6 +132,7 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, BookingEntityMapper.ToEntity(updated), new ETag(current.Version)),
+            new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(updated)),
         };
         if (updateEvent is not null)
         {
@@ -131,6 +140,23 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         }
 
         return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var from = BookingRowKeys.ByStartFrom(range.Start);
+        var to = BookingRowKeys.ByStartFrom(range.End);
+        var filter = status is { } wanted
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {host.Value} and RowKey ge {from} and RowKey lt {to} and Status eq {wanted.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {host.Value} and RowKey ge {from} and RowKey lt {to}");
+        await foreach (var page in _table.QueryAsync<BookingEntity>(filter, pageSize, cancellationToken: cancellationToken)
+                           .AsPages(continuationToken, pageSize).ConfigureAwait(false))
+        {
+            return new BookingPage(page.Values.Select(BookingEntityMapper.ToBooking).ToList(), page.ContinuationToken);
+        }
+
+        return new BookingPage([], null);
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken)

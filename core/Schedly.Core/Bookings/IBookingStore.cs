@@ -27,6 +27,12 @@ public interface IBookingStore
     /// <summary>Updates a booking's flags (no-show) with its outbox event, when still at the read version.</summary>
     Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The host's bookings starting in <paramref name="range"/>, sorted by start, optionally of one
+    /// status, one page at a time; pass the returned token back for the next page.
+    /// </summary>
+    Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
     Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken);
 }
 
@@ -36,3 +42,6 @@ public interface IBookingStore
 /// same day serialise and the limit, counted from the snapshot's bookings, cannot be overrun.
 /// </summary>
 public sealed record DailyCounterKey(string EventType, LocalDate HostDate);
+
+/// <summary>One page of a booking list; <see cref="ContinuationToken"/> is null on the last page.</summary>
+public sealed record BookingPage(IReadOnlyList<Booking> Bookings, string? ContinuationToken);

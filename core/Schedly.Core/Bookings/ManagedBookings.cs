@@ -27,7 +27,11 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
     }
 
     /// <summary>Cancels; a second cancel is a no-op that returns the cancelled booking.</summary>
-    public async Task<ManageResult> CancelAsync(string bookingId, string manageToken, string? reason, string cancelledBy, CancellationToken cancellationToken)
+    public Task<ManageResult> CancelAsync(string bookingId, string manageToken, string? reason, string cancelledBy, CancellationToken cancellationToken) =>
+        CancelAsync(ct => FindAsync(bookingId, manageToken, ct), reason, cancelledBy, cancellationToken);
+
+    /// <summary>Cancels the booking <paramref name="find"/> returns (re-run on every attempt); null from it means not found.</summary>
+    internal async Task<ManageResult> CancelAsync(Func<CancellationToken, Task<Versioned<Booking>?>> find, string? reason, string cancelledBy, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var cleanReason = ValidateReason(reason, errors);
@@ -38,7 +42,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var current = await FindAsync(bookingId, manageToken, cancellationToken).ConfigureAwait(false);
+            var current = await find(cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 return new ManageResult.NotFound();
@@ -161,6 +165,9 @@ public abstract record ManageResult
     public sealed record BookingCancelled : ManageResult;
 
     public sealed record SlotUnavailable : ManageResult;
+
+    /// <summary>The meeting has not started yet (a no-show can only be recorded afterwards).</summary>
+    public sealed record NotStarted : ManageResult;
 
     public sealed record Invalid(ValidationErrors Errors) : ManageResult;
 }

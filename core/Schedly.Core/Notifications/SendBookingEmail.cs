@@ -36,8 +36,7 @@ public enum EmailOutcome
 /// (see docs/EMAIL.md). A failed send throws, so the queue retries.
 /// </summary>
 public sealed class SendBookingEmail(
-    IBookingStore bookings,
-    IHostRepository hosts,
+    INotificationReader reader,
     IEffectLedger ledger,
     IEmailSender sender,
     ManageTokenIssuer tokens,
@@ -68,8 +67,8 @@ public sealed class SendBookingEmail(
             return EmailOutcome.AlreadySent;
         }
 
-        var booking = (await bookings.FindAsync(bookingId, cancellationToken).ConfigureAwait(false))?.Value;
-        var host = (await hosts.FindAsync(hostSlug, cancellationToken).ConfigureAwait(false))?.Value;
+        var booking = await reader.FindBookingAsync(bookingId, cancellationToken).ConfigureAwait(false);
+        var host = await reader.FindHostAsync(hostSlug, cancellationToken).ConfigureAwait(false);
         if (booking is null || host is null)
         {
             return EmailOutcome.Skipped;

@@ -32,7 +32,7 @@ public enum WebhookOutcome
 /// </summary>
 public sealed class DeliverWebhook(
     IWebhookStore endpoints,
-    IBookingStore bookings,
+    INotificationReader reader,
     IEffectLedger ledger,
     IWebhookTransport transport,
     INotificationQueue queue,
@@ -58,7 +58,7 @@ public sealed class DeliverWebhook(
             return (WebhookOutcome.Dropped, null);
         }
 
-        var booking = (await bookings.FindAsync(bookingId, cancellationToken).ConfigureAwait(false))?.Value;
+        var booking = await reader.FindBookingAsync(bookingId, cancellationToken).ConfigureAwait(false);
         if (booking is null)
         {
             return (WebhookOutcome.Dropped, null);
@@ -73,7 +73,10 @@ public sealed class DeliverWebhook(
             ["Schedly-Delivery-Id"] = delivery.DeliveryId,
             ["Schedly-Event-Type"] = delivery.Type,
         };
-        var attempt = await transport.PostAsync(endpoint.Url, body, headers, cancellationToken).ConfigureAwait(false);
+        // The URL passed these rules when registered; settings may have tightened since (AllowPrivateAddresses off).
+        var attempt = WebhookAddressGuard.CheckUrl(endpoint.Url, options.AllowPrivateAddresses) is { } refused
+            ? new WebhookAttempt(now, null, "refused: " + refused)
+            : await transport.PostAsync(endpoint.Url, body, headers, cancellationToken).ConfigureAwait(false);
         if (attempt.Succeeded)
         {
             await ledger.RecordAsync(delivery.Host, key, attempt.At, cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,7 @@ internal static class ManageResults
         ManageResult.NotFound => NotFound(),
         ManageResult.BookingCancelled => new Problem(ProblemKind.BookingCancelled, "The booking is cancelled; it cannot be changed."),
         ManageResult.SlotUnavailable => new Problem(ProblemKind.SlotUnavailable, "That time is not available. The booking was not changed."),
+        ManageResult.NotStarted => new Problem(ProblemKind.BookingNotStarted, "A no-show can be recorded only once the meeting's start has passed."),
         ManageResult.Invalid invalid => Problem.Validation(invalid.Errors),
         _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
     };

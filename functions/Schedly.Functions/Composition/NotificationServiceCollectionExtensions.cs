@@ -51,6 +51,7 @@ public static class NotificationServiceCollectionExtensions
         });
         services.AddSingleton<BookingEmailRenderer>();
 
+        services.AddSingleton<INotificationReader, StoreNotificationReader>();
         services.AddSingleton<IOutboxStore, TableOutboxStore>();
         services.AddSingleton<IOutboxQueue, QueueOutboxQueue>();
         services.AddSingleton<IEffectLedger, TableEffectLedger>();

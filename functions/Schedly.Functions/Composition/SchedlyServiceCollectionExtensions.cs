@@ -36,6 +36,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<CreateBooking>();
         services.AddSingleton<ManagedBookings>();
         services.AddSingleton<ExportBookingCalendar>();
+        services.AddSingleton<HostBookings>();
         return services;
     }
 

@@ -149,42 +149,13 @@ internal sealed class FakeTransport(IClock clock, params int?[] statuses) : IWeb
     }
 }
 
-/// <summary>Only FindAsync is used by notifications; the rest is not part of these tests.</summary>
-internal sealed class FakeBookingStore(params Booking[] bookings) : IBookingStore
+internal sealed class FakeReader(Booking booking, params Host[] hosts) : INotificationReader
 {
-    public Task<Versioned<Booking>?> FindAsync(BookingId id, CancellationToken cancellationToken) =>
-        Task.FromResult(bookings.FirstOrDefault(b => b.Id == id) is { } b ? new Versioned<Booking>(b, "v1") : null);
+    public Task<Booking?> FindBookingAsync(BookingId id, CancellationToken cancellationToken) =>
+        Task.FromResult(booking.Id == id ? booking : null);
 
-    public Task<BookingSnapshot> LoadAsync(HostSlug host, Interval window, DailyCounterKey? counter, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryCancelAsync(Versioned<Booking> current, Booking cancelled, BookingEvent cancelledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryRescheduleAsync(Versioned<Booking> current, BookingSnapshot snapshot, Booking moved, DailyCounterKey? counter, BookingEvent rescheduledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken) => throw new NotSupportedException();
-}
-
-internal sealed class FakeHostRepository(params Host[] hosts) : IHostRepository
-{
-    public Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken) =>
-        Task.FromResult(hosts.FirstOrDefault(h => h.Slug == slug) is { } h ? new Versioned<Host>(h, "v1") : null);
-
-    public Task<bool> TryCreateAsync(Host host, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryUpdateProfileAsync(HostSlug slug, HostProfile profile, Instant updatedAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryUpdateAsync(Host host, string version, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<HostSlug?> FindByApiKeyIdAsync(string keyId, CancellationToken cancellationToken) =>
-        Task.FromResult(hosts.FirstOrDefault(h => h.ApiKeyId == keyId)?.Slug);
-
-    public Task IndexApiKeyAsync(string keyId, HostSlug host, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task ForgetApiKeyAsync(string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Host?> FindHostAsync(HostSlug slug, CancellationToken cancellationToken) =>
+        Task.FromResult(hosts.FirstOrDefault(h => h.Slug == slug));
 }
 
 internal sealed class FakeOutbox : IOutboxStore, IOutboxQueue

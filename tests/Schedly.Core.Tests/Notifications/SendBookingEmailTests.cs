@@ -15,8 +15,7 @@ public sealed class SendBookingEmailTests
     private readonly FakeEmailSender _sender = new();
 
     private SendBookingEmail CreateSut(Booking? booking = null) => new(
-        new FakeBookingStore(booking ?? Sample.Booking()),
-        new FakeHostRepository(Sample.Host()),
+        new FakeReader(booking ?? Sample.Booking(), Sample.Host()),
         _ledger,
         _sender,
         new ManageTokenIssuer(ManageSecret),

@@ -21,7 +21,7 @@ public sealed class DeliverWebhookTests
         _store.Endpoints["crm"] = new WebhookEndpoint("ada", "crm", new Uri("https://example.com/hook"), [BookingEvent.Created], Secret, Sample.Now, Sample.Now);
 
     private DeliverWebhook CreateSut(FakeTransport transport) =>
-        new(_store, new FakeBookingStore(Sample.Booking()), _ledger, transport, _queue, _options, _clock);
+        new(_store, new FakeReader(Sample.Booking(), Sample.Host()), _ledger, transport, _queue, _options, _clock);
 
     private static WebhookDelivery Delivery() => WebhookDelivery.For(Sample.Event(BookingEvent.Created), "crm");
 
@@ -117,6 +117,19 @@ public sealed class DeliverWebhookTests
         var (outcome, _) = await CreateSut(transport).ExecuteAsync(Delivery(), CancellationToken.None);
 
         Assert.Equal(WebhookOutcome.Dropped, outcome);
+        Assert.Empty(transport.Requests);
+    }
+
+    [Fact]
+    public async Task Execute_UrlNoLongerAllowed_FailsWithoutPosting()
+    {
+        _store.Endpoints["crm"] = _store.Endpoints["crm"] with { Url = new Uri("http://127.0.0.1:8080/hook") };
+        var transport = new FakeTransport(_clock, 200);
+
+        var (outcome, attempt) = await CreateSut(transport).ExecuteAsync(Delivery(), CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.RetryScheduled, outcome);
+        Assert.StartsWith("refused", attempt!.Error, StringComparison.Ordinal);
         Assert.Empty(transport.Requests);
     }
 

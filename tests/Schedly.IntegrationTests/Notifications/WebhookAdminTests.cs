@@ -67,6 +67,6 @@ public sealed class WebhookAdminTests(SchedlyAppFixture app)
         using var other = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}/webhooks").WithBearer(otherKey));
 
         await anonymous.AssertProblemAsync(401, "unauthorized");
-        Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
+        await other.AssertProblemAsync(403, "forbidden");
     }
 }

@@ -1,0 +1,22 @@
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
+
+namespace Schedly.Core.Notifications;
+
+/// <summary>What notifications read, as stored now: a booking and its host. A narrow port over the booking and host stores.</summary>
+public interface INotificationReader
+{
+    Task<Booking?> FindBookingAsync(BookingId id, CancellationToken cancellationToken);
+
+    Task<Host?> FindHostAsync(HostSlug slug, CancellationToken cancellationToken);
+}
+
+/// <summary><see cref="INotificationReader"/> over <see cref="IBookingStore.FindAsync"/> and <see cref="IHostRepository.FindAsync"/>.</summary>
+public sealed class StoreNotificationReader(IBookingStore bookings, IHostRepository hosts) : INotificationReader
+{
+    public async Task<Booking?> FindBookingAsync(BookingId id, CancellationToken cancellationToken) =>
+        (await bookings.FindAsync(id, cancellationToken).ConfigureAwait(false))?.Value;
+
+    public async Task<Host?> FindHostAsync(HostSlug slug, CancellationToken cancellationToken) =>
+        (await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false))?.Value;
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Bookings;
+using Schedly.Core.Security;
+using Schedly.Functions.Bookings;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Admin;
+
+/// <summary>
+/// <c>POST /api/admin/hosts/{host}/bookings/{id}/cancel</c> with optional <c>{ reason }</c>: the host
+/// cancels; the time is freed and the client is notified through the outbox.
+/// </summary>
+public sealed class HostCancelBooking(AdminAccess access, HostBookings hostBookings)
+{
+    [Function(nameof(HostCancelBooking))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/hosts/{host}/bookings/{id}/cancel")] HttpRequest request,
+        string host,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var slug = HostRoute.Parse(host);
+        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await JsonRequest.ReadOptionalAsync(request, new CancelRequestBody(null), cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        return ManageResults.ToHttp(await hostBookings.CancelAsync(slug!, id, body.Value!.Reason, cancellationToken).ConfigureAwait(false));
+    }
+}

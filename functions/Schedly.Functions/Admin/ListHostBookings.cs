@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Bookings;
+using Schedly.Core.Security;
+using Schedly.Functions.Bookings;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Admin;
+
+/// <summary>
+/// <c>GET /api/admin/hosts/{host}/bookings?start=&amp;end=&amp;status=&amp;pageSize=&amp;continuationToken=</c>:
+/// the host's bookings sorted by start (host-local dates, both inclusive), with client, answers and
+/// price, one page at a time.
+/// </summary>
+public sealed class ListHostBookings(AdminAccess access, HostBookings hostBookings)
+{
+    [Function(nameof(ListHostBookings))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/hosts/{host}/bookings")] HttpRequest request,
+        string host,
+        CancellationToken cancellationToken)
+    {
+        var slug = HostRoute.Parse(host);
+        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        {
+            return denied;
+        }
+
+        var query = request.Query;
+        var result = await hostBookings.ListAsync(
+            slug!,
+            query["start"].FirstOrDefault(),
+            query["end"].FirstOrDefault(),
+            query["status"].FirstOrDefault(),
+            query["pageSize"].FirstOrDefault(),
+            query["continuationToken"].FirstOrDefault(),
+            cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            HostBookingsResult.Page page => JsonBody.Ok(new
+            {
+                bookings = page.Bookings.Bookings.Select(b => BookingResponse.From(b)).ToList(),
+                continuationToken = page.Bookings.ContinuationToken,
+            }),
+            HostBookingsResult.Invalid invalid => Problem.Validation(invalid.Errors),
+            HostBookingsResult.NotFound => Problem.NotFound("No host has that name."),
+            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+        };
+    }
+}

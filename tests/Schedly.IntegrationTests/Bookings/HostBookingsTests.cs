@@ -1,0 +1,117 @@
+using System.Net;
+using Azure.Data.Tables;
+using NodaTime;
+using Schedly.AzureStorage.Tables;
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
+using Schedly.Core.Security;
+using Schedly.IntegrationTests.Infrastructure;
+using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
+
+namespace Schedly.IntegrationTests.Bookings;
+
+/// <summary>The host's side of bookings: the paged list, a host-side cancel, and no-shows.</summary>
+[Collection(SchedlyAppCollection.Name)]
+public sealed class HostBookingsTests(SchedlyAppFixture app)
+{
+    private static readonly Dictionary<string, object> Intro = new() { ["intro"] = new { title = "Intro", durationMinutes = 30, price = new { amount = "20.00", currency = "GBP" } } };
+
+    private readonly TestHosts _hosts = new(app);
+
+    [Fact]
+    public async Task List_PagesThroughBookingsSortedByStartWithStatusFilter()
+    {
+        var (slug, key) = await _hosts.CreateAsync("list", Intro);
+        var day = TestHosts.Today.AddDays(3);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        var ids = new List<string>();
+        foreach (var index in new[] { 9, 1, 5, 3, 7 })
+        {
+            using var created = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[index].Start, $"Client {index}", $"c{index}@example.com"));
+            ids.Add((await created.ReadJsonAsync()).GetProperty("id").GetString()!);
+        }
+
+        using var cancel = await app.Client.SendAsync(Json(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/{ids[0]}/cancel", new { reason = "Host is ill" }).WithBearer(key));
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        var cancelled = await cancel.ReadJsonAsync();
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal("host", cancelled.GetProperty("cancelledBy").GetString());
+        Assert.Contains(slots[9], await _hosts.SlotsAsync(slug, "intro", day, day));
+
+        var starts = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var url = $"/api/admin/hosts/{slug}/bookings?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&pageSize=2" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            using var page = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url).WithBearer(key));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var body = await page.ReadJsonAsync();
+            starts.AddRange(body.GetProperty("bookings").EnumerateArray().Select(b => b.GetProperty("start").GetString()!));
+            token = body.GetProperty("continuationToken").GetString();
+            pages++;
+        }
+        while (token is not null && pages < 10);
+
+        Assert.Equal(new[] { 1, 3, 5, 7, 9 }.Select(i => slots[i].Start), starts);
+        Assert.True(pages >= 3);
+        using var confirmedOnly = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}/bookings?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&status=confirmed").WithBearer(key));
+        var confirmed = (await confirmedOnly.ReadJsonAsync()).GetProperty("bookings").EnumerateArray().ToList();
+        Assert.Equal(4, confirmed.Count);
+        Assert.All(confirmed, b => Assert.Equal("Navy", b.GetProperty("answers").GetProperty("company").GetString()));
+        Assert.All(confirmed, b => Assert.Equal("20.00", b.GetProperty("price").GetProperty("amount").GetString()));
+    }
+
+    [Theory]
+    [InlineData("?start=2026-13-01")]
+    [InlineData("?start=2026-12-10&end=2026-12-01")]
+    [InlineData("?start=2026-01-01&end=2027-12-31")]
+    [InlineData("?status=pending")]
+    [InlineData("?pageSize=0")]
+    [InlineData("?pageSize=1000")]
+    public async Task List_BadQuery_Is400(string query)
+    {
+        var (slug, key) = await _hosts.CreateAsync("listbad", Intro);
+        using var response = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}/bookings{query}").WithBearer(key));
+        await response.AssertProblemAsync(400, "validation");
+    }
+
+    [Fact]
+    public async Task NoShow_BeforeStart_Is409AndAfterStartMarksAndUndoes()
+    {
+        var (slug, key) = await _hosts.CreateAsync("noshow", Intro);
+        var day = TestHosts.Today.AddDays(2);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        using var future = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[0].Start));
+        var futureId = (await future.ReadJsonAsync()).GetProperty("id").GetString()!;
+        var pastId = await InsertPastBookingAsync(slug);
+
+        using var tooEarly = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/{futureId}/no-show").WithBearer(key));
+        using var mark = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/{pastId}/no-show").WithBearer(key));
+        using var undo = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/hosts/{slug}/bookings/{pastId}/no-show").WithBearer(key));
+        using var otherHost = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/someone-else--aaaaaaaaaaaaaaaaaaaa/no-show").WithBearer(key));
+
+        await tooEarly.AssertProblemAsync(409, "booking-not-started");
+        Assert.True((await mark.ReadJsonAsync()).GetProperty("noShow").GetBoolean());
+        Assert.False((await undo.ReadJsonAsync()).GetProperty("noShow").GetBoolean());
+        await otherHost.AssertProblemAsync(404, "not-found");
+        var outbox = await _hosts.RowsAsync(slug, "outbox|");
+        Assert.Single(outbox, r => r.GetString("EventType") == "booking.no_show");
+    }
+
+    /// <summary>A booking whose meeting is over, written through the real store (the API never books the past).</summary>
+    private async Task<string> InsertPastBookingAsync(string slugText)
+    {
+        var store = new TableBookingStore(new TableServiceClient(app.Azurite.ConnectionString));
+        var slug = HostSlug.Parse(slugText);
+        var start = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(3);
+        var window = new Interval(start - Duration.FromDays(1), start + Duration.FromDays(1));
+        var snapshot = await store.LoadAsync(slug, window, null, CancellationToken.None);
+        var id = BookingId.New(slug);
+        var booking = new Booking(id, "intro", start, start + Duration.FromMinutes(30), Duration.Zero, Duration.Zero, BookingStatus.Confirmed,
+            new ClientDetails("Late Larry", "larry@example.com", DateTimeZone.Utc, "", new Dictionary<string, string>()),
+            ApiKeyHash.Of("mt_unused"), start - Duration.FromDays(2), start - Duration.FromDays(2), 0, null, start.InUtc().Date);
+        Assert.True(await store.TryCreateAsync(snapshot, booking, null, BookingEvent.For(BookingEvent.Created, booking, start - Duration.FromDays(2)), null, CancellationToken.None));
+        return id.Value;
+    }
+}
