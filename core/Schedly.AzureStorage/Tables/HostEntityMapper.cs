@@ -19,6 +19,7 @@ internal static class HostEntityMapper
     public const string TimeZone = "TimeZone";
     public const string ApiKeyHash = "ApiKeyHash";
     public const string ApiKeyId = "ApiKeyId";
+    public const string FeedTokenHash = "FeedTokenHash";
     public const string CreatedAt = "CreatedAt";
     public const string UpdatedAt = "UpdatedAt";
     public const string Availability = "Availability";
@@ -35,6 +36,7 @@ internal static class HostEntityMapper
             [TimeZone] = host.Profile.TimeZone.Id,
             [ApiKeyHash] = host.ApiKey.Hex,
             [ApiKeyId] = host.ApiKeyId,
+            [FeedTokenHash] = host.FeedTokenHash?.Hex,
             [CreatedAt] = host.CreatedAt.ToDateTimeOffset(),
             [UpdatedAt] = host.UpdatedAt.ToDateTimeOffset(),
         };
@@ -59,6 +61,7 @@ internal static class HostEntityMapper
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(UpdatedAt)!.Value))
         {
             ApiKeyId = entity.GetString(ApiKeyId) ?? "",
+            FeedTokenHash = entity.GetString(FeedTokenHash) is { Length: > 0 } feed ? Core.Security.ApiKeyHash.FromStored(feed) : null,
             Schedule = new HostSchedule(availability, new Dictionary<string, EventTypeDraft>(eventTypes, StringComparer.Ordinal)),
         };
     }

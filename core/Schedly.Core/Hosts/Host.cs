@@ -10,4 +10,7 @@ public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey,
 
     /// <summary>The id of the host's current API key (see <see cref="Security.ApiKey"/>); a rotated-out key's id no longer matches.</summary>
     public string ApiKeyId { get; init; } = "";
+
+    /// <summary>Hash of the host's calendar-feed token, or null when no feed is issued (or it was revoked).</summary>
+    public ApiKeyHash? FeedTokenHash { get; init; }
 }

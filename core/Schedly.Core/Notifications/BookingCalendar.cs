@@ -75,6 +75,34 @@ public static class BookingCalendar
 
     public static string Create(BookingCalendarEvent booking)
     {
+        var calendar = new Calendar
+        {
+            ProductId = ProductId,
+            Method = booking.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request,
+        };
+        calendar.Events.Add(ToEvent(booking));
+        return Serialize(calendar);
+    }
+
+    /// <summary>
+    /// A subscribable feed (METHOD:PUBLISH) of many bookings, as calendar apps poll it: the same UID and
+    /// SEQUENCE per booking as its invitations, so a feed event and an accepted invite are the same event.
+    /// </summary>
+    public static string CreateFeed(string name, IEnumerable<BookingCalendarEvent> bookings)
+    {
+        ArgumentNullException.ThrowIfNull(bookings);
+        var calendar = new Calendar { ProductId = ProductId, Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", ParameterText(name));
+        foreach (var booking in bookings)
+        {
+            calendar.Events.Add(ToEvent(booking));
+        }
+
+        return Serialize(calendar);
+    }
+
+    private static CalendarEvent ToEvent(BookingCalendarEvent booking)
+    {
         ArgumentNullException.ThrowIfNull(booking);
         if (booking.End <= booking.Start)
         {
@@ -106,16 +134,11 @@ public static class BookingCalendar
             ParticipationStatus = booking.Cancelled ? "DECLINED" : "ACCEPTED",
             Rsvp = false,
         });
-
-        var calendar = new Calendar
-        {
-            ProductId = ProductId,
-            Method = booking.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request,
-        };
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar)
-            ?? throw new InvalidOperationException("The calendar serialised to nothing.");
+        return calendarEvent;
     }
+
+    private static string Serialize(Calendar calendar) =>
+        new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The calendar serialised to nothing.");
 
     private static CalDateTime Utc(Instant instant) => new(instant.ToDateTimeUtc(), CalDateTime.UtcTzId);
 

@@ -53,6 +53,9 @@ public sealed record ApiKey
         return id.All(c => IdAlphabet.Contains(c, StringComparison.Ordinal)) ? id : null;
     }
 
+    /// <summary>A calendar-feed token: 256 random bits, prefixed <c>ft_</c>; it rides in the feed URL by design.</summary>
+    public static ApiKey GenerateFeedToken() => new("ft_" + Base64Url.Encode(RandomNumberGenerator.GetBytes(SecretBytes)));
+
     /// <summary>Wraps a secret made elsewhere (see <see cref="ManageTokenIssuer"/>).</summary>
     internal static ApiKey FromValue(string value) => new(value);
 

@@ -39,7 +39,7 @@ public sealed class DeliverWebhook(
     WebhookOptions options,
     IClock clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     public static string LedgerKey(string deliveryId) => "webhook|" + deliveryId;
 
@@ -134,6 +134,6 @@ public sealed class DeliverWebhook(
                 createdAt = booking.CreatedAt.ToString(),
             },
         };
-        return JsonSerializer.Serialize(payload, Json);
+        return JsonSerializer.Serialize(payload, _json);
     }
 }

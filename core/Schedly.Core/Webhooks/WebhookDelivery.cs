@@ -29,7 +29,7 @@ public sealed record WebhookDelivery(
     string? PreviousStart,
     string? PreviousEnd)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     public static WebhookDelivery For(PublishedBookingEvent e, string endpointId)
     {
@@ -40,17 +40,17 @@ public sealed record WebhookDelivery(
 
     public PublishedBookingEvent Event => new(EventId, Type, OccurredAt, Host, BookingId, EventType, Sequence, Start, End, PreviousStart, PreviousEnd);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, _json);
 
     public static WebhookDelivery? TryParse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            var parsed = JsonSerializer.Deserialize<WebhookDelivery>(json, Json);
+            var parsed = JsonSerializer.Deserialize<WebhookDelivery>(json, _json);
             return parsed is null || string.IsNullOrEmpty(parsed.DeliveryId) || string.IsNullOrEmpty(parsed.EndpointId)
                 || string.IsNullOrEmpty(parsed.Host) || string.IsNullOrEmpty(parsed.BookingId) || parsed.Attempt < 0
-                || PublishedBookingEvent.TryParse(JsonSerializer.Serialize(parsed.Event, Json)) is null
+                || PublishedBookingEvent.TryParse(JsonSerializer.Serialize(parsed.Event, _json)) is null
                 ? null
                 : parsed;
         }

@@ -37,6 +37,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<ManagedBookings>();
         services.AddSingleton<ExportBookingCalendar>();
         services.AddSingleton<HostBookings>();
+        services.AddSingleton<HostCalendarFeed>();
         return services;
     }
 

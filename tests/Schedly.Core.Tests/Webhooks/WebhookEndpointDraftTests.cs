@@ -4,12 +4,12 @@ namespace Schedly.Core.Tests.Webhooks;
 
 public sealed class WebhookEndpointDraftTests
 {
-    private static readonly string Secret = new('s', 32);
+    private static readonly string _secret = new('s', 32);
 
     [Fact]
     public void Validate_GoodDraft_HasNoErrorsAndGivesTheUrl()
     {
-        var draft = new WebhookEndpointDraft { Url = "https://example.com/hook", Events = ["booking.created", "booking.cancelled"], Secret = Secret };
+        var draft = new WebhookEndpointDraft { Url = "https://example.com/hook", Events = ["booking.created", "booking.cancelled"], Secret = _secret };
 
         var errors = draft.Validate(creating: true, allowPrivateAddresses: false, out var url);
 
@@ -40,9 +40,9 @@ public sealed class WebhookEndpointDraftTests
     [Fact]
     public void Validate_DuplicateOrEmptyEvents_AreErrors()
     {
-        Assert.True(new WebhookEndpointDraft { Url = "https://example.com/", Events = [], Secret = Secret }
+        Assert.True(new WebhookEndpointDraft { Url = "https://example.com/", Events = [], Secret = _secret }
             .Validate(true, false, out _).ToDictionary().ContainsKey("events"));
-        Assert.True(new WebhookEndpointDraft { Url = "https://example.com/", Events = ["booking.created", "booking.created"], Secret = Secret }
+        Assert.True(new WebhookEndpointDraft { Url = "https://example.com/", Events = ["booking.created", "booking.created"], Secret = _secret }
             .Validate(true, false, out _).ToDictionary().ContainsKey("events"));
     }
 

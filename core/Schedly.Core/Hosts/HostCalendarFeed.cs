@@ -1,0 +1,109 @@
+using NodaTime;
+using Schedly.Core.Bookings;
+using Schedly.Core.Notifications;
+using Schedly.Core.Security;
+
+namespace Schedly.Core.Hosts;
+
+/// <summary>
+/// The host's bookings as a subscribable iCalendar feed (Google, Outlook and Apple calendars poll a
+/// URL and cannot send headers, so a separate feed token rides in the URL). Issuing a token revokes
+/// the previous one; revoking leaves none. The feed covers 30 days back to 365 days ahead; cancelled
+/// bookings stay in it as STATUS:CANCELLED so subscribed calendars remove them.
+/// </summary>
+public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store, IClock clock)
+{
+    private const int MaxAttempts = 5;
+    private const int MaxEvents = 2000;
+
+    /// <summary>A new feed token (shown once), or null for an unknown host.</summary>
+    public Task<ApiKey?> IssueAsync(HostSlug slug, CancellationToken cancellationToken) =>
+        SetAsync(slug, ApiKey.GenerateFeedToken(), cancellationToken);
+
+    /// <summary>True when the host exists (its feed, if any, is now revoked).</summary>
+    public async Task<bool> RevokeAsync(HostSlug slug, CancellationToken cancellationToken)
+    {
+        var found = false;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return found;
+            }
+
+            if (await hosts.TryUpdateAsync(current.Value with { FeedTokenHash = null }, current.Version, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            found = true;
+        }
+
+        throw new ConcurrencyConflictException($"Host '{slug}' kept changing while revoking its feed.");
+    }
+
+    /// <summary>The feed, or null for an unknown host, no feed, or a wrong token (indistinguishable).</summary>
+    public async Task<string?> RenderAsync(HostSlug slug, string feedToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedToken);
+        var host = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
+        if (host?.Value.FeedTokenHash is not { } hash || !hash.Matches(feedToken))
+        {
+            return null;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var range = new Interval(now - Duration.FromDays(30), now + Duration.FromDays(365));
+        var events = new List<BookingCalendarEvent>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(slug, range, null, 200, continuation, cancellationToken).ConfigureAwait(false);
+            events.AddRange(page.Bookings.Select(b => ToEvent(host.Value, b)));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null && events.Count < MaxEvents);
+
+        return BookingCalendar.CreateFeed($"Schedly: {host.Value.Profile.Name}", events);
+    }
+
+    private static BookingCalendarEvent ToEvent(Host host, Booking booking)
+    {
+        var cancelled = booking.Status == BookingStatus.Cancelled;
+        var title = host.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
+        return new BookingCalendarEvent
+        {
+            BookingId = booking.Id.Value,
+            Sequence = booking.Sequence + (cancelled ? 1 : 0),
+            Cancelled = cancelled,
+            Start = booking.Start,
+            End = booking.End,
+            Title = $"{title}: {booking.Client.Name}",
+            HostName = host.Profile.Name,
+            HostEmail = host.Profile.Email,
+            ClientName = booking.Client.Name,
+            ClientEmail = booking.Client.Email,
+            Stamp = booking.UpdatedAt,
+        };
+    }
+
+    private async Task<ApiKey?> SetAsync(HostSlug slug, ApiKey token, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (await hosts.TryUpdateAsync(current.Value with { FeedTokenHash = token.Hash }, current.Version, cancellationToken).ConfigureAwait(false))
+            {
+                return token;
+            }
+        }
+
+        throw new ConcurrencyConflictException($"Host '{slug}' kept changing while issuing its feed token.");
+    }
+}
