@@ -134,6 +134,25 @@ public sealed class BookingFlowTests(SchedlyAppFixture app)
     }
 
     [Fact]
+    public async Task NewHours_NeverChangeBookingsAlreadyMade()
+    {
+        var (slug, key) = await _hosts.CreateAsync("hours", Intro);
+        var day = TestHosts.Today.AddDays(2);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        using var created = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[6].Start));
+        var booking = await created.ReadJsonAsync();
+
+        using var closed = await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}/availability", new { weekly = new { } }).WithBearer(key));
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+
+        Assert.Empty(await _hosts.SlotsAsync(slug, "intro", day, day));
+        using var read = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{booking.GetProperty("id").GetString()}").WithBearer(booking.GetProperty("manageToken").GetString()!));
+        var after = await read.ReadJsonAsync();
+        Assert.Equal("confirmed", after.GetProperty("status").GetString());
+        Assert.Equal(slots[6].Start, after.GetProperty("start").GetString());
+    }
+
+    [Fact]
     public async Task CalendarIcs_WithToken_ParsesBackWithStableUidAndRaisedSequence()
     {
         var (slug, _) = await _hosts.CreateAsync("ics", Intro);
