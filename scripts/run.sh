@@ -17,6 +17,9 @@ node -e '
   for (const name of ["Schedly__Security__OperatorKey", "Schedly__Security__ManageTokenSecret"]) {
     if (!s.Values[name]) { s.Values[name] = "sk_" + crypto.randomBytes(32).toString("base64url"); changed = true; }
   }
+  if (s.Values.Schedly__Webhooks__AllowPrivateAddresses === undefined) {
+    s.Values.Schedly__Webhooks__AllowPrivateAddresses = "true"; changed = true;   // local receivers on loopback
+  }
   if (changed) {
     fs.writeFileSync("local.settings.json", JSON.stringify(s, null, 2) + "\n", { mode: 0o600 });
     console.log("==> wrote local.settings.json (with generated secrets)");
