@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Schedly.LoadTool;
-using Schedly.LocalRunner;
 using Schedly.Testing;
 
 // Usage: dotnet run -c Release --project tests/Schedly.LoadTool -- [--seconds 20] [--concurrency 8]
@@ -13,22 +12,14 @@ var concurrency = IntArg(args, "--concurrency", 8, 1, 64);
 var duration = TimeSpan.FromSeconds(seconds);
 const string OperatorKey = "load-tool-operator-key-0123456789abcdefghij";
 
-await using var azurite = new AzuriteProcess();
-await azurite.StartAsync();
-await using var runner = LocalRunnerHost.Build(new LocalRunnerOptions
+await using var app = await SchedlyApp.StartAsync(new Dictionary<string, string?>
 {
-    RootDirectory = RepositoryRoot.Path,
-    Port = 0,
-    ReadEnvironment = false,
-    Settings = new Dictionary<string, string?>
-    {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["Schedly__Security__OperatorKey"] = OperatorKey,
-        ["Logging__LogLevel__Default"] = "Warning",
-    },
+    ["Schedly__Security__OperatorKey"] = OperatorKey,
+    ["Logging__LogLevel__Default"] = "Warning",
 });
-await runner.StartAsync();
-using var http = new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+var azurite = app.Azurite;
+var runner = app.Runner;
+var http = app.Client;
 
 Console.WriteLine($"Schedly load tool: {concurrency} workers x {seconds} s per phase, runner {runner.BaseAddress}, Azurite in memory, {Environment.ProcessorCount} cores");
 var host = await SetUpHostAsync(http, "load-host");
@@ -101,7 +92,6 @@ foreach (var recorder in new[] { slotQueries, rawReads, bookings, rawWrites })
 
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Overhead (HTTP p50 / raw storage p50): slot query {slotQueries.Percentile(50) / rawReads.Percentile(50):F2}x, booking {bookings.Percentile(50) / rawWrites.Percentile(50):F2}x"));
-await runner.StopAsync();
 return 0;
 
 async Task<LatencyRecorder> RunAsync(string name, Func<int, Random, Task<string>> operation)

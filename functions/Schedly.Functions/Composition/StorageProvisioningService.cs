@@ -5,14 +5,40 @@ using Schedly.AzureStorage.Tables;
 namespace Schedly.Functions.Composition;
 
 /// <summary>
-/// Creates missing tables and queues when the app starts. Retries in the background while storage
-/// is unreachable, so a late Azurite or a storage blip does not stop the app from starting.
+/// Creates missing tables and queues when the app starts. The first attempt runs before the app
+/// takes requests (bounded to 15 s); if storage is unreachable then, it retries in the background,
+/// so a late Azurite or a storage blip does not stop the app from starting.
 /// </summary>
 public sealed partial class StorageProvisioningService(StorageProvisioner provisioner, ILogger<StorageProvisioningService> logger)
     : BackgroundService
 {
+    private bool _ready;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        try
+        {
+            await provisioner.EnsureCreatedAsync(timeout.Token).ConfigureAwait(false);
+            _ready = true;
+            LogProvisioned(logger);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogRetrying(logger, e.GetType().Name, 1);
+        }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_ready)
+        {
+            return;
+        }
+
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -34,7 +34,8 @@ public static partial class ExceptionProblems
     /// <summary>True for failures of the storage service or the network to it, as opposed to our bugs.</summary>
     public static bool IsStorageFault(Exception exception) => exception switch
     {
-        RequestFailedException e => e.Status is 0 or >= 500 or 408 or 429,
+        // A missing table or queue means provisioning has not finished (or storage was reset): not our bug.
+        RequestFailedException e => e.Status is 0 or >= 500 or 408 or 429 || e.ErrorCode is "TableNotFound" or "QueueNotFound",
         HttpRequestException => true,
         TimeoutException => true,
         TaskCanceledException e => e.InnerException is TimeoutException,

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Schedly.LocalRunner;
 
 namespace Schedly.BrowserTests.Infrastructure;
 
@@ -21,12 +20,12 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     /// <summary>Upper bound for every wait on the page (navigation, auto-waiting, expectations).</summary>
     public const float WaitMilliseconds = 15_000;
 
-    private LocalRunner.LocalRunner? _runner;
+    private SchedlyApp? _app;
     private IPlaywright? _playwright;
 
-    public AzuriteProcess Azurite { get; } = new();
+    public AzuriteProcess Azurite => _app!.Azurite;
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _app!.Client;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -38,20 +37,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ArtifactsDirectory);
-        await Azurite.StartAsync();
-        _runner = LocalRunnerHost.Build(new LocalRunnerOptions
-        {
-            RootDirectory = RepositoryRoot.Path,
-            Port = 0,
-            ReadEnvironment = false,
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-                ["Schedly__Security__OperatorKey"] = OperatorKey,
-            },
-        });
-        await _runner.StartAsync();
-        Client = new HttpClient { BaseAddress = _runner.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _app = await SchedlyApp.StartAsync(new Dictionary<string, string?> { ["Schedly__Security__OperatorKey"] = OperatorKey });
 
         if (!File.Exists(ChromiumPath))
         {
@@ -77,14 +63,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        Client?.Dispose();
-        if (_runner is not null)
+        if (_app is not null)
         {
-            await _runner.StopAsync();
-            await _runner.DisposeAsync();
+            await _app.DisposeAsync();
         }
-
-        await Azurite.DisposeAsync();
     }
 
     /// <summary>A visitor: a fresh browser context (own cookies, storage) in the given zone and size.</summary>

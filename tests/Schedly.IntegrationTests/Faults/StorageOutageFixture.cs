@@ -1,5 +1,4 @@
 using Schedly.IntegrationTests.Infrastructure;
-using Schedly.LocalRunner;
 
 namespace Schedly.IntegrationTests.Faults;
 
@@ -7,42 +6,23 @@ namespace Schedly.IntegrationTests.Faults;
 public sealed class StorageOutageFixture : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("schedly-azurite-").FullName;
-    private LocalRunner.LocalRunner? _runner;
+    private SchedlyApp? _app;
 
-    public StorageOutageFixture() => Azurite = new AzuriteProcess(_data);
+    public AzuriteProcess Azurite => _app!.Azurite;
 
-    public AzuriteProcess Azurite { get; }
+    public HttpClient Client => _app!.Client;
 
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Azurite.StartAsync();
-        _runner = LocalRunnerHost.Build(new LocalRunnerOptions
-        {
-            RootDirectory = RepositoryRoot.Path,
-            Port = 0,
-            ReadEnvironment = false,
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-                ["Schedly__Security__OperatorKey"] = SchedlyAppFixture.OperatorKey,
-            },
-        });
-        await _runner.StartAsync();
-        Client = new HttpClient { BaseAddress = _runner.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-    }
+    public async Task InitializeAsync() => _app = await SchedlyApp.StartAsync(
+        new Dictionary<string, string?> { ["Schedly__Security__OperatorKey"] = SchedlyAppFixture.OperatorKey },
+        azuriteLocation: _data);
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_runner is not null)
+        if (_app is not null)
         {
-            await _runner.StopAsync();
-            await _runner.DisposeAsync();
+            await _app.DisposeAsync();
         }
 
-        await Azurite.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }
 }

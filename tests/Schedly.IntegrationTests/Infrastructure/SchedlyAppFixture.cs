@@ -1,5 +1,3 @@
-using Schedly.LocalRunner;
-
 namespace Schedly.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -11,46 +9,31 @@ public sealed class SchedlyAppFixture : IAsyncLifetime
 {
     public const string OperatorKey = "test-operator-key-0123456789abcdef0123456789";
 
-    private LocalRunner.LocalRunner? _runner;
+    private SchedlyApp? _app;
 
-    public AzuriteProcess Azurite { get; } = new();
+    public AzuriteProcess Azurite => App.Azurite;
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => App.Client;
 
-    public LocalRunner.LocalRunner Runner => _runner ?? throw new InvalidOperationException("Not started.");
+    public LocalRunner.LocalRunner Runner => App.Runner;
 
-    public async Task InitializeAsync()
+    private SchedlyApp App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync() => _app = await SchedlyApp.StartAsync(new Dictionary<string, string?>
     {
-        await Azurite.StartAsync();
-        _runner = LocalRunnerHost.Build(new LocalRunnerOptions
-        {
-            RootDirectory = RepositoryRoot.Path,
-            Port = 0,
-            ReadEnvironment = false,
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-                ["Schedly__Security__OperatorKey"] = OperatorKey,
-                ["Schedly__Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "schedly-mail-" + Guid.NewGuid().ToString("N")),
-                ["Schedly__Webhooks__AllowPrivateAddresses"] = "true",
-                ["Schedly__Webhooks__RetryBaseDelaySeconds"] = "1",
-                ["Schedly__Webhooks__MaxRetryDelaySeconds"] = "4",
-            },
-        });
-        await _runner.StartAsync();
-        Client = new HttpClient { BaseAddress = _runner.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    }
+        ["Schedly__Security__OperatorKey"] = OperatorKey,
+        ["Schedly__Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "schedly-mail-" + Guid.NewGuid().ToString("N")),
+        ["Schedly__Webhooks__AllowPrivateAddresses"] = "true",
+        ["Schedly__Webhooks__RetryBaseDelaySeconds"] = "1",
+        ["Schedly__Webhooks__MaxRetryDelaySeconds"] = "4",
+    });
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_runner is not null)
+        if (_app is not null)
         {
-            await _runner.StopAsync();
-            await _runner.DisposeAsync();
+            await _app.DisposeAsync();
         }
-
-        await Azurite.DisposeAsync();
     }
 
     /// <summary>A host slug no other test uses.</summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Schedly.Functions.Composition;
 using Schedly.IntegrationTests.Infrastructure;
-using Schedly.LocalRunner;
 using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
 
 namespace Schedly.IntegrationTests.Privacy;
@@ -17,68 +16,50 @@ public sealed class SecretsAndPersonalDataTests : IAsyncLifetime
 {
     private const string OperatorKey = "privacy-operator-key-0123456789abcdefghijkl";
     private const string TokenSecret = "privacy-manage-token-secret-0123456789abcdef";
-    private readonly AzuriteProcess _azurite = new();
     private readonly CapturingLoggerProvider _logs = new();
-    private LocalRunner.LocalRunner _runner = null!;
-    private HttpClient _client = null!;
+    private SchedlyApp _app = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _azurite.StartAsync();
-        _runner = LocalRunnerHost.Build(new LocalRunnerOptions
+    private HttpClient Client => _app.Client;
+
+    public async Task InitializeAsync() => _app = await SchedlyApp.StartAsync(
+        new Dictionary<string, string?>
         {
-            RootDirectory = RepositoryRoot.Path,
-            Port = 0,
-            ReadEnvironment = false,
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-                ["Schedly__Security__OperatorKey"] = OperatorKey,
-                ["Schedly__Security__ManageTokenSecret"] = TokenSecret,
-                ["Schedly__Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "schedly-privacy-" + Guid.NewGuid().ToString("N")),
-                ["Logging__LogLevel__Default"] = "Trace",
-            },
-            ConfigureServices = (services, configuration) =>
-            {
-                services.AddSchedly(configuration);
-                services.AddSingleton<ILoggerProvider>(_logs);
-            },
+            ["Schedly__Security__OperatorKey"] = OperatorKey,
+            ["Schedly__Security__ManageTokenSecret"] = TokenSecret,
+            ["Schedly__Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "schedly-privacy-" + Guid.NewGuid().ToString("N")),
+            ["Logging__LogLevel__Default"] = "Trace",
+        },
+        configureServices: (services, configuration) =>
+        {
+            services.AddSchedly(configuration);
+            services.AddSingleton<ILoggerProvider>(_logs);
         });
-        await _runner.StartAsync();
-        _client = new HttpClient { BaseAddress = _runner.BaseAddress };
-    }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _runner.StopAsync();
-        await _runner.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task FullFlow_LogsHoldNoSecretsOrClientDetails_AndPublicRoutesNoBookers()
     {
         const string slug = "privacy";
-        using var created = await _client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}", new { name = "Ada", email = "host-private@example.com", timeZone = "UTC" }).WithBearer(OperatorKey));
+        using var created = await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}", new { name = "Ada", email = "host-private@example.com", timeZone = "UTC" }).WithBearer(OperatorKey));
         var apiKey = (await created.ReadJsonAsync()).GetProperty("apiKey").GetString()!;
-        (await _client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}/availability", TestHosts.AlwaysOpen).WithBearer(apiKey))).Dispose();
-        (await _client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}/event-types/intro", new { title = "Intro" }).WithBearer(apiKey))).Dispose();
+        (await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}/availability", TestHosts.AlwaysOpen).WithBearer(apiKey))).Dispose();
+        (await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}/event-types/intro", new { title = "Intro" }).WithBearer(apiKey))).Dispose();
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
-        var slotsBefore = await _client.GetStringAsync($"/api/hosts/{slug}/event-types/intro/slots?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&timeZone=UTC");
+        var slotsBefore = await Client.GetStringAsync($"/api/hosts/{slug}/event-types/intro/slots?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&timeZone=UTC");
         var start = TestHosts.Parse(slotsBefore).GetProperty("days")[0].GetProperty("slots")[0].GetProperty("start").GetString()!;
-        using var booked = await _client.PostAsJsonAsync($"/api/hosts/{slug}/event-types/intro/bookings",
+        using var booked = await Client.PostAsJsonAsync($"/api/hosts/{slug}/event-types/intro/bookings",
             new { start, name = "Zelda Secretname", email = "zelda.private@example.com", timeZone = "UTC", notes = "my private note" });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var booking = await booked.ReadJsonAsync();
         var (id, token) = (booking.GetProperty("id").GetString()!, booking.GetProperty("manageToken").GetString()!);
-        (await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{id}").WithBearer(token))).Dispose();
-        (await _client.GetAsync($"/api/bookings/{id}/calendar.ics?token={Uri.EscapeDataString(token)}")).Dispose();
-        (await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{id}").WithBearer("mt_wrong"))).Dispose();
-        (await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/keys/rotate").WithBearer(apiKey))).Dispose();
-        (await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{id}/cancel").WithBearer(token))).Dispose();
-        var profile = await _client.GetStringAsync($"/api/hosts/{slug}");
-        var slotsAfter = await _client.GetStringAsync($"/api/hosts/{slug}/event-types/intro/slots?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&timeZone=UTC");
+        (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{id}").WithBearer(token))).Dispose();
+        (await Client.GetAsync($"/api/bookings/{id}/calendar.ics?token={Uri.EscapeDataString(token)}")).Dispose();
+        (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{id}").WithBearer("mt_wrong"))).Dispose();
+        (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/keys/rotate").WithBearer(apiKey))).Dispose();
+        (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{id}/cancel").WithBearer(token))).Dispose();
+        var profile = await Client.GetStringAsync($"/api/hosts/{slug}");
+        var slotsAfter = await Client.GetStringAsync($"/api/hosts/{slug}/event-types/intro/slots?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&timeZone=UTC");
         await Task.Delay(3000); // let the queue functions process the booking's events, so their logs are included
 
         var logText = string.Join("\n", _logs.Lines);

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Schedly.IntegrationTests.Infrastructure;
-using Schedly.LocalRunner;
 
 namespace Schedly.IntegrationTests.Runner;
 
@@ -13,15 +11,15 @@ public sealed class RunnerFixture : IAsyncLifetime
     public const int MaxDequeueCount = 3;
 
     private readonly string _root = Directory.CreateTempSubdirectory("schedly-runner-").FullName;
-    private LocalRunner.LocalRunner? _runner;
+    private SchedlyApp? _app;
 
-    public AzuriteProcess Azurite { get; } = new();
+    public AzuriteProcess Azurite => _app!.Azurite;
 
     public TriggerRecorder Recorder { get; } = new();
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _app!.Client;
 
-    public LocalRunner.LocalRunner Runner => _runner!;
+    public LocalRunner.LocalRunner Runner => _app!.Runner;
 
     public async Task InitializeAsync()
     {
@@ -34,34 +32,20 @@ public sealed class RunnerFixture : IAsyncLifetime
               }
             }
             """);
-        await Azurite.StartAsync();
-        _runner = LocalRunnerHost.Build(new LocalRunnerOptions
-        {
-            RootDirectory = _root,
-            Port = 0,
-            ReadEnvironment = false,
-            FunctionAssemblies = [typeof(RunnerTestFunctions).Assembly],
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-                ["RunnerTestTimerSchedule"] = "*/1 * * * * *",
-            },
-            ConfigureServices = (services, _) => services.AddSingleton(Recorder),
-        });
-        await _runner.StartAsync();
-        Client = new HttpClient { BaseAddress = _runner.BaseAddress };
+        _app = await SchedlyApp.StartAsync(
+            new Dictionary<string, string?> { ["RunnerTestTimerSchedule"] = "*/1 * * * * *" },
+            configureServices: (services, _) => services.AddSingleton(Recorder),
+            rootDirectory: _root,
+            functionAssemblies: [typeof(RunnerTestFunctions).Assembly]);
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_runner is not null)
+        if (_app is not null)
         {
-            await _runner.StopAsync();
-            await _runner.DisposeAsync();
+            await _app.DisposeAsync();
         }
 
-        await Azurite.DisposeAsync();
         Directory.Delete(_root, recursive: true);
     }
 }
