@@ -142,6 +142,48 @@ public sealed class NotificationFlowTests(SchedlyAppFixture app)
     }
 
     [Fact]
+    public async Task WorkerKilledBetweenSendAndRecord_RedeliverySendsNoSecondEmail()
+    {
+        var (slug, _, start, _) = await _harness.HostWithSlotsAsync("killed");
+        var (id, _) = await _harness.BookAsync(slug, start);
+        Assert.True(await _harness.MailArrivesAsync(id, "created", "client", 0), "no client confirmation");
+        var eventId = await CreatedEventIdAsync(slug);
+        Assert.True(await NotificationHarness.EventuallyAsync(() => _harness.EffectRecordedAsync(slug, $"email|{eventId}.client")), "email not recorded");
+        var clientMail = _harness.MailPath(id, "created", "client", 0);
+        var written = File.GetLastWriteTimeUtc(clientMail);
+        var filesBefore = Directory.GetFiles(_harness.MailFolder).Length;
+
+        // As if the worker died after sending but before recording: the record is gone, the message comes back.
+        var effects = new Azure.Data.Tables.TableClient(app.Azurite.ConnectionString, "effects");
+        await effects.DeleteEntityAsync(slug, $"email|{eventId}.client");
+        var end = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture).AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var emailMessage = $$"""{"effectId":"{{eventId}}.client","eventId":"{{eventId}}","type":"booking.created","recipient":"client","occurredAt":"2026-01-01T00:00:00Z","host":"{{slug}}","bookingId":"{{id}}","eventType":"intro","sequence":0,"start":"{{start}}","end":"{{end}}"}""";
+        await using (var scope = app.Runner.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<SendEmails>(scope.ServiceProvider).Run(emailMessage, CancellationToken.None);
+        }
+
+        Assert.Equal(filesBefore, Directory.GetFiles(_harness.MailFolder).Length);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(clientMail));
+        Assert.True(await _harness.EffectRecordedAsync(slug, $"email|{eventId}.client"), "the redelivery should record the effect");
+    }
+
+    private async Task<string> CreatedEventIdAsync(string slug)
+    {
+        var rows = new Azure.Data.Tables.TableClient(app.Azurite.ConnectionString, "hosts")
+            .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {slug}"));
+        await foreach (var row in rows)
+        {
+            if (row.RowKey.StartsWith("outbox|", StringComparison.Ordinal) && row.GetString("EventType") == "booking.created")
+            {
+                return row.RowKey["outbox|".Length..];
+            }
+        }
+
+        throw new InvalidOperationException("no booking.created outbox row");
+    }
+
+    [Fact]
     public async Task FailingReceiver_GetsTheEventOnceAfterRetriesWithTheSameIds()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failuresBeforeSuccess: 3);
