@@ -256,7 +256,7 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
     {
         if (actions.Count > MaxTransactionOperations)
         {
-            throw new InvalidOperationException(
+            throw new ChangeTooLargeException(
                 $"The change needs {actions.Count} writes; one atomic transaction allows {MaxTransactionOperations}.");
         }
 

@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Logging;
+using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
 
 namespace Schedly.Functions.Http;
@@ -19,6 +20,11 @@ public static partial class ExceptionProblems
         {
             LogStorageFault(logger, exception.GetType().Name);
             return Problem.StorageUnavailable();
+        }
+
+        if (exception is ChangeTooLargeException)
+        {
+            return Problem.Validation("start", "This booking is too long to move in one step: cancel it and book the new time instead.");
         }
 
         if (exception is ConcurrencyConflictException)
