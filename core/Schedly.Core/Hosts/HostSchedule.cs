@@ -9,7 +9,7 @@ namespace Schedly.Core.Hosts;
 public sealed record HostSchedule(AvailabilityDraft Availability, IReadOnlyDictionary<string, EventTypeDraft> EventTypes)
 {
     public static HostSchedule Empty { get; } = new(
-        new AvailabilityDraft(null, null, null),
+        new AvailabilityDraft(new Dictionary<string, IReadOnlyList<TimeRangeDraft?>?>(), [], []),
         new Dictionary<string, EventTypeDraft>(StringComparer.Ordinal));
 
     /// <summary>The validated availability (stored drafts were valid when stored).</summary>

@@ -39,7 +39,14 @@ public sealed class PutAvailability(AdminAccess access, EditHostSchedule editSch
             return Problem.Validation(validated.Errors);
         }
 
-        var updated = await editSchedule.ExecuteAsync(slug!, schedule => schedule with { Availability = body.Value }, cancellationToken)
+        // Stored (and returned) with empty lists rather than nulls for the parts the host left out.
+        var stored = body.Value with
+        {
+            Weekly = body.Value.Weekly ?? new Dictionary<string, IReadOnlyList<TimeRangeDraft?>?>(),
+            Overrides = body.Value.Overrides ?? [],
+            Blocked = body.Value.Blocked ?? [],
+        };
+        var updated = await editSchedule.ExecuteAsync(slug!, schedule => schedule with { Availability = stored }, cancellationToken)
             .ConfigureAwait(false);
         return updated is null ? Problem.NotFound("No host has that name.") : JsonBody.Ok(updated.Schedule.Availability);
     }

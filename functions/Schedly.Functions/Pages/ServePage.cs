@@ -7,7 +7,7 @@ namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c> and <c>/assets/{*path}</c>.
+/// <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard/{host}</c> and <c>/assets/{*path}</c>.
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
 /// </summary>
@@ -62,6 +62,13 @@ public sealed class ServePage
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "manage")] HttpRequest request,
         CancellationToken cancellationToken) =>
         Page("manage.html");
+
+    [Function(nameof(DashboardPage))]
+    public IActionResult DashboardPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "dashboard/{host}")] HttpRequest request,
+        string host,
+        CancellationToken cancellationToken) =>
+        HostRoute.Parse(host) is null ? Problem.NotFound("No such host.") : Page("dashboard.html");
 
     [Function(nameof(PageAsset))]
     public IActionResult PageAsset(
