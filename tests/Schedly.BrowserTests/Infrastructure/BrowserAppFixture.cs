@@ -88,7 +88,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     /// A new host in <see cref="HostZone"/> open 09:00–17:00 every day, with one event type
     /// <c>intro</c> (30 minutes, every 30 minutes, no buffers, no notice); returns its slug.
     /// </summary>
-    public async Task<string> CreateHostAsync(string prefix)
+    public async Task<string> CreateHostAsync(string prefix) => (await CreateHostWithKeyAsync(prefix)).Slug;
+
+    /// <summary>As <see cref="CreateHostAsync"/>, also returning the host's API key (for the dashboard).</summary>
+    public async Task<(string Slug, string ApiKey)> CreateHostWithKeyAsync(string prefix)
     {
         var slug = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
         using var created = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}", OperatorKey,
@@ -115,7 +118,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             active = true,
         });
         Assert.Equal(HttpStatusCode.Created, type.StatusCode);
-        return slug;
+        return (slug, apiKey);
     }
 
     /// <summary>The free slot starts (ISO UTC) of one local date in the host zone.</summary>

@@ -63,6 +63,16 @@ public static class PageActions
         return (DateOnly.FromDateTime(start.DateTime), $"{start:HH:mm} – {end:HH:mm}");
     }
 
+    /// <summary>On /dashboard/{host}: pastes the API key, signs in and waits for the bookings to load.</summary>
+    public static async Task SignInAsync(IPage page, string slug, string apiKey)
+    {
+        await page.GotoAsync($"/dashboard/{slug}");
+        await page.GetByLabel("API key").FillAsync(apiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("#dashboard")).ToBeVisibleAsync();
+        await Expect(page.Locator("#upcoming-list > li").First).ToBeVisibleAsync();
+    }
+
     /// <summary>Saves a full-page screenshot and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string directory, string name)
     {

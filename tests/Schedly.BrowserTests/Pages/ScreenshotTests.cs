@@ -69,6 +69,30 @@ public sealed class ScreenshotTests(BrowserAppFixture app, ITestOutputHelper out
         output.WriteLine($"Screenshots ({device}): {app.ArtifactsDirectory}");
     }
 
+    [Theory]
+    [InlineData("desktop", 1280, 800)]
+    [InlineData("phone", 375, 740)]
+    public async Task Dashboard_AtWidth_RendersWithoutSidewaysOverflowAndIsSaved(string device, int width, int height)
+    {
+        var (slug, apiKey) = await app.CreateHostWithKeyAsync("dashshots");
+        var day = BrowserAppFixture.DayAhead(2);
+        await app.BookAsync(slug, (await app.SlotStartsAsync(slug, day))[2]);
+        await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone, width, height);
+        var page = await visitor.NewPageAsync();
+
+        await page.GotoAsync($"/dashboard/{slug}");
+        await Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
+        var signIn = await CaptureAsync(page, device, "dashboard-sign-in");
+
+        await SignInAsync(page, slug, apiKey);
+        await Expect(page.Locator("#upcoming-list li.booking-item")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Intro call" }).ClickAsync();
+        await Expect(page.Locator("#type-form")).ToBeVisibleAsync();
+        var dashboard = await CaptureAsync(page, device, "dashboard");
+
+        Assert.All([signIn, dashboard], path => Assert.True(new FileInfo(path).Length > 1_000, path));
+    }
+
     private async Task<string> CaptureAsync(IPage page, string device, string name)
     {
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");

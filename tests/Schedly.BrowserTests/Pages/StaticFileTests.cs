@@ -12,6 +12,8 @@ public sealed class StaticFileTests(BrowserAppFixture app)
     [InlineData("/book/ada-lovelace", "text/html", "no-cache")]
     [InlineData("/book/ada-lovelace/intro", "text/html", "no-cache")]
     [InlineData("/manage", "text/html", "no-cache")]
+    [InlineData("/dashboard/ada-lovelace", "text/html", "no-cache")]
+    [InlineData("/assets/dashboard.js", "text/javascript", "public, max-age=3600")]
     [InlineData("/assets/book.js", "text/javascript", "public, max-age=3600")]
     [InlineData("/assets/styles.css", "text/css", "public, max-age=3600")]
     public async Task Get_Page_HasTypeCacheAndSecurityHeaders(string path, string mediaType, string cacheControl)
@@ -45,6 +47,7 @@ public sealed class StaticFileTests(BrowserAppFixture app)
 
     [Theory]
     [InlineData("/book/Not%20A%20Slug")]
+    [InlineData("/dashboard/Not%20A%20Slug")]
     [InlineData("/book/ada/Bad%2Fslug")]
     [InlineData("/assets/")]
     [InlineData("/assets/missing.js")]
