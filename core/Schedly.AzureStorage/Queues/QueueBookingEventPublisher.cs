@@ -23,7 +23,7 @@ public sealed partial class QueueBookingEventPublisher(QueueServiceClient queues
         ArgumentNullException.ThrowIfNull(bookingEvent);
         try
         {
-            await _queue.SendMessageAsync(BookingEventMessage.Serialize(bookingEvent), CancellationToken.None).ConfigureAwait(false);
+            await _queue.SendMessageAsync(Core.Notifications.PublishedBookingEvent.Serialize(bookingEvent), CancellationToken.None).ConfigureAwait(false);
             var dispatched = new TableEntity(bookingEvent.Booking.Id.Host.Value, BookingRowKeys.Outbox(bookingEvent.Id))
             {
                 ["Dispatched"] = true,

@@ -33,6 +33,28 @@ public sealed record PublishedBookingEvent(
 
     public Instant? PreviousEndInstant => PreviousEnd is null ? null : ParseInstant(PreviousEnd);
 
+    /// <summary>The JSON the outbox stores and publishes for <paramref name="e"/> (the inverse of <see cref="TryParse"/>).</summary>
+    public static string Serialize(Bookings.BookingEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return JsonSerializer.Serialize(
+            new
+            {
+                eventId = e.Id,
+                type = e.Type,
+                occurredAt = e.OccurredAt.ToString(),
+                host = e.Booking.Id.Host.Value,
+                bookingId = e.Booking.Id.Value,
+                eventType = e.Booking.EventType,
+                sequence = e.Booking.Sequence,
+                start = e.Booking.Start.ToString(),
+                end = e.Booking.End.ToString(),
+                previousStart = e.PreviousStart?.ToString(),
+                previousEnd = e.PreviousEnd?.ToString(),
+            },
+            Json);
+    }
+
     /// <summary>The message, or null when it is not a well-formed event (a poison message, not retried usefully).</summary>
     public static PublishedBookingEvent? TryParse(string json)
     {
