@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Schedly.AzureStorage.Analytics;
 using Schedly.AzureStorage.Connection;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Tables;
+using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
 using Schedly.Core.Security;
@@ -38,6 +40,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<ExportBookingCalendar>();
         services.AddSingleton<HostBookings>();
         services.AddSingleton<HostCalendarFeed>();
+        services.AddSingleton<RollUpAnalytics>();
+        services.AddSingleton<GetAnalytics>();
         return services;
     }
 
@@ -50,6 +54,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton<IHostRepository, TableHostRepository>();
         services.AddSingleton<IBookingStore, TableBookingStore>();
+        services.AddSingleton<IAnalyticsStore, TableAnalyticsStore>();
+        services.AddSingleton<IHostDirectory, TableHostDirectory>();
         services.AddSingleton<IBookingEventPublisher, QueueBookingEventPublisher>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
