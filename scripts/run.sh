@@ -14,6 +14,10 @@ node -e '
   const file = fs.existsSync("local.settings.json") ? "local.settings.json" : "local.settings.sample.json";
   const s = JSON.parse(fs.readFileSync(file, "utf8"));
   let changed = file !== "local.settings.json";
+  const sample = JSON.parse(fs.readFileSync("local.settings.sample.json", "utf8"));
+  for (const [name, value] of Object.entries(sample.Values)) {        // settings added since this copy was made
+    if (!(name in s.Values)) { s.Values[name] = value; changed = true; }
+  }
   for (const name of ["Schedly__Security__OperatorKey", "Schedly__Security__ManageTokenSecret"]) {
     if (!s.Values[name]) { s.Values[name] = "sk_" + crypto.randomBytes(32).toString("base64url"); changed = true; }
   }

@@ -136,6 +136,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Schedly__Email__AzureCommunicationServices__Endpoint: emailEndpoint
       Schedly__Email__AzureCommunicationServices__ClientId: identityClientId
       Schedly__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+      // NCRONTAB schedule of the reminder timer (%ReminderSchedule%).
+      ReminderSchedule: '0 */1 * * * *'
     }
   }
 }

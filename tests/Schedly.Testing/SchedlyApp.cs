@@ -45,7 +45,9 @@ public sealed class SchedlyApp : IAsyncDisposable
             RootDirectory = rootDirectory ?? RepositoryRoot.Path,
             Port = 0,
             ReadEnvironment = false,
-            Settings = new Dictionary<string, string?>(settings) { ["AzureWebJobsStorage"] = azurite.ConnectionString },
+            Settings = new Dictionary<string, string?> { ["ReminderSchedule"] = "0 */1 * * * *" }
+                .Concat(settings).Append(new("AzureWebJobsStorage", azurite.ConnectionString))
+                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         };
         options = configureServices is null ? options : options with { ConfigureServices = configureServices };
         options = functionAssemblies is null ? options : options with { FunctionAssemblies = functionAssemblies };

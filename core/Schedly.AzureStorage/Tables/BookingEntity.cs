@@ -55,4 +55,7 @@ public sealed class BookingEntity : ITableEntity
     public string? CancelReason { get; set; }
 
     public string? CancelledBy { get; set; }
+
+    /// <summary>Reminder offsets in minutes, comma-separated.</summary>
+    public string ReminderOffsets { get; set; } = "";
 }

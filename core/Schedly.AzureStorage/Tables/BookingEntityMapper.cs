@@ -37,6 +37,7 @@ internal static class BookingEntityMapper
         HostDate = DatePattern.Format(booking.HostDate),
         CancelReason = booking.CancelReason,
         CancelledBy = booking.CancelledBy,
+        ReminderOffsets = string.Join(',', booking.ReminderOffsetsMinutes.Select(o => o.ToString(CultureInfo.InvariantCulture))),
     };
 
     /// <summary>The same booking under its <c>bystart|</c> key, for the time-sorted list.</summary>
@@ -79,6 +80,8 @@ internal static class BookingEntityMapper
             NoShow = entity.NoShow,
             CancelReason = entity.CancelReason,
             CancelledBy = entity.CancelledBy,
+            ReminderOffsetsMinutes = entity.ReminderOffsets.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList(),
         };
     }
 }

@@ -15,6 +15,9 @@ namespace Schedly.AzureStorage.Tables;
 /// one range query.</item>
 /// <item><c>bystart|{start ticks}|{random id}</c>: a copy of the booking, sorted by start, for the host's
 /// booking list (one range query, paged); written in the same transaction as the booking.</item>
+/// <item><c>remind|{due ticks}|{random id}|{offset}</c>: a reminder entry, written and removed with the booking
+/// change; the reminder timer reads the range up to now. <c>reminded|{random id}|{offset}|{due ticks}</c>: what
+/// became of it (sent, skipped, obsolete), written in the transaction that removes the entry.</item>
 /// <item><c>day|{event type}|{yyyy-MM-dd}</c>: the daily-limit version stamp of an event type's host-local date.</item>
 /// <item><c>outbox|{event id}</c>: an event to publish, written with the change it announces.</item>
 /// <item><c>idem|{hash}</c>: the first result of an Idempotency-Key.</item>
@@ -25,6 +28,8 @@ public static class BookingRowKeys
     public const string BookingPrefix = "booking|";
     public const string CellPrefix = "cell|";
     public const string ByStartPrefix = "bystart|";
+    public const string ReminderPrefix = "remind|";
+    public const string ReminderLogPrefix = "reminded|";
     public const string DayPrefix = "day|";
     public const string OutboxPrefix = "outbox|";
     public const string IdempotencyPrefix = "idem|";
@@ -40,6 +45,18 @@ public static class BookingRowKeys
     /// <summary>The first <c>bystart|</c> key at or after <paramref name="instant"/>.</summary>
     public static string ByStartFrom(Instant instant) =>
         ByStartPrefix + Math.Max(0, instant.ToUnixTimeTicks()).ToString("D19", CultureInfo.InvariantCulture);
+
+    public static string Reminder(Instant due, string randomId, int offsetMinutes) =>
+        ReminderPrefix + due.ToUnixTimeTicks().ToString("D19", CultureInfo.InvariantCulture) + "|" + randomId + "|"
+        + offsetMinutes.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The last possible reminder key due at or before <paramref name="upTo"/>.</summary>
+    public static string ReminderUpTo(Instant upTo) =>
+        ReminderPrefix + Math.Max(0, upTo.ToUnixTimeTicks()).ToString("D19", CultureInfo.InvariantCulture) + "|~";
+
+    public static string ReminderLog(Instant due, string randomId, int offsetMinutes) =>
+        ReminderLogPrefix + randomId + "|" + offsetMinutes.ToString(CultureInfo.InvariantCulture) + "|"
+        + due.ToUnixTimeTicks().ToString("D19", CultureInfo.InvariantCulture);
 
     public static string Cell(Instant hourStart) =>
         CellPrefix + hourStart.ToDateTimeUtc().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);

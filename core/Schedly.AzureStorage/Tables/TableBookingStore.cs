@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
+using Schedly.Core.Reminders;
 
 namespace Schedly.AzureStorage.Tables;
 
@@ -55,6 +56,7 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
             actions.Add(CounterWrite(host, counter, state.CounterVersion));
         }
 
+        actions.AddRange(ReminderWrites(host, booking, existing: []));
         actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(created)));
         if (idempotency is not null)
         {
@@ -87,6 +89,8 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
             new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(cancelled)),
         };
         actions.AddRange(CellWrites(host, cells, remove: current.Value.Id.Random, add: null));
+        var reminders = await ReadRemindersAsync(current.Value, cancellationToken).ConfigureAwait(false);
+        actions.AddRange(reminders.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)));
         actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(cancelledEvent)));
         return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
@@ -121,6 +125,7 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
             actions.Add(CounterWrite(host, counter, state.CounterVersion));
         }
 
+        actions.AddRange(ReminderWrites(host, moved, await ReadRemindersAsync(current.Value, cancellationToken).ConfigureAwait(false)));
         actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(rescheduledEvent)));
         return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
@@ -218,6 +223,44 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
                 yield return new(TableTransactionActionType.UpdateReplace, entity, existing.Version);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="booking"/>'s reminder entries (those still ahead at its last change) and deletes, at
+    /// the version read, every <paramref name="existing"/> entry it no longer has.
+    /// </summary>
+    private static IEnumerable<TableTransactionAction> ReminderWrites(string host, Booking booking, IReadOnlyList<TableEntity> existing)
+    {
+        var planned = DueReminder.Plan(booking, booking.UpdatedAt)
+            .Select(r => new TableEntity(host, BookingRowKeys.Reminder(r.Due, booking.Id.Random, r.OffsetMinutes)) { ["OffsetMinutes"] = r.OffsetMinutes })
+            .ToList();
+        var keep = planned.Select(p => p.RowKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in existing.Where(e => !keep.Contains(e.RowKey)))
+        {
+            yield return new(TableTransactionActionType.Delete, stale, stale.ETag);
+        }
+
+        foreach (var entry in planned)
+        {
+            yield return new(TableTransactionActionType.UpsertReplace, entry);
+        }
+    }
+
+    /// <summary>The booking's reminder entries still in storage (the timer removes them as it handles them).</summary>
+    private async Task<IReadOnlyList<TableEntity>> ReadRemindersAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        var found = new List<TableEntity>();
+        foreach (var offset in booking.ReminderOffsetsMinutes.Distinct())
+        {
+            var key = BookingRowKeys.Reminder(booking.Start - Duration.FromMinutes(offset), booking.Id.Random, offset);
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(booking.Id.Host.Value, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.HasValue)
+            {
+                found.Add(response.Value!);
+            }
+        }
+
+        return found;
     }
 
     private static TableTransactionAction CounterWrite(string host, DailyCounterKey counter, ETag? version)

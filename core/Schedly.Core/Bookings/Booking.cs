@@ -30,6 +30,12 @@ public sealed record Booking(
 
     public string? CancelReason { get; init; }
 
+    /// <summary>
+    /// The reminder offsets (minutes before the start) the booking was made with; its reminder entries
+    /// are these offsets' due times that were still ahead when the booking was made or moved.
+    /// </summary>
+    public IReadOnlyList<int> ReminderOffsetsMinutes { get; init; } = [];
+
     /// <summary>Who cancelled: "client" or "host"; null while confirmed.</summary>
     public string? CancelledBy { get; init; }
 

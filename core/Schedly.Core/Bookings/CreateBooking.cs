@@ -93,7 +93,10 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IB
         now,
         Sequence: 0,
         eventType.Price,
-        request.Start.InZone(host.Profile.TimeZone).Date);
+        request.Start.InZone(host.Profile.TimeZone).Date)
+    {
+        ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
+    };
 
     private async Task<CreateBookingResult?> ReplayAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
     {

@@ -122,6 +122,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
                 HostDate = newStart.Value.InZone(zone).Date,
                 Sequence = booking.Sequence + 1,
                 UpdatedAt = now,
+                ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
             };
             var rescheduled = BookingEvent.For(BookingEvent.Rescheduled, moved, now, booking.Start, booking.End);
             if (await store.TryRescheduleAsync(current, snapshot, moved, counter, rescheduled, cancellationToken).ConfigureAwait(false))

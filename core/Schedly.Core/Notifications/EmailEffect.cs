@@ -27,6 +27,9 @@ public sealed record EmailEffect(
     string? PreviousStart,
     string? PreviousEnd)
 {
+    /// <summary>For a reminder: how many minutes before the start it is due.</summary>
+    public int? ReminderOffsetMinutes { get; init; }
+
     public const string ClientRecipient = "client";
     public const string HostRecipient = "host";
 

@@ -54,6 +54,7 @@ public sealed class SendBookingEmail(
             BookingEvent.Created => NoticeKind.Created,
             BookingEvent.Rescheduled => NoticeKind.Rescheduled,
             BookingEvent.Cancelled => NoticeKind.Cancelled,
+            Reminders.DueReminder.EventType => NoticeKind.Reminder,
             _ => (NoticeKind?)null,
         };
         if (kind is null || !BookingId.TryParse(effect.BookingId, out var bookingId) || !HostSlug.TryParse(effect.Host, out var hostSlug))
@@ -70,6 +71,12 @@ public sealed class SendBookingEmail(
         var booking = await reader.FindBookingAsync(bookingId, cancellationToken).ConfigureAwait(false);
         var host = await reader.FindHostAsync(hostSlug, cancellationToken).ConfigureAwait(false);
         if (booking is null || host is null)
+        {
+            return EmailOutcome.Skipped;
+        }
+
+        // A reminder for a time the booking no longer has (cancelled or moved since) is not sent.
+        if (kind == NoticeKind.Reminder && (booking.Status != BookingStatus.Confirmed || booking.Start != effect.Event.StartInstant))
         {
             return EmailOutcome.Skipped;
         }
@@ -107,6 +114,7 @@ public sealed class SendBookingEmail(
                 ? settings.ManageUrl(booking.Id, tokens.Issue(booking.Id))
                 : null,
             CancelReason = kind == NoticeKind.Cancelled ? booking.CancelReason : null,
+            ReminderOffsetMinutes = kind == NoticeKind.Reminder ? effect.ReminderOffsetMinutes : null,
             Notes = booking.Client.Notes,
             Price = booking.Price,
         };

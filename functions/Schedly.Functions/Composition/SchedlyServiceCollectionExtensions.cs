@@ -5,10 +5,12 @@ using NodaTime;
 using Schedly.AzureStorage.Analytics;
 using Schedly.AzureStorage.Connection;
 using Schedly.AzureStorage.Queues;
+using Schedly.AzureStorage.Reminders;
 using Schedly.AzureStorage.Tables;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
+using Schedly.Core.Reminders;
 using Schedly.Core.Security;
 
 namespace Schedly.Functions.Composition;
@@ -42,6 +44,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<HostCalendarFeed>();
         services.AddSingleton<RollUpAnalytics>();
         services.AddSingleton<GetAnalytics>();
+        services.AddSingleton<SendDueReminders>();
         return services;
     }
 
@@ -56,6 +59,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<IAnalyticsStore, TableAnalyticsStore>();
         services.AddSingleton<IHostDirectory, TableHostDirectory>();
+        services.AddSingleton<IReminderStore, TableReminderStore>();
         services.AddSingleton<IBookingEventPublisher, QueueBookingEventPublisher>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
