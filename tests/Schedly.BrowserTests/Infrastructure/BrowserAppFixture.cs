@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Schedly.Core.Analytics;
+using Schedly.Core.Hosts;
 
 namespace Schedly.BrowserTests.Infrastructure;
 
@@ -142,6 +145,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         var booking = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (booking.GetProperty("id").GetString()!, booking.GetProperty("manageToken").GetString()!);
     }
+
+    /// <summary>Runs the analytics rollup for one host now (the timer runs it every 15 minutes).</summary>
+    public Task RollUpAnalyticsAsync(string slug) =>
+        _app!.Runner.Services.GetRequiredService<RollUpAnalytics>().RollUpHostAsync(HostSlug.Parse(slug), CancellationToken.None);
 
     /// <summary>A date a few days ahead in the host zone, so every slot on it is bookable.</summary>
     public static DateOnly DayAhead(int days)

@@ -1,8 +1,10 @@
 // The host dashboard: /dashboard/{host}. The host's API key is kept in sessionStorage only (never
 // localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
-// overrides, event types, and the bookings of the next 30 days (plus the past 7 for no-shows).
+// overrides, event types, the bookings of the next 30 days (plus the past 7 for no-shows), and
+// analytics (last 30 days by default) drawn as inline SVG charts.
 import { request, ApiError } from "./api.js";
 import { formatDateLong, formatTime, localDateOf, todayIn } from "./time.js";
+import { dailyBarChart, horizontalBarChart } from "./charts.js";
 
 const $ = (id) => document.getElementById(id);
 const seg = encodeURIComponent;
@@ -12,6 +14,8 @@ const DAY_NAMES = { monday: "Monday", tuesday: "Tuesday", wednesday: "Wednesday"
 const UPCOMING_DAYS = 30;
 const RECENT_DAYS = 7;
 const MAX_PAGES = 20;
+const ANALYTICS_DAYS = 30;
+const ANALYTICS_MAX_DAYS = 366;
 
 const host = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
 const storageKey = `schedly.dashboard.key:${host}`;
@@ -126,7 +130,8 @@ async function signIn(candidate, { fromStorage = false } = {}) {
   $("sign-out").hidden = false;
   $("subtitle").textContent = `${config.name} · ${config.timeZone}`;
   renderAll();
-  await loadBookings();
+  resetAnalyticsRange();
+  await Promise.all([loadBookings(), loadAnalytics()]);
   return true;
 }
 
@@ -142,7 +147,7 @@ function signOut() {
   key = "";
   config = null;
   editing = null;
-  for (const id of ["weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors"]) $(id).replaceChildren();
+  for (const id of ["weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors"]) $(id).replaceChildren();
   $("type-form").hidden = true;
   showSignIn();
   setStatus($("page-status"), "You are signed out.");
@@ -597,6 +602,127 @@ function bookingItem(booking, past) {
   });
   return item;
 }
+
+// ---- analytics -------------------------------------------------------------------------------
+
+function resetAnalyticsRange() {
+  const today = todayIn(config.timeZone);
+  $("analytics-from").value = addDays(today, -(ANALYTICS_DAYS - 1));
+  $("analytics-to").value = today;
+  $("analytics-zone").textContent = config.timeZone;
+}
+
+/** Every "YYYY-MM-DD" from start to end inclusive (bounded by the API's maximum range). */
+function datesBetween(start, end) {
+  const dates = [];
+  for (let d = start; d <= end && dates.length < ANALYTICS_MAX_DAYS; d = addDays(d, 1)) dates.push(d);
+  return dates;
+}
+
+const percent = (rate) => `${Math.round((Number(rate) || 0) * 1000) / 10}%`;
+
+function formatLeadTime(minutes) {
+  if (minutes === null || minutes === undefined) return "—";
+  if (minutes < 60) return `${minutes} min`;
+  const hours = minutes / 60;
+  if (hours < 48) return `${Math.round(hours * 10) / 10} hours`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
+}
+
+function formatMoney(amount, currency) {
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(Number(amount));
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+function totalItem(key, label, value) {
+  return el("div", { class: "total", dataset: { total: key } }, el("dt", { text: label }), el("dd", { text: String(value) }));
+}
+
+function renderAnalytics(data) {
+  const totals = data?.totals ?? {};
+  const days = data?.days ?? [];
+  const revenue = Object.entries(totals.revenue ?? {});
+  $("analytics-totals").replaceChildren(
+    totalItem("booked", "Booked", totals.booked ?? 0),
+    totalItem("cancelled", "Cancelled", totals.cancelled ?? 0),
+    totalItem("noShows", "No-shows", totals.noShows ?? 0),
+    totalItem("completed", "Completed", totals.completed ?? 0),
+    totalItem("cancellationRate", "Cancellation rate", percent(totals.cancellationRate)),
+    totalItem("noShowRate", "No-show rate", percent(totals.noShowRate)),
+    totalItem("leadTime", "Median lead time", formatLeadTime(totals.medianLeadTimeMinutes)),
+    totalItem("revenue", "Revenue", revenue.length ? revenue.map(([c, a]) => formatMoney(a, c)).join(", ") : "—"));
+
+  if ((totals.booked ?? 0) === 0 && days.length === 0) {
+    $("analytics-charts").replaceChildren(el("p", { class: "muted empty", id: "analytics-empty", text: "No bookings in this date range yet." }));
+    return;
+  }
+
+  const perDay = new Map();
+  for (const row of days) perDay.set(row.date, (perDay.get(row.date) ?? 0) + (row.booked ?? 0));
+  const points = datesBetween(data.start, data.end).map((date) => ({ date, value: perDay.get(date) ?? 0 }));
+
+  const bookingsChart = dailyBarChart({
+    id: "bookings-per-day", title: "Bookings per day", points, unit: "bookings",
+    emptyText: "No bookings in this date range.",
+  });
+  const ratesChart = horizontalBarChart({
+    id: "rates", title: "Cancellation and no-show rates", max: 1,
+    emptyText: "No bookings in this date range.",
+    rows: [
+      { key: "cancellation", label: "Cancellation rate", value: Number(totals.cancellationRate) || 0, display: percent(totals.cancellationRate), className: "bar-cancel" },
+      { key: "no-show", label: "No-show rate", value: Number(totals.noShowRate) || 0, display: percent(totals.noShowRate), className: "bar-noshow" },
+    ],
+  });
+  const revenueChart = horizontalBarChart({
+    id: "revenue", title: "Revenue per currency",
+    emptyText: "No revenue in this date range.",
+    rows: revenue.map(([currency, amount]) => ({ key: currency, label: currency, value: Number(amount), dataValue: amount, display: formatMoney(amount, currency), className: "bar-revenue" })),
+  });
+  $("analytics-charts").replaceChildren(bookingsChart, ratesChart, revenueChart);
+}
+
+async function loadAnalytics() {
+  const form = $("analytics-form");
+  const status = $("analytics-status");
+  const start = $("analytics-from").value;
+  const end = $("analytics-to").value;
+  clearErrors(form, $("analytics-errors"));
+  if (!start || !end || end < start) {
+    const input = !start ? $("analytics-from") : $("analytics-to");
+    input.setAttribute("aria-invalid", "true");
+    setStatus(status, !start || !end ? "Choose both dates." : "The end date must not be before the start date.", true);
+    input.focus();
+    return;
+  }
+  $("analytics-body").setAttribute("aria-busy", "true");
+  setStatus(status, "Loading analytics…");
+  try {
+    const data = await admin(`/analytics?start=${seg(start)}&end=${seg(end)}`);
+    renderAnalytics(data);
+    setStatus(status, "");
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const count = showErrors(form, $("analytics-errors"), error);
+    setStatus(status, count ? "Please correct the dates." : `Could not load analytics: ${error.message}`, true);
+  } finally {
+    $("analytics-body").setAttribute("aria-busy", "false");
+  }
+}
+
+$("analytics-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const button = $("analytics-show");
+  if (button.disabled) return;
+  button.disabled = true;
+  try {
+    await loadAnalytics();
+  } finally {
+    button.disabled = false;
+  }
+});
 
 // ---- start -----------------------------------------------------------------------------------
 
