@@ -51,8 +51,19 @@ public static class LocalRunnerHost
         builder.Services.AddSingleton(hostJson);
         options.ConfigureServices(builder.Services, builder.Configuration);
         AddTriggerServices(builder, catalog);
+        var corsOrigins = options.CorsOrigins ?? localSettings.CorsOrigins;
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            _ = corsOrigins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins([.. corsOrigins]);
+            policy.AllowAnyHeader().AllowAnyMethod();
+        }));
 
         var app = builder.Build();
+        if (corsOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
         HttpTriggerEndpoints.Map(app, catalog.Http, hostJson.RoutePrefix);
         return new LocalRunner(app, catalog, generatedOperatorKey);
     }

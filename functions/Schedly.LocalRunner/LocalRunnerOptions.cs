@@ -19,6 +19,9 @@ public sealed record LocalRunnerOptions
     /// <summary>Whether environment variables override local.settings.json, as they do under <c>func start</c>.</summary>
     public bool ReadEnvironment { get; init; } = true;
 
+    /// <summary>Browser origins allowed by CORS; null takes <c>Host.CORS</c> from local.settings.json (as Azure's platform CORS).</summary>
+    public IReadOnlyList<string>? CorsOrigins { get; init; }
+
     public IReadOnlyList<Assembly> FunctionAssemblies { get; init; } = [typeof(SchedlyServiceCollectionExtensions).Assembly];
 
     /// <summary>Registers the functions' services; the same registration the Functions app's Program uses.</summary>

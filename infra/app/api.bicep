@@ -33,6 +33,9 @@ param deploymentContainerName string
 @description('Application Insights connection string (not a secret: local auth is disabled on the component).')
 param applicationInsightsConnectionString string
 
+@description('Origins allowed to call the API from a browser besides the app itself (to host the pages elsewhere).')
+param corsAllowedOrigins array = []
+
 @description('Versioned URI of the Key Vault secret holding the operator key.')
 param operatorKeySecretUri string
 
@@ -91,6 +94,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // The pages are served same-origin; list other origins here to host them elsewhere.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+      }
     }
     functionAppConfig: {
       deployment: {

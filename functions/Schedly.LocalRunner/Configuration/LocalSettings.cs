@@ -10,6 +10,9 @@ public sealed record LocalSettings(IReadOnlyDictionary<string, string?> Values, 
 {
     public static LocalSettings Empty { get; } = new(new Dictionary<string, string?>(), null);
 
+    /// <summary><c>Host.CORS</c>: comma-separated origins allowed to call from a browser (as <c>func start</c> reads it).</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
     public static LocalSettings Load(string path)
     {
         if (!File.Exists(path))
@@ -35,7 +38,12 @@ public sealed record LocalSettings(IReadOnlyDictionary<string, string?> Values, 
             && portElement.ValueKind == JsonValueKind.Number
                 ? portElement.GetInt32()
                 : null;
-        return new LocalSettings(values, port);
+        var cors = document.RootElement.TryGetProperty("Host", out var hostElement)
+            && hostElement.TryGetProperty("CORS", out var corsElement)
+            && corsElement.ValueKind == JsonValueKind.String
+                ? corsElement.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
+        return new LocalSettings(values, port) { CorsOrigins = cors };
     }
 
     /// <summary><c>Schedly__Security__OperatorKey</c> → <c>Schedly:Security:OperatorKey</c>, as environment variables map.</summary>
