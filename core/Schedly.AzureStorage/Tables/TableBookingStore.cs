@@ -36,7 +36,7 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
             .Where(s => s.ClaimedSpan.Start < window.End && window.Start < s.ClaimedSpan.End)
             .DistinctBy(s => s.BookingRandomId)
             .ToList();
-        return new BookingSnapshot(window, bookings, new SnapshotState(cells, counterVersion));
+        return new BookingSnapshot(bookings, new SnapshotState(cells, counterVersion));
     }
 
     public async Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
@@ -189,24 +189,22 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
     /// </summary>
     private static IEnumerable<TableTransactionAction> CellWrites(string host, IReadOnlyDictionary<string, Cell> cells, string? remove, BookedSpan? add)
     {
-        var touched = new SortedSet<string>(StringComparer.Ordinal);
+        var addedTo = add is null
+            ? []
+            : BookingRowKeys.CellHours(add.ClaimedSpan.Start, add.ClaimedSpan.End).Select(BookingRowKeys.Cell).ToHashSet(StringComparer.Ordinal);
+        var touched = new SortedSet<string>(addedTo, StringComparer.Ordinal);
         if (remove is not null)
         {
             touched.UnionWith(cells.Where(c => c.Value.Spans.Any(s => s.BookingRandomId == remove)).Select(c => c.Key));
-        }
-
-        if (add is not null)
-        {
-            touched.UnionWith(BookingRowKeys.CellHours(add.ClaimedSpan.Start, add.ClaimedSpan.End).Select(BookingRowKeys.Cell));
         }
 
         foreach (var key in touched)
         {
             var existing = cells.GetValueOrDefault(key);
             var spans = (existing?.Spans ?? []).Where(s => s.BookingRandomId != remove).ToList();
-            if (add is not null && BookingRowKeys.CellHours(add.ClaimedSpan.Start, add.ClaimedSpan.End).Select(BookingRowKeys.Cell).Contains(key))
+            if (addedTo.Contains(key))
             {
-                spans.Add(add);
+                spans.Add(add!);
             }
 
             var entity = new TableEntity(host, key) { [CellSpans.Column] = CellSpans.Write(spans) };

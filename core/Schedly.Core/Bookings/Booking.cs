@@ -41,6 +41,4 @@ public sealed record Booking(
 
     /// <summary>The time this booking keeps from others: the meeting widened by its buffers.</summary>
     public Interval ClaimedSpan => new(Start - BufferBefore, End + BufferAfter);
-
-    public BusyBooking ToBusy(bool countsTowardDailyLimit) => new(Start, End, BufferBefore, BufferAfter, countsTowardDailyLimit);
 }

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Schedly.Core.Bookings;
 
 /// <summary>
@@ -7,10 +5,8 @@ namespace Schedly.Core.Bookings;
 /// versions of everything read. A commit based on this snapshot fails if any claimed record
 /// changed since, so a decision taken on the snapshot can never race with another writer.
 /// </summary>
-public sealed class BookingSnapshot(Interval window, IReadOnlyList<BookedSpan> bookings, object storeState)
+public sealed class BookingSnapshot(IReadOnlyList<BookedSpan> bookings, object storeState)
 {
-    public Interval Window => window;
-
     public IReadOnlyList<BookedSpan> Bookings => bookings;
 
     /// <summary>Opaque to core: what the store needs to make its commit conditional.</summary>

@@ -24,31 +24,6 @@ public sealed class ValidationErrors
         return this;
     }
 
-    public void AddRange(ValidationErrors other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        foreach (var (field, messages) in other._errors)
-        {
-            foreach (var message in messages)
-            {
-                Add(field, message);
-            }
-        }
-    }
-
-    /// <summary>Prefixes every field of <paramref name="other"/> with <paramref name="prefix"/> and a dot.</summary>
-    public void AddNested(string prefix, ValidationErrors other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        foreach (var (field, messages) in other._errors)
-        {
-            foreach (var message in messages)
-            {
-                Add($"{prefix}.{field}", message);
-            }
-        }
-    }
-
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
 

@@ -57,7 +57,7 @@ public sealed class PostBooking(CreateBooking createBooking)
         };
     }
 
-    private static JsonBody Created(CreateBookingResult.Created created)
+    private static IActionResult Created(CreateBookingResult.Created created)
     {
         var response = JsonBody.Created(BookingResponse.From(created.Booking, created.ManageToken))
             .WithHeader("Location", $"/api/bookings/{created.Booking.Id.Value}");

@@ -1,45 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
 using Schedly.Core.Validation;
 
 namespace Schedly.Functions.Http;
 
 /// <summary>An <c>application/problem+json</c> response (RFC 9457).</summary>
-public sealed class Problem(ProblemKind kind, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : IActionResult
+public sealed class Problem : ResponseBody
 {
     public const string ContentType = "application/problem+json; charset=utf-8";
 
-    public ProblemKind Kind => kind;
+    private readonly ProblemDocument _document;
 
-    public string Detail => detail;
-
-    public IReadOnlyDictionary<string, string[]>? Errors => errors;
-
-    /// <summary>Seconds the client should wait before retrying, sent as <c>Retry-After</c>.</summary>
-    public int? RetryAfterSeconds { get; init; }
-
-    public async Task ExecuteResultAsync(ActionContext context)
+    public Problem(ProblemKind kind, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+        : base(kind.Status, ContentType)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = context.HttpContext.Response;
-        response.StatusCode = kind.Status;
-        response.ContentType = ContentType;
-        response.Headers.CacheControl = "no-store";
+        ArgumentNullException.ThrowIfNull(kind);
+        _document = new ProblemDocument(kind.Type, kind.Title, kind.Status, detail, errors);
         if (kind == ProblemKind.Unauthorized)
         {
-            response.Headers.WWWAuthenticate = "Bearer";
+            WithHeader("WWW-Authenticate", "Bearer");
         }
-
-        if (RetryAfterSeconds is { } seconds)
-        {
-            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var body = new ProblemDocument(kind.Type, kind.Title, kind.Status, detail, errors);
-        await JsonSerializer.SerializeAsync(response.Body, body, ApiJson.Options, context.HttpContext.RequestAborted)
-            .ConfigureAwait(false);
     }
+
+    protected override Task WriteBodyAsync(Stream body, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(body, _document, ApiJson.Options, cancellationToken);
 
     public static Problem Validation(ValidationErrors errors, string detail = "One or more fields are not valid; see errors.")
     {
@@ -58,10 +42,16 @@ public sealed class Problem(ProblemKind kind, string detail, IReadOnlyDictionary
     public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, detail);
 
     public static Problem StorageUnavailable() =>
-        new(ProblemKind.StorageUnavailable, "Storage did not answer. Nothing was changed; retry in a few seconds.") { RetryAfterSeconds = 5 };
+        WithRetryAfter(new(ProblemKind.StorageUnavailable, "Storage did not answer. Nothing was changed; retry in a few seconds."), seconds: 5);
 
     public static Problem Internal() =>
         new(ProblemKind.Internal, "An unexpected error occurred. It has been logged.");
+
+    private static Problem WithRetryAfter(Problem problem, int seconds)
+    {
+        problem.WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return problem;
+    }
 
     private sealed record ProblemDocument(
         string Type,
