@@ -29,11 +29,17 @@ public sealed partial class QueueTriggerListener(
         var queue = rawQueues.GetQueueClient(function.QueueName);
         var poison = rawQueues.GetQueueClient(function.QueueName + "-poison");
         var delay = MinPollingInterval;
+        var queueExists = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                if (!queueExists)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    queueExists = true;
+                }
+
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(
                     Math.Clamp(settings.QueueBatchSize, 1, 32), ProcessingLease, stoppingToken).ConfigureAwait(false);
                 if (messages.Length == 0)
@@ -52,6 +58,7 @@ public sealed partial class QueueTriggerListener(
             }
             catch (Exception e)
             {
+                queueExists = false; // storage may have been reset: make sure the queue is there on the next poll
                 LogPollFailed(logger, function.QueueName, e.GetType().Name);
                 await Task.Delay(settings.MaxPollingInterval, stoppingToken).ConfigureAwait(false);
             }
