@@ -1,6 +1,6 @@
 using NodaTime;
-using NodaTime.Text;
 using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Analytics;
@@ -23,16 +23,9 @@ public sealed class GetAnalytics(IHostRepository hosts, IAnalyticsStore analytic
 
         var errors = new ValidationErrors();
         var today = clock.GetCurrentInstant().InZone(host.Value.Profile.TimeZone).Date;
-        var to = Parse(end, "end", errors) ?? today;
-        var from = Parse(start, "start", errors) ?? to.PlusDays(-29);
-        if (to < from)
-        {
-            errors.Add("end", "Must not be before start.");
-        }
-        else if (Period.DaysBetween(from, to) + 1 > MaxDays)
-        {
-            errors.Add("end", $"The range may cover at most {MaxDays} days.");
-        }
+        var to = SchedulingPatterns.OptionalDate(end, "end", errors) ?? today;
+        var from = SchedulingPatterns.OptionalDate(start, "start", errors) ?? to.PlusDays(-29);
+        SchedulingPatterns.CheckDateRange(from, to, MaxDays, errors);
 
         if (!errors.IsEmpty)
         {
@@ -41,23 +34,6 @@ public sealed class GetAnalytics(IHostRepository hosts, IAnalyticsStore analytic
 
         var days = await analytics.ReadAsync(slug, from, to, cancellationToken).ConfigureAwait(false);
         return new GetAnalyticsResult.Found(from, to, AnalyticsReport.From(days));
-    }
-
-    private static LocalDate? Parse(string? value, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var parsed = LocalDatePattern.Iso.Parse(value);
-        if (parsed.Success)
-        {
-            return parsed.Value;
-        }
-
-        errors.Add(field, "A date as YYYY-MM-DD.");
-        return null;
     }
 }
 

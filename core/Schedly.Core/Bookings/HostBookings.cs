@@ -1,6 +1,6 @@
 using NodaTime;
-using NodaTime.Text;
 using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Bookings;
@@ -34,16 +34,9 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
         var zone = stored.Value.Profile.TimeZone;
         var errors = new ValidationErrors();
         var today = clock.GetCurrentInstant().InZone(zone).Date;
-        var from = ParseDate(start, "start", errors) ?? today;
-        var to = ParseDate(end, "end", errors) ?? from.PlusDays(DefaultRangeDays);
-        if (to < from)
-        {
-            errors.Add("end", "Must not be before start.");
-        }
-        else if (Period.DaysBetween(from, to) + 1 > MaxRangeDays)
-        {
-            errors.Add("end", $"The range may cover at most {MaxRangeDays} days.");
-        }
+        var from = SchedulingPatterns.OptionalDate(start, "start", errors) ?? today;
+        var to = SchedulingPatterns.OptionalDate(end, "end", errors) ?? from.PlusDays(DefaultRangeDays);
+        SchedulingPatterns.CheckDateRange(from, to, MaxRangeDays, errors);
 
         BookingStatus? wanted = status switch
         {
@@ -128,23 +121,6 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
         BookingId.TryParse(bookingId, out var id) && id.Host == host
             ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false)
             : null;
-
-    private static LocalDate? ParseDate(string? value, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var parsed = LocalDatePattern.Iso.Parse(value);
-        if (!parsed.Success)
-        {
-            errors.Add(field, "A date as YYYY-MM-DD.");
-            return null;
-        }
-
-        return parsed.Value;
-    }
 }
 
 public abstract record HostBookingsResult

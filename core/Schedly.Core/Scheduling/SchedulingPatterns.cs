@@ -12,6 +12,23 @@ internal static class SchedulingPatterns
     public static readonly LocalDatePattern Date = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
     public static readonly InstantPattern Instant = InstantPattern.ExtendedIso;
 
+    /// <summary>A date YYYY-MM-DD, or null when absent (no error) or malformed (error added).</summary>
+    public static LocalDate? OptionalDate(string? value, string field, ValidationErrors errors) =>
+        string.IsNullOrWhiteSpace(value) ? null : RequiredDate(value, field, errors);
+
+    /// <summary>Checks <c>from..to</c> (both inclusive): <c>end</c> not before <c>start</c>, at most <paramref name="maxDays"/> dates.</summary>
+    public static void CheckDateRange(LocalDate from, LocalDate to, int maxDays, ValidationErrors errors)
+    {
+        if (to < from)
+        {
+            errors.Add("end", "Must not be before start.");
+        }
+        else if (Period.DaysBetween(from, to) + 1 > maxDays)
+        {
+            errors.Add("end", $"The range may cover at most {maxDays} days (start and end inclusive).");
+        }
+    }
+
     public static LocalDate? RequiredDate(string? value, string field, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))

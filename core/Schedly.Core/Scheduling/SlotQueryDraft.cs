@@ -1,4 +1,3 @@
-using NodaTime;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Scheduling;
@@ -17,14 +16,7 @@ public sealed record SlotQueryDraft(string? Start, string? End, string? TimeZone
         var zone = TimeZoneRules.Required(TimeZone, "timeZone", errors);
         if (start is { } s && end is { } e)
         {
-            if (e < s)
-            {
-                errors.Add("end", "Must not be before start.");
-            }
-            else if (Period.DaysBetween(s, e) + 1 > SlotQuery.MaxDays)
-            {
-                errors.Add("end", $"The range may cover at most {SlotQuery.MaxDays} days (start and end inclusive).");
-            }
+            SchedulingPatterns.CheckDateRange(s, e, SlotQuery.MaxDays, errors);
         }
 
         return errors.IsEmpty
