@@ -4,13 +4,14 @@ using Schedly.Core.Analytics;
 
 namespace Schedly.Functions.Analytics;
 
-/// <summary>Timer, every 15 minutes: recomputes every host's daily rollups (idempotent; see <see cref="RollUpAnalytics"/>).</summary>
+/// <summary>
+/// Timer on the <c>AnalyticsRollupSchedule</c> setting (default every 15 minutes): recomputes every host's daily
+/// rollups (idempotent; see <see cref="RollUpAnalytics"/>).
+/// </summary>
 public sealed partial class AnalyticsRollupTimer(RollUpAnalytics rollUp, ILogger<AnalyticsRollupTimer> logger)
 {
-    public const string Schedule = "0 */15 * * * *";
-
     [Function(nameof(AnalyticsRollupTimer))]
-    public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task Run([TimerTrigger("%AnalyticsRollupSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         var hosts = await rollUp.ExecuteAsync(cancellationToken).ConfigureAwait(false);

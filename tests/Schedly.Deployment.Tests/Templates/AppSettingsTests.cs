@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Schedly.AzureStorage.Connection;
 using Schedly.Deployment.Tests.Infrastructure;
@@ -88,6 +90,26 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
         Assert.Contains("Authorization=AAD", Expression(settings, "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ReminderSchedule", "0 */1 * * * *")]
+    [InlineData("AnalyticsRollupSchedule", "0 */15 * * * *")]
+    public void AppSettings_TimerSchedules_AreSetToTheirDefaults(string setting, string schedule)
+    {
+        Assert.Equal(schedule, Literal(template.AppSettings(), setting));
+    }
+
+    [Fact]
+    public void AppSettings_EveryTimerScheduleSetting_IsSet()
+    {
+        // A %Setting% schedule that is not an app setting stops the Functions host from indexing the timer.
+        var settings = template.AppSettings();
+        var names = TimerScheduleSettings();
+
+        Assert.Contains("ReminderSchedule", names);
+        Assert.Contains("AnalyticsRollupSchedule", names);
+        Assert.All(names, name => Assert.NotEmpty(Literal(settings, name)));
+    }
+
     [Fact]
     public void AppSettings_FlexConsumption_OmitWorkerRuntimeSettings()
     {
@@ -107,6 +129,18 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
         Assert.DoesNotContain("listAccountSas", template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("SharedAccessSignature", template.Json, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The settings named by the app's <c>[TimerTrigger("%Setting%")]</c> schedules.</summary>
+    private static List<string> TimerScheduleSettings() =>
+        typeof(SchedlyServiceCollectionExtensions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()?.Schedule)
+            .OfType<string>()
+            .Where(s => s.Length > 2 && s[0] == '%' && s[^1] == '%')
+            .Select(s => s[1..^1])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>A setting whose value is a plain string, not an ARM expression.</summary>
     private static string Literal(JsonObject settings, string name)
