@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace Schedly.Core.Bookings;
@@ -5,7 +6,10 @@ namespace Schedly.Core.Bookings;
 /// <summary>
 /// Something that happened to a booking, written to the outbox in the same transaction as the
 /// change itself and published afterwards. <see cref="Id"/> is unique and stable: consumers use it
-/// (with the booking's <see cref="BookingSequence"/>) to make every effect happen once.
+/// (with the booking's <see cref="BookingSequence"/>) to make every effect happen once. It is
+/// <c>{random}-{type}-{sequence}</c>, and for <see cref="NoShow"/> <c>{random}-no_show-{sequence}-{updatedAt}</c>
+/// (the booking's <see cref="Booking.UpdatedAt"/> in Unix milliseconds): a no-show can be marked, undone
+/// and marked again without the sequence changing, and each mark is its own event.
 /// </summary>
 public sealed record BookingEvent(
     string Id,
@@ -25,6 +29,12 @@ public sealed record BookingEvent(
     public static BookingEvent For(string type, Booking booking, Instant occurredAt, Instant? previousStart = null, Instant? previousEnd = null)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        return new BookingEvent($"{booking.Id.Random}-{type["booking.".Length..]}-{booking.Sequence}", type, occurredAt, booking, previousStart, previousEnd);
+        var id = $"{booking.Id.Random}-{type["booking.".Length..]}-{booking.Sequence}";
+        if (type == NoShow)
+        {
+            id += "-" + booking.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new BookingEvent(id, type, occurredAt, booking, previousStart, previousEnd);
     }
 }

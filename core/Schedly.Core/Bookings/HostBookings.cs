@@ -101,7 +101,12 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
                 return new ManageResult.Done(current.Value, Changed: false);
             }
 
-            var updated = current.Value with { NoShow = noShow, UpdatedAt = now };
+            // Each no-show change moves UpdatedAt on by at least a millisecond (even when two instances'
+            // clocks disagree), so a no_show event id, which carries it in milliseconds, is never reused.
+            var updatedAt = now.ToUnixTimeMilliseconds() > current.Value.UpdatedAt.ToUnixTimeMilliseconds()
+                ? now
+                : Instant.FromUnixTimeMilliseconds(current.Value.UpdatedAt.ToUnixTimeMilliseconds() + 1);
+            var updated = current.Value with { NoShow = noShow, UpdatedAt = updatedAt };
             var noShowEvent = noShow ? BookingEvent.For(BookingEvent.NoShow, updated, now) : null;
             if (await store.TryUpdateAsync(current, updated, noShowEvent, cancellationToken).ConfigureAwait(false))
             {

@@ -6,6 +6,7 @@ using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
 using Schedly.Core.Security;
 using Schedly.IntegrationTests.Infrastructure;
+using Schedly.IntegrationTests.Notifications;
 using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
 
 namespace Schedly.IntegrationTests.Bookings;
@@ -97,6 +98,50 @@ public sealed class HostBookingsTests(SchedlyAppFixture app)
         await otherHost.AssertProblemAsync(404, "not-found");
         var outbox = await _hosts.RowsAsync(slug, "outbox|");
         Assert.Single(outbox, r => r.GetString("EventType") == "booking.no_show");
+    }
+
+    [Fact]
+    public async Task NoShow_MarkUndoMark_BothMarksSucceedWithTheirOwnEventAndWebhook()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var harness = new NotificationHarness(app);
+        var (slug, key) = await _hosts.CreateAsync("noshow2", Intro);
+        await harness.RegisterWebhookAsync(slug, key, "crm", receiver.Url, "booking.no_show");
+        var pastId = await InsertPastBookingAsync(slug);
+        var url = $"/api/admin/hosts/{slug}/bookings/{pastId}/no-show";
+
+        using var mark = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, url).WithBearer(key));
+        Assert.Equal(HttpStatusCode.OK, mark.StatusCode);
+        Assert.True(await NotificationHarness.EventuallyAsync(() => receiver.Received.Count >= 1), "no webhook for the first mark");
+        using var undo = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, url).WithBearer(key));
+        using var markAgain = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, url).WithBearer(key));
+
+        Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
+        Assert.False((await undo.ReadJsonAsync()).GetProperty("noShow").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, markAgain.StatusCode);
+        Assert.True((await markAgain.ReadJsonAsync()).GetProperty("noShow").GetBoolean());
+        var eventIds = (await _hosts.RowsAsync(slug, "outbox|"))
+            .Where(r => r.GetString("EventType") == "booking.no_show")
+            .Select(r => r.RowKey["outbox|".Length..])
+            .ToList();
+        Assert.Equal(2, eventIds.Distinct(StringComparer.Ordinal).Count());
+        Assert.True(BookingId.TryParse(pastId, out var bookingId));
+        Assert.All(eventIds, id => Assert.Matches($"^{bookingId.Random}-no_show-0-[0-9]+$", id));
+
+        Assert.True(await NotificationHarness.EventuallyAsync(() => receiver.Received.Count >= 2), "no webhook for the second mark");
+        foreach (var eventId in eventIds)
+        {
+            Assert.True(await NotificationHarness.EventuallyAsync(() => harness.EffectRecordedAsync(slug, $"webhook|{eventId}.crm")), $"delivery of {eventId} not recorded");
+        }
+
+        var delivered = receiver.Received.Select(r => NotificationHarness.ParseJson(r.Body)).ToList();
+        Assert.Equal(2, delivered.Count);
+        Assert.All(delivered, b => Assert.Equal("booking.no_show", b.GetProperty("type").GetString()));
+        Assert.All(delivered, b => Assert.Equal(pastId, b.GetProperty("data").GetProperty("id").GetString()));
+        Assert.Equal(eventIds.Order(StringComparer.Ordinal), delivered.Select(b => b.GetProperty("eventId").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            eventIds.Select(id => $"{id}.crm").Order(StringComparer.Ordinal),
+            receiver.Received.Select(r => r.Headers["Schedly-Delivery-Id"]).Order(StringComparer.Ordinal));
     }
 
     /// <summary>A booking whose meeting is over, written through the real store (the API never books the past).</summary>

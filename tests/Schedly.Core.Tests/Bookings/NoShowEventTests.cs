@@ -1,0 +1,157 @@
+using NodaTime;
+using NodaTime.Testing;
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
+using Schedly.Core.Tests.Notifications;
+
+namespace Schedly.Core.Tests.Bookings;
+
+/// <summary>
+/// Event ids of <c>booking.no_show</c>: a no-show can be marked, unmarked and marked again without the
+/// sequence changing, and each mark must still announce itself under its own id (the outbox row and the
+/// webhook ledger are keyed by it).
+/// </summary>
+public sealed class NoShowEventTests
+{
+    private static readonly Instant AfterStart = Sample.Start + Duration.FromMinutes(45);
+
+    private readonly FakeClock _clock = new(AfterStart);
+    private readonly FakeBookingStore _store = new();
+    private readonly FakePublisher _publisher = new();
+
+    private HostBookings CreateSut() =>
+        new(new UnusedHosts(), _store, new ManagedBookings(new UnusedHosts(), _store, _publisher, _clock), _publisher, _clock);
+
+    [Fact]
+    public async Task SetNoShow_MarkUnmarkMark_EachMarkHasItsOwnEventId()
+    {
+        _store.Put(Sample.Booking(sequence: 1));
+        var sut = CreateSut();
+
+        var first = await sut.SetNoShowAsync(Sample.HostSlug, Sample.BookingId.Value, true, CancellationToken.None);
+        _clock.Advance(Duration.FromMinutes(2));
+        var undo = await sut.SetNoShowAsync(Sample.HostSlug, Sample.BookingId.Value, false, CancellationToken.None);
+        _clock.Advance(Duration.FromMinutes(3));
+        var second = await sut.SetNoShowAsync(Sample.HostSlug, Sample.BookingId.Value, true, CancellationToken.None);
+
+        Assert.All([first, undo, second], r => Assert.True(Assert.IsType<ManageResult.Done>(r).Changed));
+        Assert.Equal(2, _store.Outbox.Count);
+        Assert.Equal(_store.Outbox, _publisher.Published.Select(e => e.Id));
+        Assert.Equal(
+            [
+                $"{Sample.BookingId.Random}-no_show-1-{AfterStart.ToUnixTimeMilliseconds()}",
+                $"{Sample.BookingId.Random}-no_show-1-{(AfterStart + Duration.FromMinutes(5)).ToUnixTimeMilliseconds()}",
+            ],
+            _publisher.Published.Select(e => e.Id));
+        Assert.All(_publisher.Published, e => Assert.Equal(BookingEvent.NoShow, e.Type));
+    }
+
+    [Fact]
+    public async Task SetNoShow_MarkUnmarkMarkWithinOneMillisecond_StillDistinctEventIds()
+    {
+        _store.Put(Sample.Booking());
+        var sut = CreateSut();
+
+        await sut.SetNoShowAsync(Sample.HostSlug, Sample.BookingId.Value, true, CancellationToken.None);
+        await sut.SetNoShowAsync(Sample.HostSlug, Sample.BookingId.Value, false, CancellationToken.None);
+        var second = await sut.SetNoShowAsync(Sample.HostSlug, Sample.BookingId.Value, true, CancellationToken.None);
+
+        Assert.True(Assert.IsType<ManageResult.Done>(second).Changed);
+        Assert.Equal(2, _publisher.Published.Count);
+        Assert.Equal(2, _store.Outbox.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void For_NoShow_IsStableAndCarriesUpdatedAtInMilliseconds()
+    {
+        var updatedAt = Instant.FromUnixTimeMilliseconds(1_780_000_000_123) + Duration.FromNanoseconds(456_789);
+        var booking = Sample.Booking(sequence: 2) with { NoShow = true, UpdatedAt = updatedAt };
+
+        var e = BookingEvent.For(BookingEvent.NoShow, booking, updatedAt);
+
+        Assert.Equal($"{Sample.BookingId.Random}-no_show-2-1780000000123", e.Id);
+        Assert.Equal(e.Id, BookingEvent.For(BookingEvent.NoShow, booking, updatedAt + Duration.FromSeconds(30)).Id);
+    }
+
+    [Theory]
+    [InlineData(BookingEvent.Created, "created")]
+    [InlineData(BookingEvent.Rescheduled, "rescheduled")]
+    [InlineData(BookingEvent.Cancelled, "cancelled")]
+    public void For_OtherTypes_KeepRandomTypeSequence(string type, string name)
+    {
+        var booking = Sample.Booking(sequence: 3) with { UpdatedAt = Sample.Now + Duration.FromMinutes(7) };
+
+        Assert.Equal($"{Sample.BookingId.Random}-{name}-3", BookingEvent.For(type, booking, Sample.Now).Id);
+    }
+
+    /// <summary>One booking in memory with an ETag-like version; outbox ids are added like the table's Add: a repeat fails the write.</summary>
+    private sealed class FakeBookingStore : IBookingStore
+    {
+        private Versioned<Booking>? _booking;
+        private int _version;
+
+        public List<string> Outbox { get; } = [];
+
+        public void Put(Booking booking) => _booking = new Versioned<Booking>(booking, (++_version).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public Task<Versioned<Booking>?> FindAsync(BookingId id, CancellationToken cancellationToken) =>
+            Task.FromResult(_booking is { } b && b.Value.Id == id ? b : null);
+
+        public Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken)
+        {
+            if (_booking?.Version != current.Version || (updateEvent is not null && Outbox.Contains(updateEvent.Id)))
+            {
+                return Task.FromResult(false);
+            }
+
+            if (updateEvent is not null)
+            {
+                Outbox.Add(updateEvent.Id);
+            }
+
+            Put(updated);
+            return Task.FromResult(true);
+        }
+
+        public Task<BookingSnapshot> LoadAsync(HostSlug host, Interval window, DailyCounterKey? counter, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryCancelAsync(Versioned<Booking> current, Booking cancelled, BookingEvent cancelledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryRescheduleAsync(Versioned<Booking> current, BookingSnapshot snapshot, Booking moved, DailyCounterKey? counter, BookingEvent rescheduledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class FakePublisher : IBookingEventPublisher
+    {
+        public List<BookingEvent> Published { get; } = [];
+
+        public Task PublishAsync(BookingEvent bookingEvent, CancellationToken cancellationToken)
+        {
+            Published.Add(bookingEvent);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>No-shows never read the host.</summary>
+    private sealed class UnusedHosts : IHostRepository
+    {
+        public Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<HostSlug?> FindByApiKeyIdAsync(string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task IndexApiKeyAsync(string keyId, HostSlug host, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task ForgetApiKeyAsync(string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryCreateAsync(Host host, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryUpdateProfileAsync(HostSlug slug, HostProfile profile, Instant updatedAt, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryUpdateAsync(Host host, string version, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
