@@ -26,11 +26,12 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
         ArgumentNullException.ThrowIfNull(rollups);
         var fresh = rollups.Select(r => ToEntity(host, r)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
         var actions = fresh.Values.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
-        await foreach (var stale in Query(host, from, to, ["RowKey"], cancellationToken).ConfigureAwait(false))
+        await foreach (var stored in Query(host, from, to, ["RowKey"], cancellationToken).ConfigureAwait(false))
         {
-            if (!fresh.ContainsKey(stale.RowKey))
+            if (!fresh.ContainsKey(stored.RowKey))
             {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, stale, ETag.All));
+                // The projection returns RowKey only: a delete needs both keys.
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(host.Value, stored.RowKey), ETag.All));
             }
         }
 

@@ -50,6 +50,31 @@ public sealed class AnalyticsTests(SchedlyAppFixture app)
     }
 
     [Fact]
+    public async Task Rollup_DayLeftWithoutBookings_LosesItsRowAndTheRollupKeepsWorking()
+    {
+        var hosts = new TestHosts(app);
+        var (slug, key) = await hosts.CreateAsync("analyticsmove", new Dictionary<string, object> { ["intro"] = new { title = "Intro", durationMinutes = 30 } });
+        var (day, next) = (TestHosts.Today.AddDays(3), TestHosts.Today.AddDays(4));
+        using var booked = await hosts.BookAsync(slug, "intro", TestHosts.BookingBody((await hosts.SlotsAsync(slug, "intro", day, day))[0].Start));
+        var booking = await booked.ReadJsonAsync();
+        var rollUp = app.Runner.Services.GetRequiredService<RollUpAnalytics>();
+        await rollUp.RollUpHostAsync(HostSlug.Parse(slug), CancellationToken.None);
+
+        // Moving the only booking of `day` away leaves that day's stored rollup row stale: the rollup must delete it.
+        using var moved = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{booking.GetProperty("id").GetString()}/reschedule")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { start = (await hosts.SlotsAsync(slug, "intro", next, next))[0].Start }),
+        }.WithBearer(booking.GetProperty("manageToken").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        await rollUp.RollUpHostAsync(HostSlug.Parse(slug), CancellationToken.None);
+
+        Assert.Empty((await ReportAsync(slug, key, day)).GetProperty("days").EnumerateArray());
+        var nextDay = Assert.Single((await ReportAsync(slug, key, next)).GetProperty("days").EnumerateArray());
+        Assert.Equal(1, nextDay.GetProperty("booked").GetInt32());
+        Assert.Equal(1, nextDay.GetProperty("rescheduled").GetInt32());
+    }
+
+    [Fact]
     public async Task Analytics_BadRange_Is400()
     {
         var (slug, key) = await new TestHosts(app).CreateAsync("analyticsbad", new Dictionary<string, object> { ["intro"] = new { title = "Intro" } });
