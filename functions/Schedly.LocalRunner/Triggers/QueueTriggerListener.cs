@@ -12,7 +12,8 @@ namespace Schedly.LocalRunner.Triggers;
 /// <c>batchSize</c> messages at a time processed concurrently, base64 decoding, a failed message
 /// made visible again after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> failed
 /// attempts moved to <c>&lt;queue&gt;-poison</c>. Polling backs off to <c>maxPollingInterval</c>
-/// while the queue is empty. Other messages keep flowing while one fails.
+/// while the queue is empty. Other messages keep flowing while one fails. A message being processed is held
+/// by a <see cref="MessageLease"/> (30 s, renewed), so one a crashed runner held comes back within 30 s.
 /// </summary>
 public sealed partial class QueueTriggerListener(
     QueueFunction function,
@@ -21,7 +22,6 @@ public sealed partial class QueueTriggerListener(
     IServiceProvider services,
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,7 +41,7 @@ public sealed partial class QueueTriggerListener(
                 }
 
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(
-                    Math.Clamp(settings.QueueBatchSize, 1, 32), ProcessingLease, stoppingToken).ConfigureAwait(false);
+                    Math.Clamp(settings.QueueBatchSize, 1, 32), MessageLease.DefaultLength, stoppingToken).ConfigureAwait(false);
                 if (messages.Length == 0)
                 {
                     await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
@@ -75,38 +75,49 @@ public sealed partial class QueueTriggerListener(
         catch (FormatException)
         {
             LogUndecodable(logger, message.MessageId, function.QueueName);
-            await MoveToPoisonAsync(queue, poison, message, message.Body.ToString(), stoppingToken).ConfigureAwait(false);
+            await MoveToPoisonAsync(queue, poison, message.MessageId, message.PopReceipt, message.Body.ToString(), stoppingToken).ConfigureAwait(false);
             return;
         }
 
+        Exception? failure = null;
+        var lease = new MessageLease(queue, message);
         try
         {
             var payload = BindPayload(text);
             await FunctionInvoker.InvokeAsync(services, function, payload, new Dictionary<string, object?>(), stoppingToken)
                 .ConfigureAwait(false);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            if (message.DequeueCount >= settings.MaxDequeueCount)
-            {
-                LogPoisoned(logger, function.Name, message.MessageId, message.DequeueCount, function.QueueName + "-poison");
-                await MoveToPoisonAsync(queue, poison, message, text, stoppingToken).ConfigureAwait(false);
-            }
-            else
-            {
-                LogFailedAttempt(logger, function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, e.GetType().Name);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None)
-                    .ConfigureAwait(false);
-            }
+            failure = e;
+        }
+        finally
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (failure is null)
+        {
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (message.DequeueCount >= settings.MaxDequeueCount)
+        {
+            LogPoisoned(logger, function.Name, message.MessageId, message.DequeueCount, function.QueueName + "-poison");
+            await MoveToPoisonAsync(queue, poison, message.MessageId, lease.PopReceipt, text, stoppingToken).ConfigureAwait(false);
+        }
+        else
+        {
+            LogFailedAttempt(logger, function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, failure.GetType().Name);
+            await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string text, CancellationToken cancellationToken)
+    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, string messageId, string popReceipt, string text, CancellationToken cancellationToken)
     {
         await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await poison.SendMessageAsync(Encode(text), cancellationToken).ConfigureAwait(false);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None).ConfigureAwait(false);
+        await queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None).ConfigureAwait(false);
     }
 
     private object? BindPayload(string text)
