@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Schedly.LoadTool;
 using Schedly.Testing;
 
 // Usage: dotnet run -c Release --project tests/Schedly.LoadTool -- [--seconds 20] [--concurrency 8]

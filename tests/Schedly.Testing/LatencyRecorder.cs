@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace Schedly.LoadTool;
+namespace Schedly.Testing;
 
-/// <summary>Collects per-operation latencies and outcomes; reports throughput and percentiles.</summary>
-internal sealed class LatencyRecorder(string name)
+/// <summary>Collects per-operation latencies and outcomes; reports throughput and percentiles (load tool and soak).</summary>
+public sealed class LatencyRecorder(string name)
 {
     private readonly ConcurrentBag<double> _milliseconds = [];
     private readonly ConcurrentDictionary<string, int> _outcomes = new();
