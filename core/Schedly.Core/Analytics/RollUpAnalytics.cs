@@ -9,22 +9,38 @@ namespace Schedly.Core.Analytics;
 /// to 365 days ahead, host-local) from the bookings themselves and replace the stored ones. Recomputing
 /// rather than incrementing makes reruns harmless and lets late events (a cancel next week for
 /// today's booking) correct the right day.
+/// Hosts are independent: a host that fails (its bookings or rollups cannot be read or written) is
+/// recorded and the run goes on with the next one, so it cannot starve the hosts listed after it.
 /// </summary>
 public sealed class RollUpAnalytics(IHostDirectory directory, IHostRepository hosts, IBookingStore bookings, IAnalyticsStore analytics, IClock clock)
 {
     public const int DaysBack = 90;
     public const int DaysAhead = 365;
 
-    /// <summary>How many hosts were rolled up.</summary>
+    /// <summary>
+    /// Rolls up every host and returns how many were rolled up (hosts that failed are not counted).
+    /// When any host failed, throws, after visiting all of them, an <see cref="AggregateException"/>
+    /// whose message names the failed hosts and whose inner exceptions are their failures. A failure
+    /// of the host listing itself, and cancellation, propagate at once.
+    /// </summary>
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var count = 0;
+        var failures = new HostRunFailures();
         await foreach (var slug in directory.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            await RollUpHostAsync(slug, cancellationToken).ConfigureAwait(false);
-            count++;
+            try
+            {
+                await RollUpHostAsync(slug, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+            catch (Exception e) when (HostRunFailures.IsHostFailure(e, cancellationToken))
+            {
+                failures.Add(slug, e);
+            }
         }
 
+        failures.ThrowIfAny("Analytics rollup", count + failures.Count, $"the other {count} were rolled up.");
         return count;
     }
 

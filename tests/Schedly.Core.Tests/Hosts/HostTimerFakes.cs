@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using NodaTime;
+using Schedly.Core.Analytics;
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
+using Schedly.Core.Reminders;
+using Schedly.Core.Tests.Notifications;
+
+namespace Schedly.Core.Tests.Hosts;
+
+/// <summary>
+/// Hand-written fakes of the ports the every-host timers (analytics rollup, reminders) use, keyed by host
+/// slug, each able to fail for chosen hosts. Members the timers do not call throw <see cref="NotSupportedException"/>.
+/// </summary>
+internal static class HostTimerSample
+{
+    public static HostSlug Slug(string value) => HostSlug.Parse(value);
+
+    public static Host Host(string slug) => Sample.Host() with { Slug = Slug(slug) };
+
+    public static Booking Booking(string slug, Instant start) => Sample.Booking() with
+    {
+        Id = BookingId.New(Slug(slug)),
+        Start = start,
+        End = start + Duration.FromMinutes(30),
+    };
+}
+
+/// <summary>Lists the given hosts in order; <see cref="FailAfter"/> makes the listing itself throw after that many.</summary>
+internal sealed class FakeHostDirectory(params string[] slugs) : IHostDirectory
+{
+    public int? FailAfter { get; set; }
+
+    public async IAsyncEnumerable<HostSlug> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        for (var i = 0; i < slugs.Length; i++)
+        {
+            if (i == FailAfter)
+            {
+                throw new IOException("directory listing failed");
+            }
+
+            yield return HostSlug.Parse(slugs[i]);
+        }
+    }
+}
+
+internal sealed class FakeHostRepository(params Host[] hosts) : IHostRepository
+{
+    public Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken) =>
+        Task.FromResult(hosts.FirstOrDefault(h => h.Slug == slug) is { } host ? new Versioned<Host>(host, "v1") : null);
+
+    public Task<HostSlug?> FindByApiKeyIdAsync(string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task IndexApiKeyAsync(string keyId, HostSlug host, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task ForgetApiKeyAsync(string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryCreateAsync(Host host, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryUpdateProfileAsync(HostSlug slug, HostProfile profile, Instant updatedAt, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryUpdateAsync(Host host, string version, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
+
+/// <summary>Serves <see cref="Bookings"/> to reads (one page); reads of a host in <see cref="FailingHosts"/> throw.</summary>
+internal sealed class FakeBookingStore : IBookingStore
+{
+    public List<Booking> Bookings { get; } = [];
+
+    public HashSet<string> FailingHosts { get; } = [];
+
+    /// <summary>Called before a read, with the host read (for cancelling a run mid-way).</summary>
+    public Action<HostSlug>? OnRead { get; set; }
+
+    public Task<Versioned<Booking>?> FindAsync(BookingId id, CancellationToken cancellationToken)
+    {
+        Read(id.Host);
+        return Task.FromResult(Bookings.FirstOrDefault(b => b.Id == id) is { } booking ? new Versioned<Booking>(booking, "v1") : null);
+    }
+
+    public Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        Read(host);
+        return Task.FromResult(new BookingPage(Bookings.Where(b => b.Id.Host == host && range.Contains(b.Start)).ToList(), null));
+    }
+
+    public Task<BookingSnapshot> LoadAsync(HostSlug host, Interval window, DailyCounterKey? counter, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryCancelAsync(Versioned<Booking> current, Booking cancelled, BookingEvent cancelledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryRescheduleAsync(Versioned<Booking> current, BookingSnapshot snapshot, Booking moved, DailyCounterKey? counter, BookingEvent rescheduledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    private void Read(HostSlug host)
+    {
+        OnRead?.Invoke(host);
+        if (FailingHosts.Contains(host.Value))
+        {
+            throw new IOException($"bookings of {host} unreadable");
+        }
+    }
+}
+
+internal sealed class FakeAnalyticsStore : IAnalyticsStore
+{
+    public Dictionary<string, IReadOnlyList<DailyRollup>> Replaced { get; } = new(StringComparer.Ordinal);
+
+    public Task ReplaceAsync(HostSlug host, LocalDate from, LocalDate to, IReadOnlyList<DailyRollup> rollups, CancellationToken cancellationToken)
+    {
+        Replaced[host.Value] = rollups;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DailyRollup>> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
+
+/// <summary>Entries in <see cref="Due"/>; listing a host in <see cref="FailingHosts"/> throws.</summary>
+internal sealed class FakeReminderStore : IReminderStore
+{
+    public List<DueReminder> Due { get; } = [];
+
+    public HashSet<string> FailingHosts { get; } = [];
+
+    public List<(DueReminder Reminder, ReminderOutcome Outcome)> Completed { get; } = [];
+
+    public Task<IReadOnlyList<DueReminder>> ListDueAsync(HostSlug host, Instant upTo, CancellationToken cancellationToken)
+    {
+        if (FailingHosts.Contains(host.Value))
+        {
+            throw new IOException($"reminders of {host} unreadable");
+        }
+
+        return Task.FromResult<IReadOnlyList<DueReminder>>(
+            Due.Where(r => r.Host == host && r.Due <= upTo && !Completed.Any(c => c.Reminder == r)).OrderBy(r => r.Due).ToList());
+    }
+
+    public Task<bool> TryCompleteAsync(DueReminder reminder, ReminderOutcome outcome, Instant at, CancellationToken cancellationToken)
+    {
+        if (Completed.Any(c => c.Reminder == reminder))
+        {
+            return Task.FromResult(false);
+        }
+
+        Completed.Add((reminder, outcome));
+        return Task.FromResult(true);
+    }
+}
