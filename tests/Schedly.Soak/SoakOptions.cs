@@ -20,13 +20,22 @@ public sealed record SoakOptions
     /// <summary>Seed of every random choice, so a failing run can be replayed in its workload (not in its timing).</summary>
     public int Seed { get; init; } = 20261125;
 
+    /// <summary>
+    /// A client's pause between two actions (uniform from half to one and a half times this): the offered load. Zero
+    /// runs flat out, which saturates the single-threaded Azurite until the queues fall behind (see docs/RELIABILITY.md).
+    /// </summary>
+    public TimeSpan ThinkTime { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The longest the drain may take before the checker runs anyway (and reports what is left).</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(4);
 
     /// <summary>Where the run keeps Azurite's data, the runner's settings and log, and the pickup folder. Null: a new temp folder.</summary>
     public string? WorkDirectory { get; init; }
 
-    /// <summary>Parses <c>--seconds N</c> / <c>--minutes N</c>, <c>--max-requests N</c>, <c>--clients N</c>, <c>--no-faults</c>, <c>--seed N</c>, <c>--work DIR</c>.</summary>
+    /// <summary>
+    /// Parses <c>--seconds N</c> / <c>--minutes N</c>, <c>--max-requests N</c>, <c>--clients N</c>, <c>--think-ms N</c>,
+    /// <c>--drain-minutes N</c>, <c>--no-faults</c>, <c>--seed N</c>, <c>--work DIR</c>.
+    /// </summary>
     public static SoakOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -40,10 +49,12 @@ public sealed record SoakOptions
                 "--minutes" => options with { Duration = TimeSpan.FromMinutes(Number(args[i], value, 1, 1_440)) },
                 "--max-requests" => options with { MaxRequests = Number(args[i], value, 1, int.MaxValue) },
                 "--clients" => options with { Clients = Number(args[i], value, 1, 64) },
+                "--think-ms" => options with { ThinkTime = TimeSpan.FromMilliseconds(Number(args[i], value, 0, 60_000)) },
+                "--drain-minutes" => options with { DrainTimeout = TimeSpan.FromMinutes(Number(args[i], value, 1, 120)) },
                 "--seed" => options with { Seed = Number(args[i], value, int.MinValue, int.MaxValue) },
                 "--work" => options with { WorkDirectory = value ?? throw new ArgumentException("--work needs a folder.") },
                 "--no-faults" => options with { Faults = false },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --seconds N | --minutes N, --max-requests N, --clients N, --no-faults, --seed N, --work DIR."),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --seconds N | --minutes N, --max-requests N, --clients N, --think-ms N, --drain-minutes N, --no-faults, --seed N, --work DIR."),
             };
             if (args[i] != "--no-faults")
             {

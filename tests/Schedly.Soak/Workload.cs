@@ -66,13 +66,15 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
         var n = 0;
         while (running())
         {
+            await ThinkAsync(random);
             var host = hosts[random.Next(hosts.Count)];
             var roll = random.Next(100);
             var live = own.Where(b => b.State.Confirmed && b.State.Start > DateTimeOffset.UtcNow).ToList();
             var mine = live.Count == 0 ? null : live[random.Next(live.Count)];
             if (roll < 35)
             {
-                await BookAsync(host, random.Next(3) == 0 ? "workshop" : "consult", client, n++, random, own);
+                // One booking in four is a rush: five clients at once on the first slot offered.
+                await BookAsync(host, random.Next(3) == 0 ? "workshop" : "consult", client, n++, random, own, random.Next(4) == 0 ? 5 : 1);
             }
             else if (roll < 45)
             {
@@ -101,7 +103,7 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
     {
         while (running())
         {
-            await Task.Delay(random.Next(50, 250));
+            await ThinkAsync(random);
             var roll = random.Next(100);
             var bookings = ledger.OfHost(host.Slug);
             var now = DateTimeOffset.UtcNow;
@@ -148,38 +150,54 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
         }
     }
 
-    private async Task BookAsync(SoakHost host, string eventType, int client, int n, Random random, List<SeenBooking> own)
+    /// <summary>
+    /// Books one of the first slots offered. A rush (<paramref name="contenders"/> above 1) sends that many clients at
+    /// the very first slot at once, as when a popular time opens: exactly one may win, the rest must get 409.
+    /// </summary>
+    private async Task BookAsync(SoakHost host, string eventType, int client, int n, Random random, List<SeenBooking> own, int contenders = 1)
     {
         var nearTerm = eventType == "soon";
         var slots = nearTerm
             ? (await SlotsAsync(host.Slug, eventType, Today(), 2)).Where(s => s > DateTimeOffset.UtcNow.AddSeconds(5) && s < DateTimeOffset.UtcNow.AddMinutes(5)).ToList()
             : await SlotsAsync(host.Slug, eventType, Today().AddDays(NearDay(random)), 7);
+        var label = contenders > 1 ? $"rush of {contenders} on {eventType}" : $"book {eventType}";
         if (slots.Count == 0)
         {
-            Count($"book {eventType}: no slot offered");
+            Count($"{label}: no slot offered");
             return;
         }
 
-        Count($"book {eventType}");
+        Count(label);
+        var start = contenders > 1 ? slots[0] : slots[random.Next(Math.Min(slots.Count, nearTerm ? 2 : 6))];
+        var results = await Task.WhenAll(Enumerable.Range(0, contenders).Select(async c =>
+        {
+            var pending = new PendingCreate(host.Slug, eventType, new
+            {
+                start = start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                name = $"Client {client}",
+                email = $"client{client}.{n}.{c}@soak.example",
+                timeZone = "Europe/Berlin",
+                notes = "Soak booking",
+            }, Guid.NewGuid().ToString("N"));
+            var result = await CreateAsync(pending, RetryFor);
+            if (result is null)
+            {
+                ledger.PendingCreates.Enqueue(pending);
+            }
 
-        // The first few slots of the day: clients compete for the same hours.
-        var start = slots[random.Next(Math.Min(slots.Count, nearTerm ? 2 : 6))];
-        var pending = new PendingCreate(host.Slug, eventType, new
+            return result;
+        }));
+        foreach (var result in results)
         {
-            start = start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            name = $"Client {client}",
-            email = $"client{client}.{n}@soak.example",
-            timeZone = "Europe/Berlin",
-            notes = "Soak booking",
-        }, Guid.NewGuid().ToString("N"));
-        var result = await CreateAsync(pending, RetryFor);
-        if (result is null)
-        {
-            ledger.PendingCreates.Enqueue(pending);
+            if (result is { Success: true, Body: { } body })
+            {
+                own.Add(ledger.Confirmed(body));
+            }
         }
-        else if (result is { Success: true, Body: { } body })
+
+        if (contenders > 1)
         {
-            own.Add(ledger.Confirmed(body));
+            Count($"{label}: {results.Count(r => r is { Success: true })} won, {results.Count(r => r?.Status == 409)} refused (409)");
         }
     }
 
@@ -320,6 +338,10 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
             .Select(s => DateTimeOffset.Parse(s.GetProperty("start").GetString()!, CultureInfo.InvariantCulture))
             .ToList();
     }
+
+    private Task ThinkAsync(Random random) => options.ThinkTime <= TimeSpan.Zero
+        ? Task.CompletedTask
+        : Task.Delay(options.ThinkTime * (0.5 + random.NextDouble()));
 
     private void Count(string action) => _actions.AddOrUpdate(action, 1, (_, n) => n + 1);
 
