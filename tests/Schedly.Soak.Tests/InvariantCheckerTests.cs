@@ -81,7 +81,7 @@ public sealed class InvariantCheckerTests
     {
         var (storage, seen) = Consistent();
         storage = With(storage,
-            reminders: [(Paris.Slug, seen.StoppedAt.AddMinutes(-5), "remind|x")],
+            reminders: [(Paris.Slug, seen.QuietAt.AddMinutes(-5), "remind|x")],
             emails: [.. storage.Emails, new StoredEmail($"{Paris.Slug}--b1.reminder.client.0.r60", $"{Paris.Slug}--b1.reminder.client.0.r60@schedly", ["c@soak.example"])]);
 
         Assert.Equal(2, Find(InvariantChecker.Check(storage, seen), "reminder").Violations.Count);

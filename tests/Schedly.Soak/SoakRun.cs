@@ -64,13 +64,14 @@ public static class SoakRun
 
         var drainClock = Stopwatch.StartNew();
         var drain = await DrainAsync(runner, azurite.ConnectionString, mailFolder, http, hosts, options.DrainTimeout, progress);
-        var observations = new SoakObservations(ledger, hosts, receiver.Received, drain.Analytics, workload.StaleReads, http.Statuses, drain.StoppedAt);
+        var observations = new SoakObservations(ledger, hosts, receiver.Received, drain.Analytics, workload.StaleReads, http.Statuses, drain.QuietAt);
         var invariants = InvariantChecker.Check(drain.Snapshot, observations);
         var report = SoakReport.Write(options, faults, http, ledger, workload, ran, drainClock.Elapsed, runner.Starts, invariants);
         return new SoakResult(invariants, report, work);
     }
 
-    private sealed record Drained(StorageSnapshot Snapshot, IReadOnlyList<AnalyticsDay> Analytics, DateTimeOffset StoppedAt);
+    /// <param name="QuietAt">When storage was last seen with nothing left to do, just before the runner was stopped.</param>
+    private sealed record Drained(StorageSnapshot Snapshot, IReadOnlyList<AnalyticsDay> Analytics, DateTimeOffset QuietAt);
 
     /// <summary>
     /// Waits until nothing is left to do (queues empty, no outbox rows, no reminder due, analytics equal to the recount),
@@ -85,12 +86,15 @@ public static class SoakRun
         while (true)
         {
             IReadOnlyList<AnalyticsDay> analytics = [];
+            var quietAt = DateTimeOffset.UtcNow;
             while (clock.Elapsed < timeout)
             {
+                // Read after noting the time: an idle snapshot proves every reminder due by quietAt was handled.
+                quietAt = DateTimeOffset.UtcNow;
                 var snapshot = await StorageSnapshot.ReadAsync(connectionString, mailFolder);
                 analytics = await ReportedAnalyticsAsync(http, hosts);
                 var recount = hosts.SelectMany(h => AnalyticsDay.Recount(h, snapshot.Bookings)).ToList();
-                var pending = Pending(snapshot, DateTimeOffset.UtcNow);
+                var pending = Pending(snapshot, quietAt);
                 if (pending.Length == 0 && recount.SequenceEqual(analytics))
                 {
                     break;
@@ -106,12 +110,11 @@ public static class SoakRun
             }
 
             await runner.KillAsync();
-            var stoppedAt = DateTimeOffset.UtcNow;
             var final = await StorageSnapshot.ReadAsync(connectionString, mailFolder);
-            if (IsIdle(final, stoppedAt - InvariantChecker.ReminderGrace) || clock.Elapsed >= timeout)
+            if (IsIdle(final, quietAt) || clock.Elapsed >= timeout)
             {
                 progress.WriteLine($"soak: drained in {clock.Elapsed.TotalSeconds:F0} s{(clock.Elapsed >= timeout ? " (timed out)" : "")}");
-                return new Drained(final, analytics, stoppedAt);
+                return new Drained(final, analytics, quietAt);
             }
 
             progress.WriteLine("soak: work appeared as the runner stopped; starting it again to finish");
