@@ -82,9 +82,42 @@ public sealed class InvariantCheckerTests
         var (storage, seen) = Consistent();
         storage = With(storage,
             reminders: [(Paris.Slug, seen.QuietAt.AddMinutes(-5), "remind|x")],
-            emails: [.. storage.Emails, new StoredEmail($"{Paris.Slug}--b1.reminder.client.0.r60", $"{Paris.Slug}--b1.reminder.client.0.r60@schedly", ["c@soak.example"])]);
+            emails: [.. storage.Emails, new StoredEmail($"{Paris.Slug}--b1.reminder.client.0.r30", $"{Paris.Slug}--b1.reminder.client.0.r30@schedly", ["c@soak.example"])]);
 
         Assert.Equal(2, Find(InvariantChecker.Check(storage, seen), "reminder").Violations.Count);
+    }
+
+    [Fact]
+    public void DueReminderWithoutItsEmails_IsCaught()
+    {
+        var (storage, seen) = Consistent();
+        storage = With(storage, emails: storage.Emails.Where(e => !e.Stem.Contains(".reminder.host.", StringComparison.Ordinal)).ToList());
+
+        Assert.Contains("1 emails exist", Find(InvariantChecker.Check(storage, seen), "reminder").Violations.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnexpectedWebhookDelivery_IsCaught()
+    {
+        var (storage, seen) = Consistent();
+        var b = storage.Bookings[0];
+        var stray = new ReceivedDelivery("soak-paris.audit", $"{b.RandomId}-rescheduled-1.audit", $"{b.RandomId}-rescheduled-1", "booking.rescheduled", b.Id, true, true, Start);
+
+        var webhooks = Find(InvariantChecker.Check(storage, seen with { Deliveries = [.. seen.Deliveries, stray] }), "webhook delivery");
+
+        Assert.Contains("expects none", webhooks.Violations.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnsettledCreate_AndUndeliberateStatus_AreCaught()
+    {
+        var (storage, seen) = Consistent();
+        seen.Ledger.UnsettledCreates.Enqueue(new PendingCreate(Paris.Slug, "consult", new { }, "key"));
+
+        var invariants = InvariantChecker.Check(storage, seen with { Statuses = new Dictionary<int, int> { [200] = 3, [502] = 1 } });
+
+        Assert.False(Find(invariants, "no booking exists").Holds);
+        Assert.Equal("1 responses were 502", Find(invariants, "every answer was deliberate").Violations.Single());
     }
 
     [Fact]
@@ -115,13 +148,15 @@ public sealed class InvariantCheckerTests
             Cells = [new StoredCell(Paris.Slug, "2026120110", bookings.Select(b => new CellSpan(b.RandomId, b.ClaimStart, b.ClaimEnd)).ToList())],
             OutboxRows = [],
             ReminderEntries = [],
-            ReminderRecords = [],
+            ReminderRecords = bookings.Select(b => new ReminderRecord(Paris.Slug, b.RandomId, 60, b.Start.AddMinutes(-60), "Sent")).ToList(),
             QueueDepths = StorageSnapshot.Queues.ToDictionary(q => q, _ => 0),
             PoisonMessages = [],
             Emails = bookings.SelectMany(b => new[]
             {
                 new StoredEmail($"{b.Id}.created.client.0", $"{b.Id}.created.client.0@schedly", [b.ClientEmail]),
                 new StoredEmail($"{b.Id}.created.host.0", $"{b.Id}.created.host.0@schedly", [Paris.Email]),
+                new StoredEmail($"{b.Id}.reminder.client.0.r60", $"{b.Id}.reminder.client.0.r60@schedly", [b.ClientEmail]),
+                new StoredEmail($"{b.Id}.reminder.host.0.r60", $"{b.Id}.reminder.host.0.r60@schedly", [Paris.Email]),
             }).ToList(),
             InterruptedMailWrites = 0,
         };
@@ -137,8 +172,9 @@ public sealed class InvariantCheckerTests
 
         var deliveries = bookings.SelectMany(b => Paris.Endpoints.Select(e => new ReceivedDelivery(
             Paris.ReceiverPath(e), $"{b.RandomId}-created-0.{e.Id}", $"{b.RandomId}-created-0", "booking.created", b.Id, true, true, Start))).ToList();
-        var seen = new SoakObservations(ledger, [Paris], deliveries, AnalyticsDay.Recount(Paris, bookings), 0,
-            new Dictionary<int, int> { [200] = 10 }, Start.AddDays(-1));
+        // Quiet after the bookings' 60-minute reminders fell due: the reminder rule is exercised.
+        var seen = new SoakObservations(ledger, [Paris], deliveries, AnalyticsDay.Recount(Paris, bookings), 5, 0,
+            new Dictionary<int, int> { [200] = 10, [409] = 2, [0] = 1 }, Start);
         return (storage, seen);
     }
 

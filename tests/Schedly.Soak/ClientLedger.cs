@@ -18,6 +18,9 @@ public sealed class ClientLedger
     /// <summary>Creates that ended without a definitive answer within the run (retried in the final pass).</summary>
     public ConcurrentQueue<PendingCreate> PendingCreates { get; } = new();
 
+    /// <summary>Creates the final pass could not settle either: the checker reports each.</summary>
+    public ConcurrentQueue<PendingCreate> UnsettledCreates { get; } = new();
+
     /// <summary>Records a booking from its 201 (or its idempotent replay); a replay of a known booking changes nothing.</summary>
     public SeenBooking Confirmed(JsonElement body)
     {

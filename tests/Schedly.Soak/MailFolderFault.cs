@@ -59,14 +59,27 @@ public sealed class MailFolderFault(string folder)
         }
     }
 
-    /// <summary>Moves what <paramref name="from"/> holds into <paramref name="to"/> and removes it.</summary>
+    /// <summary>
+    /// Moves what <paramref name="from"/> holds into <paramref name="to"/> and removes it; a file the sender moves in
+    /// meanwhile is moved on the next pass, never deleted.
+    /// </summary>
     private static void MergeInto(string from, string to)
     {
-        foreach (var file in Directory.EnumerateFiles(from))
+        while (true)
         {
-            File.Move(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-        }
+            foreach (var file in Directory.EnumerateFiles(from))
+            {
+                File.Move(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+            }
 
-        Directory.Delete(from, recursive: true);
+            try
+            {
+                Directory.Delete(from, recursive: false);
+                return;
+            }
+            catch (IOException) when (Directory.Exists(from) && Directory.EnumerateFileSystemEntries(from).Any())
+            {
+            }
+        }
     }
 }

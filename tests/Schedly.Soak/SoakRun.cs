@@ -43,7 +43,7 @@ public static class SoakRun
         progress.WriteLine($"soak: runner {runner.BaseAddress}, Azurite tables on {azurite.TablePort}, webhooks {receiver.BaseAddress}, work {work}");
 
         var faults = new FaultLog();
-        using var http = new SoakHttp(new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(15) }, faults);
+        using var http = new SoakHttp(new HttpClient { BaseAddress = runner.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, faults);
         foreach (var host in hosts)
         {
             await host.CreateAsync(http, operatorKey, receiver.BaseAddress);
@@ -64,9 +64,13 @@ public static class SoakRun
 
         var drainClock = Stopwatch.StartNew();
         var drain = await DrainAsync(runner, azurite.ConnectionString, mailFolder, http, hosts, options.DrainTimeout, progress);
-        var observations = new SoakObservations(ledger, hosts, receiver.Received, drain.Analytics, workload.StaleReads, http.Statuses, drain.QuietAt);
+        var observations = new SoakObservations(ledger, hosts, receiver.Received, drain.Analytics, workload.Reads, workload.StaleReads, http.Statuses, drain.QuietAt);
         var invariants = InvariantChecker.Check(drain.Snapshot, observations);
         var report = SoakReport.Write(options, faults, http, ledger, workload, ran, drainClock.Elapsed, runner.Starts, invariants);
+        if (azurite.ForcedKills > 0)
+        {
+            report += $"\nHarness warning: Azurite did not stop within 10 s {azurite.ForcedKills} times and was killed, which can lose its last writes; violations may be the emulator's.\n";
+        }
         return new SoakResult(invariants, report, work);
     }
 
@@ -122,14 +126,14 @@ public static class SoakRun
         }
     }
 
-    private static bool IsIdle(StorageSnapshot snapshot, DateTimeOffset now) => Pending(snapshot, now).Length == 0;
+    private static bool IsIdle(StorageSnapshot snapshot, DateTimeOffset asOf) => Pending(snapshot, asOf).Length == 0;
 
-    /// <summary>What is still to be done, in words; empty when nothing is.</summary>
-    private static string Pending(StorageSnapshot snapshot, DateTimeOffset now) => string.Join(", ", new[]
+    /// <summary>What is still to be done as of <paramref name="asOf"/>, in words; empty when nothing is.</summary>
+    private static string Pending(StorageSnapshot snapshot, DateTimeOffset asOf) => string.Join(", ", new[]
     {
         snapshot.OutboxRows.Count > 0 ? $"{snapshot.OutboxRows.Count} outbox rows" : null,
         string.Join(", ", StorageSnapshot.Queues.Where(q => snapshot.QueueDepths.GetValueOrDefault(q) > 0).Select(q => $"{snapshot.QueueDepths[q]} on {q}")),
-        snapshot.ReminderEntries.Count(r => r.Due <= now) is > 0 and var due ? $"{due} reminders due" : null,
+        snapshot.ReminderEntries.Count(r => r.Due <= asOf) is > 0 and var due ? $"{due} reminders due" : null,
         snapshot.ReminderEmailsWithoutRecord().Count is > 0 and var unrecorded ? $"{unrecorded} reminder emails not yet recorded" : null,
     }.Where(p => !string.IsNullOrEmpty(p)));
 

@@ -38,18 +38,19 @@ public sealed class StorageSnapshot
     /// <summary>Hidden temporary files a fault interrupted (never read as messages).</summary>
     public required int InterruptedMailWrites { get; init; }
 
-    /// <summary>Reminder emails (<c>{booking}.reminder.{recipient}.{sequence}.r{offset}</c>) per booking id and offset.</summary>
-    public IReadOnlyDictionary<(string Booking, int Offset), int> ReminderEmails => Emails
+    /// <summary>Reminder emails (<c>{booking}.reminder.{recipient}.{sequence}.r{offset}</c>) per booking id, sequence and offset.</summary>
+    public IReadOnlyDictionary<(string Booking, int Sequence, int Offset), int> ReminderEmails => Emails
         .Where(e => e.Stem.Contains(".reminder.", StringComparison.Ordinal))
-        .GroupBy(e => (e.Stem[..e.Stem.IndexOf('.', StringComparison.Ordinal)],
-            int.Parse(e.Stem[(e.Stem.LastIndexOf(".r", StringComparison.Ordinal) + 2)..], System.Globalization.CultureInfo.InvariantCulture)))
+        .Select(e => e.Stem.Split('.'))
+        .GroupBy(parts => (parts[0], int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(parts[4][1..], System.Globalization.CultureInfo.InvariantCulture)))
         .ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>Reminder emails no <c>reminded|</c> row records as sent (in flight, or sent twice by mistake).</summary>
     public IReadOnlyList<(string Booking, int Offset)> ReminderEmailsWithoutRecord()
     {
         var sent = ReminderRecords.Where(r => r.Outcome == "Sent").Select(r => ($"{r.Host}--{r.RandomId}", r.OffsetMinutes)).ToHashSet();
-        return ReminderEmails.Keys.Where(k => !sent.Contains(k)).ToList();
+        return ReminderEmails.Keys.Select(k => (k.Booking, k.Offset)).Distinct().Where(k => !sent.Contains(k)).ToList();
     }
 
     public static async Task<StorageSnapshot> ReadAsync(string connectionString, string mailFolder)

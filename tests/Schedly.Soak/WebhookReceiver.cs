@@ -43,7 +43,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app, secrets);
         app.MapPost("/hooks/{endpoint}", receiver.ReceiveAsync);
         await app.StartAsync();
-        receiver.BaseAddress = new Uri(app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        receiver.BaseAddress = new Uri(app.Urls.First() + "/");
         return receiver;
     }
 
@@ -77,23 +77,29 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return accepted ? Results.Ok() : Results.StatusCode(valid ? 503 : 400);
     }
 
+    /// <summary>As docs/WEBHOOKS.md tells receivers: a recent timestamp and a v1 HMAC over "t.body", compared in constant time.</summary>
     private static bool SignatureIsValid(string secret, string header, string body)
     {
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        if (!parts.TryGetValue("t", out var t) || !parts.TryGetValue("v1", out var v1))
+        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToList();
+        var t = parts.FirstOrDefault(p => p[0] == "t")?[1];
+        if (t is null || !long.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds) > 300)
         {
             return false;
         }
 
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(t + "." + body));
-        try
+        return parts.Where(p => p[0] == "v1").Any(p =>
         {
-            return CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(v1));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+            try
+            {
+                return CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(p[1]));
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        });
     }
 }
 

@@ -16,6 +16,7 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
     private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(45);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _actions = new(StringComparer.Ordinal);
     private int _staleReads;
+    private int _reads;
     private int _readBacks;
 
     /// <summary>How often each action was taken, and how it ended when it ended early.</summary>
@@ -23,6 +24,9 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
 
     /// <summary>Reads of a booking that disagreed with what its last confirmed change answered.</summary>
     public int StaleReads => _staleReads;
+
+    /// <summary>Reads of a booking compared with what its last confirmed change answered.</summary>
+    public int Reads => _reads;
 
     /// <summary>Changes whose answer was lost (no response, 5xx) and whose effect was learned by reading the booking back.</summary>
     public int ReadBacks => _readBacks;
@@ -36,14 +40,23 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
         await Task.WhenAll(clients.Concat(admins));
     }
 
-    /// <summary>After the run: retries every create still owed an answer and reads back every unresolved change.</summary>
+    /// <summary>
+    /// After the run: retries every create still owed an answer and reads back every unresolved change, all within two
+    /// minutes; a create still without a definitive answer then stays in <see cref="ClientLedger.UnsettledCreates"/>.
+    /// </summary>
     public async Task<(int Creates, int ReadBacks)> SettleAsync()
     {
+        var deadline = Stopwatch.StartNew();
+        var left = () => TimeSpan.FromMinutes(2) - deadline.Elapsed;
         var creates = 0;
         while (ledger.PendingCreates.TryDequeue(out var pending))
         {
-            var result = await CreateAsync(pending, TimeSpan.FromMinutes(2));
-            if (result is { Success: true, Body: { } body })
+            var result = await CreateAsync(pending, left());
+            if (result is null)
+            {
+                ledger.UnsettledCreates.Enqueue(pending);
+            }
+            else if (result is { Success: true, Body: { } body })
             {
                 ledger.Confirmed(body);
             }
@@ -54,7 +67,7 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
         var unresolved = ledger.Bookings.Where(b => b.Unresolved).ToList();
         foreach (var booking in unresolved)
         {
-            await ReadBackAsync(booking, TimeSpan.FromMinutes(2));
+            await ReadBackAsync(booking, left());
         }
 
         return (creates, unresolved.Count);
@@ -73,7 +86,7 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
             var mine = live.Count == 0 ? null : live[random.Next(live.Count)];
             if (roll < 35)
             {
-                // One booking in four is a rush: five clients at once on the first slot offered.
+                // One consultation or workshop booking in four is a rush: five clients at once on the first slot offered.
                 await BookAsync(host, random.Next(3) == 0 ? "workshop" : "consult", client, n++, random, own, random.Next(4) == 0 ? 5 : 1);
             }
             else if (roll < 45)
@@ -275,9 +288,13 @@ public sealed class Workload(SoakHttp http, ClientLedger ledger, IReadOnlyList<S
         try
         {
             var result = await http.SendAsync("GET booking", HttpMethod.Get, $"api/bookings/{booking.Id}", bearer: booking.ManageToken);
-            if (result is { Success: true, Body: { } body } && !booking.Unresolved && BookingState.From(body) != booking.State)
+            if (result is { Success: true, Body: { } body } && !booking.Unresolved)
             {
-                Interlocked.Increment(ref _staleReads);
+                Interlocked.Increment(ref _reads);
+                if (BookingState.From(body) != booking.State)
+                {
+                    Interlocked.Increment(ref _staleReads);
+                }
             }
         }
         finally

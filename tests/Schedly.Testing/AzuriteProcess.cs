@@ -77,7 +77,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var timeout = TimeSpan.FromSeconds(30);
         await FreePort.WaitUntilListeningAsync(TablePort, timeout);
         await FreePort.WaitUntilListeningAsync(QueuePort, timeout);
+        if (_process.HasExited)
+        {
+            // Something else answered on our ports (taken while we were stopped): fail loudly rather than talk to it.
+            throw new InvalidOperationException($"Azurite exited at start-up (exit code {_process.ExitCode}); are ports {TablePort}/{QueuePort} taken?");
+        }
     }
+
+    /// <summary>How many times <see cref="StopAsync"/> had to kill Azurite (which can lose its last writes to disk).</summary>
+    public int ForcedKills { get; private set; }
 
     /// <summary>
     /// Stops Azurite: SIGTERM, so data kept on disk is flushed (in-memory data is lost), then SIGKILL if it
@@ -99,6 +107,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                ForcedKills++;
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
