@@ -7,7 +7,7 @@ namespace Schedly.Soak;
 public static class SoakReport
 {
     public static string Write(
-        SoakOptions options, FaultLog faults, SoakHttp http, ClientLedger ledger, Workload workload, TimeSpan ran, TimeSpan drained, int runnerStarts,
+        SoakOptions options, int hostCount, FaultLog faults, SoakHttp http, ClientLedger ledger, Workload workload, TimeSpan ran, TimeSpan drained, int runnerStarts,
         IReadOnlyList<Invariant> invariants)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,7 +21,7 @@ public static class SoakReport
 
         var faulted = faults.FaultedTime(ran);
         var calm = ran - faulted;
-        Line($"## Soak: {ran.TotalSeconds:F0} s, {options.Clients} clients + {SoakHost.All().Count} host loops, faults {(options.Faults ? "on" : "off")}, {Environment.ProcessorCount} cores");
+        Line($"## Soak: {ran.TotalSeconds:F0} s, {options.Clients} clients + {hostCount} host loops, faults {(options.Faults ? "on" : "off")}, {Environment.ProcessorCount} cores");
         Line($"");
         Line($"{http.Requests} requests; {ledger.Count} bookings confirmed ({ledger.Bookings.Count(b => !b.State.Confirmed)} cancelled since, {ledger.Bookings.Count(b => b.State.Sequence > 0)} rescheduled, {ledger.Bookings.Sum(b => b.NoShowMarks)} no-show marks); {workload.ReadBacks} lost answers resolved by reading back; runner started {runnerStarts} times; drain {drained.TotalSeconds:F0} s.");
         Line($"Workload actions: {string.Join(", ", workload.Actions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}: {a.Value}"))}.");

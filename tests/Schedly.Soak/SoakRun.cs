@@ -66,7 +66,7 @@ public static class SoakRun
         var drain = await DrainAsync(runner, azurite.ConnectionString, mailFolder, http, hosts, options.DrainTimeout, progress);
         var observations = new SoakObservations(ledger, hosts, receiver.Received, drain.Analytics, workload.Reads, workload.StaleReads, http.Statuses, drain.QuietAt);
         var invariants = InvariantChecker.Check(drain.Snapshot, observations);
-        var report = SoakReport.Write(options, faults, http, ledger, workload, ran, drainClock.Elapsed, runner.Starts, invariants);
+        var report = SoakReport.Write(options, hosts.Count, faults, http, ledger, workload, ran, drainClock.Elapsed, runner.Starts, invariants);
         if (azurite.ForcedKills > 0)
         {
             report += $"\nHarness warning: Azurite did not stop within 10 s {azurite.ForcedKills} times and was killed, which can lose its last writes; violations may be the emulator's.\n";
@@ -95,7 +95,7 @@ public static class SoakRun
             {
                 // Read after noting the time: an idle snapshot proves every reminder due by quietAt was handled.
                 quietAt = DateTimeOffset.UtcNow;
-                var snapshot = await StorageSnapshot.ReadAsync(connectionString, mailFolder);
+                var snapshot = await StorageSnapshot.ReadAsync(connectionString, mailFolder, parseMessages: false);
                 analytics = await ReportedAnalyticsAsync(http, hosts);
                 var recount = hosts.SelectMany(h => AnalyticsDay.Recount(h, snapshot.Bookings)).ToList();
                 var pending = Pending(snapshot, quietAt);

@@ -11,6 +11,8 @@ namespace Schedly.Soak;
 /// </summary>
 public sealed class StorageSnapshot
 {
+    private IReadOnlyDictionary<(string Booking, int Sequence, int Offset), int>? _reminderEmails;
+
     public static readonly IReadOnlyList<string> Queues = ["booking-events", "emails", "webhooks"];
 
     public required IReadOnlyList<StoredBooking> Bookings { get; init; }
@@ -39,7 +41,7 @@ public sealed class StorageSnapshot
     public required int InterruptedMailWrites { get; init; }
 
     /// <summary>Reminder emails (<c>{booking}.reminder.{recipient}.{sequence}.r{offset}</c>) per booking id, sequence and offset.</summary>
-    public IReadOnlyDictionary<(string Booking, int Sequence, int Offset), int> ReminderEmails => Emails
+    public IReadOnlyDictionary<(string Booking, int Sequence, int Offset), int> ReminderEmails => _reminderEmails ??= Emails
         .Where(e => e.Stem.Contains(".reminder.", StringComparison.Ordinal))
         .Select(e => e.Stem.Split('.'))
         .GroupBy(parts => (parts[0], int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture),
@@ -53,7 +55,11 @@ public sealed class StorageSnapshot
         return ReminderEmails.Keys.Select(k => (k.Booking, k.Offset)).Distinct().Where(k => !sent.Contains(k)).ToList();
     }
 
-    public static async Task<StorageSnapshot> ReadAsync(string connectionString, string mailFolder)
+    /// <param name="parseMessages">
+    /// Whether to parse each <c>.eml</c> as MIME (its Message-Id and To). The drain's polls need only the file names; the
+    /// final snapshot the checker reads parses them all.
+    /// </param>
+    public static async Task<StorageSnapshot> ReadAsync(string connectionString, string mailFolder, bool parseMessages = true)
     {
         var table = new TableClient(connectionString, "hosts");
         var bookings = new List<StoredBooking>();
@@ -118,9 +124,15 @@ public sealed class StorageSnapshot
                 continue;
             }
 
+            var stem = Path.GetFileNameWithoutExtension(name);
+            if (!parseMessages)
+            {
+                emails.Add(new StoredEmail(stem, "", []));
+                continue;
+            }
+
             var message = await MimeMessage.LoadAsync(file);
-            emails.Add(new StoredEmail(Path.GetFileNameWithoutExtension(name), message.MessageId ?? "",
-                message.To.Mailboxes.Select(m => m.Address).ToList()));
+            emails.Add(new StoredEmail(stem, message.MessageId ?? "", message.To.Mailboxes.Select(m => m.Address).ToList()));
         }
 
         return new StorageSnapshot
