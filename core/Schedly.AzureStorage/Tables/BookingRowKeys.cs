@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using Schedly.Core.Bookings;
 
 namespace Schedly.AzureStorage.Tables;
 
@@ -8,7 +9,7 @@ namespace Schedly.AzureStorage.Tables;
 /// is one contiguous, time-sorted key range.
 /// <list type="bullet">
 /// <item><c>booking|{random id}</c>: one booking.</item>
-/// <item><c>cell|{yyyyMMddHH}</c>: one UTC hour of the host's time, listing every active booking whose
+/// <item><c>cell|{yyyyMMddHH}</c>: one claim cell (<see cref="ClaimCells"/>), a UTC hour of the host's time, listing every active booking whose
 /// claimed span (meeting plus buffers) touches that hour. A booking writes all its cells in the
 /// transaction that creates it, each conditional on the version it read, so two overlapping claims
 /// (which must share an hour) can never both commit. The slot query reads its window's cells with
@@ -33,8 +34,6 @@ public static class BookingRowKeys
     public const string DayPrefix = "day|";
     public const string OutboxPrefix = "outbox|";
     public const string IdempotencyPrefix = "idem|";
-
-    private static readonly Duration CellLength = Duration.FromHours(1);
 
     public static string Booking(string randomId) => BookingPrefix + randomId;
 
@@ -68,25 +67,15 @@ public static class BookingRowKeys
 
     public static string Idempotency(string storageId) => IdempotencyPrefix + storageId;
 
-    /// <summary>The start of the UTC hour containing <paramref name="instant"/>.</summary>
-    public static Instant HourFloor(Instant instant)
+    /// <summary>The cell start a <c>cell|</c> row key names (the inverse of <see cref="Cell"/>).</summary>
+    public static Instant CellStart(string rowKey)
     {
-        var ticks = instant.ToUnixTimeTicks();
-        var hourTicks = CellLength.BclCompatibleTicks;
-        var floor = ticks - (((ticks % hourTicks) + hourTicks) % hourTicks);
-        return Instant.FromUnixTimeTicks(floor);
-    }
-
-    /// <summary>Every cell hour that <c>[start, end)</c> touches.</summary>
-    public static IEnumerable<Instant> CellHours(Instant start, Instant end)
-    {
-        for (var hour = HourFloor(start); hour < end; hour += CellLength)
-        {
-            yield return hour;
-        }
+        ArgumentNullException.ThrowIfNull(rowKey);
+        var hour = DateTime.ParseExact(rowKey.AsSpan(CellPrefix.Length), "yyyyMMddHH", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        return Instant.FromDateTimeUtc(hour);
     }
 
     /// <summary>The inclusive row-key bounds of the cells touching <c>[start, end)</c>.</summary>
     public static (string From, string To) CellRange(Instant start, Instant end) =>
-        (Cell(HourFloor(start)), Cell(HourFloor(end - Duration.Epsilon)));
+        (Cell(ClaimCells.Floor(start)), Cell(ClaimCells.Floor(end - Duration.Epsilon)));
 }

@@ -1,15 +1,13 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using NodaTime;
 using Schedly.Core.Hosts;
-using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 
 namespace Schedly.AzureStorage.Tables;
 
 /// <summary>
 /// The <c>profile</c> row of a host partition: profile columns, the API key hash, and the schedule
-/// (availability and event types, as the validated JSON drafts the host sent) in chunked JSON
+/// (availability and event types, as a versioned <see cref="ScheduleDocument"/>) in chunked JSON
 /// columns, so one point read returns all a slot query needs.
 /// </summary>
 internal static class HostEntityMapper
@@ -24,8 +22,7 @@ internal static class HostEntityMapper
     public const string UpdatedAt = "UpdatedAt";
     public const string Availability = "Availability";
     public const string EventTypes = "EventTypes";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public const string ScheduleVersion = "ScheduleVersion";
 
     public static TableEntity ToEntity(Host host)
     {
@@ -40,19 +37,14 @@ internal static class HostEntityMapper
             [CreatedAt] = host.CreatedAt.ToDateTimeOffset(),
             [UpdatedAt] = host.UpdatedAt.ToDateTimeOffset(),
         };
-        JsonColumns.Write(entity, Availability, JsonSerializer.Serialize(host.Schedule.Availability, Json));
-        JsonColumns.Write(entity, EventTypes, JsonSerializer.Serialize(host.Schedule.EventTypes, Json));
+        entity[ScheduleVersion] = ScheduleDocument.CurrentVersion;
+        JsonColumns.Write(entity, Availability, ScheduleDocument.WriteAvailability(host.Schedule.Availability));
+        JsonColumns.Write(entity, EventTypes, ScheduleDocument.WriteEventTypes(host.Schedule.EventTypes));
         return entity;
     }
 
     public static Host ToHost(HostSlug slug, TableEntity entity)
     {
-        var availability = JsonColumns.Read(entity, Availability) is { } availabilityJson
-            ? JsonSerializer.Deserialize<AvailabilityDraft>(availabilityJson, Json)!
-            : HostSchedule.Empty.Availability;
-        var eventTypes = JsonColumns.Read(entity, EventTypes) is { } eventTypesJson
-            ? JsonSerializer.Deserialize<Dictionary<string, EventTypeDraft>>(eventTypesJson, Json)!
-            : new Dictionary<string, EventTypeDraft>(StringComparer.Ordinal);
         return new Host(
             slug,
             new HostProfile(entity.GetString(Name), entity.GetString(Email), DateTimeZoneProviders.Tzdb[entity.GetString(TimeZone)]),
@@ -62,7 +54,7 @@ internal static class HostEntityMapper
         {
             ApiKeyId = entity.GetString(ApiKeyId) ?? "",
             FeedTokenHash = entity.GetString(FeedTokenHash) is { Length: > 0 } feed ? Core.Security.ApiKeyHash.FromStored(feed) : null,
-            Schedule = new HostSchedule(availability, new Dictionary<string, EventTypeDraft>(eventTypes, StringComparer.Ordinal)),
+            Schedule = ScheduleDocument.Read(JsonColumns.Read(entity, Availability), JsonColumns.Read(entity, EventTypes)),
         };
     }
 }

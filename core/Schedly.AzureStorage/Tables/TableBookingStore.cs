@@ -9,9 +9,11 @@ using Schedly.Core.Reminders;
 namespace Schedly.AzureStorage.Tables;
 
 /// <summary>
-/// Bookings in the host's partition (see <see cref="BookingRowKeys"/>). Every change is one
-/// entity-group transaction whose cell, counter and booking writes are conditional on the ETags
-/// read before, so a concurrent change anywhere the decision looked makes the whole write fail.
+/// Bookings in the host's partition (see <see cref="BookingRowKeys"/>). The store only translates: a
+/// <see cref="BookingSnapshot"/> is what it read (with ETags as versions), and a <see cref="BookingChange"/>
+/// planned in core becomes one entity-group transaction whose cell, counter, reminder and booking writes
+/// are conditional on those versions, so a concurrent change anywhere the decision looked makes the whole
+/// write fail.
 /// </summary>
 public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
 {
@@ -20,45 +22,77 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
 
     private readonly TableClient _table = tables.GetTableClient(SchedlyTables.Hosts);
 
-    public async Task<BookingSnapshot> LoadAsync(HostSlug host, Interval window, DailyCounterKey? counter, CancellationToken cancellationToken)
+    public async Task<BookingSnapshot> LoadAsync(HostSlug host, SnapshotScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var cells = await ReadCellsAsync(host.Value, window.Start, window.End, cancellationToken).ConfigureAwait(false);
-        ETag? counterVersion = null;
-        if (counter is not null)
+        ArgumentNullException.ThrowIfNull(scope);
+        var cells = await ReadCellsAsync(host.Value, scope.Window.Start, scope.Window.End, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DueReminder> reminders = [];
+        if (scope.Changing is { } changing)
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(
-                host.Value, BookingRowKeys.Day(counter.EventType, counter.HostDate), ["RowKey"], cancellationToken).ConfigureAwait(false);
-            counterVersion = row.HasValue ? row.Value!.ETag : null;
+            var span = changing.ClaimedSpan;
+            var (first, last) = BookingRowKeys.CellRange(span.Start, span.End);
+            var (windowFirst, windowLast) = BookingRowKeys.CellRange(scope.Window.Start, scope.Window.End);
+            if (string.CompareOrdinal(first, windowFirst) < 0 || string.CompareOrdinal(last, windowLast) > 0)
+            {
+                foreach (var (start, cell) in await ReadCellsAsync(host.Value, span.Start, span.End, cancellationToken).ConfigureAwait(false))
+                {
+                    cells.TryAdd(start, cell);
+                }
+            }
+
+            reminders = await ReadRemindersAsync(changing, cancellationToken).ConfigureAwait(false);
         }
 
-        var bookings = cells.Values.SelectMany(c => c.Spans)
-            .Where(s => s.ClaimedSpan.Start < window.End && window.Start < s.ClaimedSpan.End)
-            .DistinctBy(s => s.BookingRandomId)
-            .ToList();
-        return new BookingSnapshot(bookings, new SnapshotState(cells, counterVersion));
+        CounterVersion? counter = null;
+        if (scope.Counter is { } key)
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(
+                host.Value, BookingRowKeys.Day(key.EventType, key.HostDate), ["RowKey"], cancellationToken).ConfigureAwait(false);
+            counter = new CounterVersion(key, row.HasValue ? row.Value!.ETag.ToString() : null);
+        }
+
+        return new BookingSnapshot(scope.Window, [.. cells.Values], counter, reminders);
     }
 
-    public async Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
+    public async Task<bool> TryCommitAsync(BookingChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(booking);
-        var state = (SnapshotState)snapshot.StoreState;
+        ArgumentNullException.ThrowIfNull(change);
+        var booking = change.Booking;
         var host = booking.Id.Host.Value;
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, BookingEntityMapper.ToEntity(booking)),
-            new(TableTransactionActionType.Add, BookingEntityMapper.ToIndexEntity(booking)),
+            change.ExpectedVersion is { } version
+                ? new(TableTransactionActionType.UpdateReplace, BookingEntityMapper.ToEntity(booking), new ETag(version))
+                : new(TableTransactionActionType.Add, BookingEntityMapper.ToEntity(booking)),
+            change.ExpectedVersion is null
+                ? new(TableTransactionActionType.Add, BookingEntityMapper.ToIndexEntity(booking))
+                : new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(booking)),
         };
-        actions.AddRange(CellWrites(host, state.Cells, remove: null, add: BookedSpan.Of(booking)));
-        if (counter is not null)
+        if (change.PreviousStart is { } previousStart)
         {
-            actions.Add(CounterWrite(host, counter, state.CounterVersion));
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(host, BookingRowKeys.ByStart(previousStart, booking.Id.Random)), ETag.All));
         }
 
-        actions.AddRange(ReminderWrites(host, booking, existing: []));
-        actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(created)));
-        if (idempotency is not null)
+        actions.AddRange(change.Cells.Select(cell => CellAction(host, cell)));
+        if (change.Counter is { } counter)
+        {
+            actions.Add(CounterAction(host, counter));
+        }
+
+        actions.AddRange(change.RemindersToRemove.Select(r => new TableTransactionAction(
+            TableTransactionActionType.Delete,
+            new TableEntity(host, BookingRowKeys.Reminder(r.Due, r.BookingRandomId, r.OffsetMinutes)),
+            new ETag(r.Version))));
+        actions.AddRange(change.RemindersToWrite.Select(r => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace,
+            new TableEntity(host, BookingRowKeys.Reminder(r.Due, booking.Id.Random, r.OffsetMinutes)) { ["OffsetMinutes"] = r.OffsetMinutes })));
+        if (change.Event is { } bookingEvent)
+        {
+            actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(bookingEvent)));
+        }
+
+        if (change.Idempotency is { } idempotency)
         {
             actions.Add(new(TableTransactionActionType.Add, IdempotencyEntity(host, idempotency)));
         }
@@ -74,77 +108,6 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         return response.HasValue && response.Value is { } entity
             ? new Versioned<Booking>(BookingEntityMapper.ToBooking(entity), entity.ETag.ToString())
             : null;
-    }
-
-    public async Task<bool> TryCancelAsync(Versioned<Booking> current, Booking cancelled, BookingEvent cancelledEvent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(cancelled);
-        var host = current.Value.Id.Host.Value;
-        var span = current.Value.ClaimedSpan;
-        var cells = await ReadCellsAsync(host, span.Start, span.End, cancellationToken).ConfigureAwait(false);
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, BookingEntityMapper.ToEntity(cancelled), new ETag(current.Version)),
-            new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(cancelled)),
-        };
-        actions.AddRange(CellWrites(host, cells, remove: current.Value.Id.Random, add: null));
-        var reminders = await ReadRemindersAsync(current.Value, cancellationToken).ConfigureAwait(false);
-        actions.AddRange(reminders.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)));
-        actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(cancelledEvent)));
-        return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<bool> TryRescheduleAsync(Versioned<Booking> current, BookingSnapshot snapshot, Booking moved, DailyCounterKey? counter, BookingEvent rescheduledEvent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(moved);
-        var state = (SnapshotState)snapshot.StoreState;
-        var host = current.Value.Id.Host.Value;
-        var oldSpan = current.Value.ClaimedSpan;
-        var cells = new Dictionary<string, Cell>(state.Cells, StringComparer.Ordinal);
-        foreach (var (key, cell) in await ReadCellsAsync(host, oldSpan.Start, oldSpan.End, cancellationToken).ConfigureAwait(false))
-        {
-            cells.TryAdd(key, cell);
-        }
-
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, BookingEntityMapper.ToEntity(moved), new ETag(current.Version)),
-            new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(moved)),
-        };
-        if (moved.Start != current.Value.Start)
-        {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(host, BookingRowKeys.ByStart(current.Value.Start, current.Value.Id.Random)), ETag.All));
-        }
-
-        actions.AddRange(CellWrites(host, cells, remove: current.Value.Id.Random, add: BookedSpan.Of(moved)));
-        if (counter is not null)
-        {
-            actions.Add(CounterWrite(host, counter, state.CounterVersion));
-        }
-
-        actions.AddRange(ReminderWrites(host, moved, await ReadRemindersAsync(current.Value, cancellationToken).ConfigureAwait(false)));
-        actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(rescheduledEvent)));
-        return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(updated);
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, BookingEntityMapper.ToEntity(updated), new ETag(current.Version)),
-            new(TableTransactionActionType.UpsertReplace, BookingEntityMapper.ToIndexEntity(updated)),
-        };
-        if (updateEvent is not null)
-        {
-            actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(updateEvent)));
-        }
-
-        return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
@@ -182,93 +145,45 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt")!.Value));
     }
 
-    /// <summary>
-    /// The conditional writes that take <paramref name="remove"/> out of, and put <paramref name="add"/> into, every
-    /// cell they touch: existing cells are replaced at the version read, new cells inserted (failing if another
-    /// writer created them first), emptied cells deleted at the version read.
-    /// </summary>
-    private static IEnumerable<TableTransactionAction> CellWrites(string host, IReadOnlyDictionary<string, Cell> cells, string? remove, BookedSpan? add)
+    /// <summary>A cell write as a table action: insert a new cell, delete an emptied one, else replace, at the version read.</summary>
+    private static TableTransactionAction CellAction(string host, CellWrite cell)
     {
-        var addedTo = add is null
-            ? []
-            : BookingRowKeys.CellHours(add.ClaimedSpan.Start, add.ClaimedSpan.End).Select(BookingRowKeys.Cell).ToHashSet(StringComparer.Ordinal);
-        var touched = new SortedSet<string>(addedTo, StringComparer.Ordinal);
-        if (remove is not null)
+        var entity = new TableEntity(host, BookingRowKeys.Cell(cell.Start)) { [CellSpans.Column] = CellSpans.Write(cell.Spans) };
+        if (cell.ExpectedVersion is not { } version)
         {
-            touched.UnionWith(cells.Where(c => c.Value.Spans.Any(s => s.BookingRandomId == remove)).Select(c => c.Key));
+            return new(TableTransactionActionType.Add, entity);
         }
 
-        foreach (var key in touched)
-        {
-            var existing = cells.GetValueOrDefault(key);
-            var spans = (existing?.Spans ?? []).Where(s => s.BookingRandomId != remove).ToList();
-            if (addedTo.Contains(key))
-            {
-                spans.Add(add!);
-            }
-
-            var entity = new TableEntity(host, key) { [CellSpans.Column] = CellSpans.Write(spans) };
-            if (existing is null)
-            {
-                yield return new(TableTransactionActionType.Add, entity);
-            }
-            else if (spans.Count == 0)
-            {
-                yield return new(TableTransactionActionType.Delete, entity, existing.Version);
-            }
-            else
-            {
-                yield return new(TableTransactionActionType.UpdateReplace, entity, existing.Version);
-            }
-        }
+        return new(cell.Spans.Count == 0 ? TableTransactionActionType.Delete : TableTransactionActionType.UpdateReplace, entity, new ETag(version));
     }
 
-    /// <summary>
-    /// Writes <paramref name="booking"/>'s reminder entries (those still ahead at its last change) and deletes, at
-    /// the version read, every <paramref name="existing"/> entry it no longer has.
-    /// </summary>
-    private static IEnumerable<TableTransactionAction> ReminderWrites(string host, Booking booking, IReadOnlyList<TableEntity> existing)
+    /// <summary>The booking's reminder entries still in storage (the timer removes them as it handles them), one point read per offset.</summary>
+    private async Task<IReadOnlyList<DueReminder>> ReadRemindersAsync(Booking booking, CancellationToken cancellationToken)
     {
-        var planned = DueReminder.Plan(booking, booking.UpdatedAt)
-            .Select(r => new TableEntity(host, BookingRowKeys.Reminder(r.Due, booking.Id.Random, r.OffsetMinutes)) { ["OffsetMinutes"] = r.OffsetMinutes })
-            .ToList();
-        var keep = planned.Select(p => p.RowKey).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in existing.Where(e => !keep.Contains(e.RowKey)))
-        {
-            yield return new(TableTransactionActionType.Delete, stale, stale.ETag);
-        }
-
-        foreach (var entry in planned)
-        {
-            yield return new(TableTransactionActionType.UpsertReplace, entry);
-        }
-    }
-
-    /// <summary>The booking's reminder entries still in storage (the timer removes them as it handles them).</summary>
-    private async Task<IReadOnlyList<TableEntity>> ReadRemindersAsync(Booking booking, CancellationToken cancellationToken)
-    {
-        var found = new List<TableEntity>();
+        var found = new List<DueReminder>();
         foreach (var offset in booking.ReminderOffsetsMinutes.Distinct())
         {
-            var key = BookingRowKeys.Reminder(booking.Start - Duration.FromMinutes(offset), booking.Id.Random, offset);
-            var response = await _table.GetEntityIfExistsAsync<TableEntity>(booking.Id.Host.Value, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var due = booking.Start - Duration.FromMinutes(offset);
+            var key = BookingRowKeys.Reminder(due, booking.Id.Random, offset);
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(booking.Id.Host.Value, key, ["RowKey"], cancellationToken).ConfigureAwait(false);
             if (response.HasValue)
             {
-                found.Add(response.Value!);
+                found.Add(new DueReminder(booking.Id.Host, booking.Id.Random, offset, due, response.Value!.ETag.ToString()));
             }
         }
 
         return found;
     }
 
-    private static TableTransactionAction CounterWrite(string host, DailyCounterKey counter, ETag? version)
+    /// <summary>Stamps the daily counter: replaced at the version read, or inserted when it did not exist.</summary>
+    private static TableTransactionAction CounterAction(string host, CounterVersion counter)
     {
-        var entity = new TableEntity(host, BookingRowKeys.Day(counter.EventType, counter.HostDate))
+        var entity = new TableEntity(host, BookingRowKeys.Day(counter.Key.EventType, counter.Key.HostDate))
         {
             ["Stamp"] = Guid.NewGuid().ToString("N"),
         };
-        return version is { } etag
-            ? new(TableTransactionActionType.UpdateReplace, entity, etag)
+        return counter.Version is { } etag
+            ? new(TableTransactionActionType.UpdateReplace, entity, new ETag(etag))
             : new(TableTransactionActionType.Add, entity);
     }
 
@@ -280,14 +195,15 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         ["CreatedAt"] = record.CreatedAt.ToDateTimeOffset(),
     };
 
-    private async Task<Dictionary<string, Cell>> ReadCellsAsync(string host, Instant from, Instant to, CancellationToken cancellationToken)
+    private async Task<Dictionary<Instant, ClaimCell>> ReadCellsAsync(string host, Instant from, Instant to, CancellationToken cancellationToken)
     {
         var (first, last) = BookingRowKeys.CellRange(from, to);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {host} and RowKey ge {first} and RowKey le {last}");
-        var cells = new Dictionary<string, Cell>(StringComparer.Ordinal);
+        var cells = new Dictionary<Instant, ClaimCell>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            cells[entity.RowKey] = new Cell(entity.ETag, CellSpans.Read(entity.GetString(CellSpans.Column)));
+            var start = BookingRowKeys.CellStart(entity.RowKey);
+            cells[start] = new ClaimCell(start, entity.ETag.ToString(), CellSpans.Read(entity.GetString(CellSpans.Column)));
         }
 
         return cells;
@@ -312,7 +228,4 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         }
     }
 
-    private sealed record Cell(ETag Version, List<BookedSpan> Spans);
-
-    private sealed record SnapshotState(IReadOnlyDictionary<string, Cell> Cells, ETag? CounterVersion);
 }

@@ -22,7 +22,7 @@ internal static class BookingContext
             }
         }
 
-        var context = new SlotContext(host.Profile.TimeZone, host.Schedule.ValidAvailability, eventType, busy);
+        var context = new SlotContext(host.Profile.TimeZone, host.Schedule.Availability, eventType, busy);
         return SlotEngine.IsOffered(context, start, now);
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
@@ -14,8 +15,6 @@ namespace Schedly.Core.Bookings;
 /// </summary>
 public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock)
 {
-    private const int MaxAttempts = 8;
-
     public async Task<CreateBookingResult> ExecuteAsync(
         HostSlug host,
         string eventTypeSlug,
@@ -47,56 +46,36 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IB
         var hostValue = stored.Value;
         var start = request.Value.Start;
         var counter = BookingContext.CounterFor(eventType, eventTypeSlug, start, hostValue.Profile.TimeZone);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var scope = new SnapshotScope(SlotEngine.BusyWindow(start, eventType), counter);
+        return await OptimisticConcurrency.RunAsync<CreateBookingResult>("Booking", async ct =>
         {
             var now = clock.GetCurrentInstant();
-            var snapshot = await store.LoadAsync(host, SlotEngine.BusyWindow(start, eventType), counter, cancellationToken).ConfigureAwait(false);
+            var snapshot = await store.LoadAsync(host, scope, ct).ConfigureAwait(false);
             if (!BookingContext.IsOffered(hostValue, eventType, eventTypeSlug, snapshot, start, now))
             {
-                return await ReplayAsync(host, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false)
+                return await ReplayAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false)
                     ?? new CreateBookingResult.SlotUnavailable();
             }
 
             var id = BookingId.New(hostValue.Slug);
             var token = tokens.Issue(id);
-            var booking = NewBooking(id, hostValue, eventTypeSlug, eventType, request.Value, token, now);
+            var booking = Booking.Create(id, eventTypeSlug, eventType, start, request.Value.Client, token.Hash, hostValue.Profile.TimeZone, now);
             var created = BookingEvent.For(BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null
                 : new IdempotencyRecord(idempotencyKey.StorageId, requestHash, booking.Id.Value, idempotencyKey.Protect(token.Value), now);
-            if (await store.TryCreateAsync(snapshot, booking, counter, created, idempotency, cancellationToken).ConfigureAwait(false))
+            if (await store.TryCommitAsync(BookingChange.Create(snapshot, booking, created, idempotency), ct).ConfigureAwait(false))
             {
-                await publisher.PublishAsync(created, cancellationToken).ConfigureAwait(false);
+                await publisher.PublishAsync(created, ct).ConfigureAwait(false);
                 return new CreateBookingResult.Created(booking, token.Value, Replayed: false);
             }
 
-            if (await ReplayAsync(host, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false) is { } concurrentReplay)
-            {
-                return concurrentReplay;
-            }
-        }
-
-        throw new ConcurrencyConflictException($"Booking kept conflicting for {MaxAttempts} attempts.");
+            // Lost a race: to a concurrent replay of the same key (answer as it did), or to another claim (decide again).
+            return await ReplayAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false) is { } concurrentReplay
+                ? concurrentReplay
+                : Attempt<CreateBookingResult>.Conflict;
+        }, cancellationToken).ConfigureAwait(false);
     }
-
-    private static Booking NewBooking(BookingId id, Host host, string eventTypeSlug, EventType eventType, BookingRequest request, ApiKey token, Instant now) => new(
-        id,
-        eventTypeSlug,
-        request.Start,
-        request.Start + eventType.Duration,
-        eventType.BufferBefore,
-        eventType.BufferAfter,
-        BookingStatus.Confirmed,
-        request.Client,
-        token.Hash,
-        now,
-        now,
-        Sequence: 0,
-        eventType.Price,
-        request.Start.InZone(host.Profile.TimeZone).Date)
-    {
-        ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
-    };
 
     private async Task<CreateBookingResult?> ReplayAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
     {

@@ -10,22 +10,16 @@ namespace Schedly.Core.Bookings;
 /// </summary>
 public interface IBookingStore
 {
-    /// <summary>Active bookings overlapping <paramref name="window"/>, and (when given) the daily counter of an event type.</summary>
-    Task<BookingSnapshot> LoadAsync(HostSlug host, Interval window, DailyCounterKey? counter, CancellationToken cancellationToken);
+    /// <summary>Reads what a decision about <paramref name="scope"/> may look at, with the versions a change will be conditional on.</summary>
+    Task<BookingSnapshot> LoadAsync(HostSlug host, SnapshotScope scope, CancellationToken cancellationToken);
 
-    /// <summary>Writes the booking, its claim on time, the counter, the outbox event and the idempotency record, or nothing.</summary>
-    Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the whole <paramref name="change"/> in one atomic transaction, or nothing: false when anything it is
+    /// conditional on changed since it was read (the caller re-reads and decides again).
+    /// </summary>
+    Task<bool> TryCommitAsync(BookingChange change, CancellationToken cancellationToken);
 
     Task<Versioned<Booking>?> FindAsync(BookingId id, CancellationToken cancellationToken);
-
-    /// <summary>Marks the booking cancelled and frees its time, with the outbox event, or nothing (false when it changed since read).</summary>
-    Task<bool> TryCancelAsync(Versioned<Booking> current, Booking cancelled, BookingEvent cancelledEvent, CancellationToken cancellationToken);
-
-    /// <summary>Moves the booking: frees the old time and claims the new, with the outbox event, or nothing.</summary>
-    Task<bool> TryRescheduleAsync(Versioned<Booking> current, BookingSnapshot snapshot, Booking moved, DailyCounterKey? counter, BookingEvent rescheduledEvent, CancellationToken cancellationToken);
-
-    /// <summary>Updates a booking's flags (no-show) with its outbox event, when still at the read version.</summary>
-    Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken);
 
     /// <summary>
     /// The host's bookings starting in <paramref name="range"/>, sorted by start, optionally of one

@@ -29,9 +29,9 @@ public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, ICl
         }
 
         var window = SlotEngine.BusyWindow(query.Value, eventType);
-        var snapshot = await bookings.LoadAsync(host, window, counter: null, cancellationToken).ConfigureAwait(false);
+        var snapshot = await bookings.LoadAsync(host, new SnapshotScope(window), cancellationToken).ConfigureAwait(false);
         var busy = snapshot.Bookings.Select(b => b.ToBusy(eventTypeSlug)).ToList();
-        var context = new SlotContext(stored.Value.Profile.TimeZone, stored.Value.Schedule.ValidAvailability, eventType, busy);
+        var context = new SlotContext(stored.Value.Profile.TimeZone, stored.Value.Schedule.Availability, eventType, busy);
         return new ListSlotsResult.Found(SlotEngine.Compute(context, query.Value, clock.GetCurrentInstant()));
     }
 }

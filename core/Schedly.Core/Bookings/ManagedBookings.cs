@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Validation;
@@ -12,8 +13,6 @@ namespace Schedly.Core.Bookings;
 /// </summary>
 public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, IClock clock)
 {
-    private const int MaxAttempts = 8;
-
     public async Task<Versioned<Booking>?> FindAsync(string bookingId, string manageToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manageToken);
@@ -27,8 +26,8 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
     }
 
     /// <summary>Cancels; a second cancel is a no-op that returns the cancelled booking.</summary>
-    public Task<ManageResult> CancelAsync(string bookingId, string manageToken, string? reason, string cancelledBy, CancellationToken cancellationToken) =>
-        CancelAsync(ct => FindAsync(bookingId, manageToken, ct), reason, cancelledBy, cancellationToken);
+    public Task<ManageResult> CancelAsync(string bookingId, string manageToken, string? reason, CancellationToken cancellationToken) =>
+        CancelAsync(ct => FindAsync(bookingId, manageToken, ct), reason, Booking.ByClient, cancellationToken);
 
     /// <summary>Cancels the booking <paramref name="find"/> returns (re-run on every attempt); null from it means not found.</summary>
     internal async Task<ManageResult> CancelAsync(Func<CancellationToken, Task<Versioned<Booking>?>> find, string? reason, string cancelledBy, CancellationToken cancellationToken)
@@ -40,63 +39,58 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             return new ManageResult.Invalid(errors);
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticConcurrency.RunAsync<ManageResult>("Cancel", async ct =>
         {
-            var current = await find(cancellationToken).ConfigureAwait(false);
+            var current = await find(ct).ConfigureAwait(false);
             if (current is null)
             {
                 return new ManageResult.NotFound();
             }
 
-            if (current.Value.Status == BookingStatus.Cancelled)
+            if (!current.Value.IsActive)
             {
                 return new ManageResult.Done(current.Value, Changed: false);
             }
 
             var now = clock.GetCurrentInstant();
-            var cancelled = current.Value with
-            {
-                Status = BookingStatus.Cancelled,
-                CancelReason = cleanReason,
-                CancelledBy = cancelledBy,
-                UpdatedAt = now,
-            };
+            var cancelled = current.Value.Cancel(cleanReason, cancelledBy, now);
             var cancelledEvent = BookingEvent.For(BookingEvent.Cancelled, cancelled, now);
-            if (await store.TryCancelAsync(current, cancelled, cancelledEvent, cancellationToken).ConfigureAwait(false))
+            var snapshot = await store.LoadAsync(cancelled.Id.Host, new SnapshotScope(current.Value.ClaimedSpan, Changing: current.Value), ct).ConfigureAwait(false);
+            if (!await store.TryCommitAsync(BookingChange.Cancel(current.Version, snapshot, cancelled, cancelledEvent), ct).ConfigureAwait(false))
             {
-                await publisher.PublishAsync(cancelledEvent, cancellationToken).ConfigureAwait(false);
-                return new ManageResult.Done(cancelled, Changed: true);
+                return Attempt<ManageResult>.Conflict;
             }
-        }
 
-        throw new ConcurrencyConflictException($"Cancel kept conflicting for {MaxAttempts} attempts.");
+            await publisher.PublishAsync(cancelledEvent, ct).ConfigureAwait(false);
+            return new ManageResult.Done(cancelled, Changed: true);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Moves the booking to <c>start</c> when that is an offered slot now (the booking's own time counts as free).</summary>
     public async Task<ManageResult> RescheduleAsync(string bookingId, string manageToken, string? start, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var newStart = SchedulingPatterns.RequiredInstant(start, "start", errors);
-        if (newStart is null)
+        var parsedStart = SchedulingPatterns.RequiredInstant(start, "start", errors);
+        if (parsedStart is not { } newStart)
         {
             return new ManageResult.Invalid(errors);
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticConcurrency.RunAsync<ManageResult>("Reschedule", async ct =>
         {
-            var current = await FindAsync(bookingId, manageToken, cancellationToken).ConfigureAwait(false);
+            var current = await FindAsync(bookingId, manageToken, ct).ConfigureAwait(false);
             if (current is null)
             {
                 return new ManageResult.NotFound();
             }
 
-            if (current.Value.Status == BookingStatus.Cancelled)
+            if (!current.Value.IsActive)
             {
                 return new ManageResult.BookingCancelled();
             }
 
             var booking = current.Value;
-            var host = await hosts.FindAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false);
+            var host = await hosts.FindAsync(booking.Id.Host, ct).ConfigureAwait(false);
             // A deactivated event type still lets existing bookings move.
             var eventType = host?.Value.Schedule.FindEventType(booking.EventType) is { } type ? type with { Active = true } : null;
             if (host is null || eventType is null)
@@ -106,33 +100,24 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
 
             var now = clock.GetCurrentInstant();
             var zone = host.Value.Profile.TimeZone;
-            var counter = BookingContext.CounterFor(eventType, booking.EventType, newStart.Value, zone);
-            var snapshot = await store.LoadAsync(booking.Id.Host, SlotEngine.BusyWindow(newStart.Value, eventType), counter, cancellationToken).ConfigureAwait(false);
-            if (!BookingContext.IsOffered(host.Value, eventType, booking.EventType, snapshot, newStart.Value, now, excludeRandomId: booking.Id.Random))
+            var counter = BookingContext.CounterFor(eventType, booking.EventType, newStart, zone);
+            var scope = new SnapshotScope(SlotEngine.BusyWindow(newStart, eventType), counter, Changing: booking);
+            var snapshot = await store.LoadAsync(booking.Id.Host, scope, ct).ConfigureAwait(false);
+            if (!BookingContext.IsOffered(host.Value, eventType, booking.EventType, snapshot, newStart, now, excludeRandomId: booking.Id.Random))
             {
                 return new ManageResult.SlotUnavailable();
             }
 
-            var moved = booking with
-            {
-                Start = newStart.Value,
-                End = newStart.Value + eventType.Duration,
-                BufferBefore = eventType.BufferBefore,
-                BufferAfter = eventType.BufferAfter,
-                HostDate = newStart.Value.InZone(zone).Date,
-                Sequence = booking.Sequence + 1,
-                UpdatedAt = now,
-                ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
-            };
+            var moved = booking.MoveTo(newStart, eventType, zone, now);
             var rescheduled = BookingEvent.For(BookingEvent.Rescheduled, moved, now, booking.Start, booking.End);
-            if (await store.TryRescheduleAsync(current, snapshot, moved, counter, rescheduled, cancellationToken).ConfigureAwait(false))
+            if (!await store.TryCommitAsync(BookingChange.Move(current, snapshot, moved, rescheduled), ct).ConfigureAwait(false))
             {
-                await publisher.PublishAsync(rescheduled, cancellationToken).ConfigureAwait(false);
-                return new ManageResult.Done(moved, Changed: true);
+                return Attempt<ManageResult>.Conflict;
             }
-        }
 
-        throw new ConcurrencyConflictException($"Reschedule kept conflicting for {MaxAttempts} attempts.");
+            await publisher.PublishAsync(rescheduled, ct).ConfigureAwait(false);
+            return new ManageResult.Done(moved, Changed: true);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? ValidateReason(string? reason, ValidationErrors errors)

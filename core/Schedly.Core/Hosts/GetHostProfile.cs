@@ -1,4 +1,3 @@
-using System.Globalization;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.Core.Hosts;
@@ -6,6 +5,7 @@ namespace Schedly.Core.Hosts;
 /// <summary>The public face of a host: what a client sees before booking. No email, no key, no bookings.</summary>
 public sealed class GetHostProfile(IHostRepository hosts)
 {
+    /// <summary>The host and its active event types by slug, or null for an unknown host.</summary>
     public async Task<PublicHostProfile?> ExecuteAsync(HostSlug slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
@@ -16,39 +16,16 @@ public sealed class GetHostProfile(IHostRepository hosts)
         }
 
         var eventTypes = host.Value.Schedule.EventTypes
-            .Select(pair => (Slug: pair.Key, Type: pair.Value.Validate().Value))
-            .Where(e => e.Type.Active)
-            .OrderBy(e => e.Slug, StringComparer.Ordinal)
-            .Select(e => PublicEventType.From(e.Slug, e.Type))
+            .Where(e => e.Value.Active)
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new NamedEventType(e.Key, e.Value))
             .ToList();
-        return new PublicHostProfile(host.Value.Slug.Value, host.Value.Profile.Name, host.Value.Profile.TimeZone.Id, eventTypes);
+        return new PublicHostProfile(host.Value.Slug, host.Value.Profile, eventTypes);
     }
 }
 
-/// <summary>A host as the public booking page sees it.</summary>
-public sealed record PublicHostProfile(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventType> EventTypes);
+/// <summary>A host as the public booking page sees it: the profile (the edge shows only its public parts) and active event types.</summary>
+public sealed record PublicHostProfile(HostSlug Slug, HostProfile Profile, IReadOnlyList<NamedEventType> EventTypes);
 
-/// <summary>An active event type as the public booking page sees it.</summary>
-public sealed record PublicEventType(string Slug, string Title, string Description, int DurationMinutes, PublicPrice? Price)
-{
-    public static PublicEventType From(string slug, EventType type)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        return new(
-            slug,
-            type.Title,
-            type.Description,
-            (int)type.Duration.TotalMinutes,
-            type.Price is { } price ? PublicPrice.From(price) : null);
-    }
-}
-
-/// <summary>A price on the wire: the amount as a decimal string with two digits, and the ISO 4217 code.</summary>
-public sealed record PublicPrice(string Amount, string Currency)
-{
-    public static PublicPrice From(Price price)
-    {
-        ArgumentNullException.ThrowIfNull(price);
-        return new(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency);
-    }
-}
+/// <summary>An event type with the slug it is offered under.</summary>
+public sealed record NamedEventType(string Slug, EventType Type);

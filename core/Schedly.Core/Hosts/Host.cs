@@ -13,4 +13,18 @@ public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey,
 
     /// <summary>Hash of the host's calendar-feed token, or null when no feed is issued (or it was revoked).</summary>
     public ApiKeyHash? FeedTokenHash { get; init; }
+
+    /// <summary>The host with <paramref name="key"/> as its only valid API key.</summary>
+    public Host WithApiKey(ApiKey key, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return this with { ApiKey = key.Hash, ApiKeyId = key.Id, UpdatedAt = now };
+    }
+
+    /// <summary>The host with <paramref name="schedule"/>.</summary>
+    public Host WithSchedule(HostSchedule schedule, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return this with { Schedule = schedule, UpdatedAt = now };
+    }
 }

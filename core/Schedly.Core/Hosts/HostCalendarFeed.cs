@@ -1,5 +1,6 @@
 using NodaTime;
 using Schedly.Core.Bookings;
+using Schedly.Core.Concurrency;
 using Schedly.Core.Notifications;
 using Schedly.Core.Security;
 
@@ -13,7 +14,6 @@ namespace Schedly.Core.Hosts;
 /// </summary>
 public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store, IClock clock)
 {
-    private const int MaxAttempts = 5;
     private const int MaxEvents = 2000;
 
     /// <summary>A new feed token (shown once), or null for an unknown host.</summary>
@@ -21,27 +21,19 @@ public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store,
         SetAsync(slug, ApiKey.GenerateFeedToken(), cancellationToken);
 
     /// <summary>True when the host exists (its feed, if any, is now revoked).</summary>
-    public async Task<bool> RevokeAsync(HostSlug slug, CancellationToken cancellationToken)
-    {
-        var found = false;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    public Task<bool> RevokeAsync(HostSlug slug, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync<bool>("Feed revocation", async ct =>
         {
-            var current = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
+            var current = await hosts.FindAsync(slug, ct).ConfigureAwait(false);
             if (current is null)
             {
-                return found;
+                return false;
             }
 
-            if (await hosts.TryUpdateAsync(current.Value with { FeedTokenHash = null }, current.Version, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-
-            found = true;
-        }
-
-        throw new ConcurrencyConflictException($"Host '{slug}' kept changing while revoking its feed.");
-    }
+            return await hosts.TryUpdateAsync(current.Value with { FeedTokenHash = null }, current.Version, ct).ConfigureAwait(false)
+                ? true
+                : Attempt<bool>.Conflict;
+        }, cancellationToken);
 
     /// <summary>The feed, or null for an unknown host, no feed, or a wrong token (indistinguishable).</summary>
     public async Task<string?> RenderAsync(HostSlug slug, string feedToken, CancellationToken cancellationToken)
@@ -88,22 +80,17 @@ public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store,
         };
     }
 
-    private async Task<ApiKey?> SetAsync(HostSlug slug, ApiKey token, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    private Task<ApiKey?> SetAsync(HostSlug slug, ApiKey token, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync<ApiKey?>("Feed token issue", async ct =>
         {
-            var current = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
+            var current = await hosts.FindAsync(slug, ct).ConfigureAwait(false);
             if (current is null)
             {
                 return null;
             }
 
-            if (await hosts.TryUpdateAsync(current.Value with { FeedTokenHash = token.Hash }, current.Version, cancellationToken).ConfigureAwait(false))
-            {
-                return token;
-            }
-        }
-
-        throw new ConcurrencyConflictException($"Host '{slug}' kept changing while issuing its feed token.");
-    }
+            return await hosts.TryUpdateAsync(current.Value with { FeedTokenHash = token.Hash }, current.Version, ct).ConfigureAwait(false)
+                ? token
+                : Attempt<ApiKey?>.Conflict;
+        }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Concurrency;
 using Schedly.Core.Security;
 
 namespace Schedly.Core.Hosts;
@@ -9,36 +10,33 @@ namespace Schedly.Core.Hosts;
 /// </summary>
 public sealed class RotateHostApiKey(IHostRepository hosts, IClock clock)
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>The new key (shown once), or null when the host does not exist.</summary>
-    public async Task<ApiKey?> ExecuteAsync(HostSlug slug, CancellationToken cancellationToken)
+    public Task<ApiKey?> ExecuteAsync(HostSlug slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return OptimisticConcurrency.RunAsync<ApiKey?>("Key rotation", async ct =>
         {
-            var current = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
+            var current = await hosts.FindAsync(slug, ct).ConfigureAwait(false);
             if (current is null)
             {
                 return null;
             }
 
             var key = ApiKey.Generate();
-            await hosts.IndexApiKeyAsync(key.Id, slug, cancellationToken).ConfigureAwait(false);
-            var rotated = current.Value with { ApiKey = key.Hash, ApiKeyId = key.Id, UpdatedAt = clock.GetCurrentInstant() };
-            if (await hosts.TryUpdateAsync(rotated, current.Version, cancellationToken).ConfigureAwait(false))
+            await hosts.IndexApiKeyAsync(key.Id, slug, ct).ConfigureAwait(false);
+            var rotated = current.Value.WithApiKey(key, clock.GetCurrentInstant());
+            if (!await hosts.TryUpdateAsync(rotated, current.Version, ct).ConfigureAwait(false))
             {
-                if (current.Value.ApiKeyId.Length > 0)
-                {
-                    await hosts.ForgetApiKeyAsync(current.Value.ApiKeyId, cancellationToken).ConfigureAwait(false);
-                }
-
-                return key;
+                await hosts.ForgetApiKeyAsync(key.Id, ct).ConfigureAwait(false);
+                return Attempt<ApiKey?>.Conflict;
             }
 
-            await hosts.ForgetApiKeyAsync(key.Id, cancellationToken).ConfigureAwait(false);
-        }
+            if (current.Value.ApiKeyId.Length > 0)
+            {
+                await hosts.ForgetApiKeyAsync(current.Value.ApiKeyId, ct).ConfigureAwait(false);
+            }
 
-        throw new ConcurrencyConflictException($"Host '{slug}' kept changing during key rotation.");
+            return key;
+        }, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Concurrency;
 using Schedly.Core.Security;
 using Schedly.Core.Validation;
 
@@ -11,8 +12,6 @@ namespace Schedly.Core.Hosts;
 /// </summary>
 public sealed class UpsertHost(IHostRepository hosts, IClock clock)
 {
-    private const int MaxAttempts = 3;
-
     public async Task<UpsertHostResult> ExecuteAsync(HostSlug slug, HostProfileDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
@@ -23,33 +22,30 @@ public sealed class UpsertHost(IHostRepository hosts, IClock clock)
             return new UpsertHostResult.Invalid(profile.Errors);
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticConcurrency.RunAsync<UpsertHostResult>("Host upsert", async ct =>
         {
             var now = clock.GetCurrentInstant();
-            var existing = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
-            if (existing is null)
+            var existing = await hosts.FindAsync(slug, ct).ConfigureAwait(false);
+            if (existing is not null)
             {
-                var key = ApiKey.Generate();
-                var created = new Host(slug, profile.Value, key.Hash, now, now) { ApiKeyId = key.Id };
-                await hosts.IndexApiKeyAsync(key.Id, slug, cancellationToken).ConfigureAwait(false);
-                if (await hosts.TryCreateAsync(created, cancellationToken).ConfigureAwait(false))
-                {
-                    return new UpsertHostResult.Created(created, key);
-                }
-
-                await hosts.ForgetApiKeyAsync(key.Id, cancellationToken).ConfigureAwait(false);
-
-                continue;
+                // A deleted host between the read and the write makes this a conflict: the next attempt creates it.
+                return await hosts.TryUpdateProfileAsync(slug, profile.Value, now, ct).ConfigureAwait(false)
+                    ? new UpsertHostResult.Updated(existing.Value with { Profile = profile.Value, UpdatedAt = now })
+                    : Attempt<UpsertHostResult>.Conflict;
             }
 
-            var updated = existing.Value with { Profile = profile.Value, UpdatedAt = now };
-            if (await hosts.TryUpdateProfileAsync(slug, profile.Value, now, cancellationToken).ConfigureAwait(false))
+            var key = ApiKey.Generate();
+            var created = new Host(slug, profile.Value, key.Hash, now, now) { ApiKeyId = key.Id };
+            await hosts.IndexApiKeyAsync(key.Id, slug, ct).ConfigureAwait(false);
+            if (await hosts.TryCreateAsync(created, ct).ConfigureAwait(false))
             {
-                return new UpsertHostResult.Updated(updated);
+                return new UpsertHostResult.Created(created, key);
             }
-        }
 
-        throw new ConcurrencyConflictException($"Host '{slug}' was created and deleted concurrently during {MaxAttempts} attempts.");
+            // Another request created it first: this one becomes an update on the next attempt.
+            await hosts.ForgetApiKeyAsync(key.Id, ct).ConfigureAwait(false);
+            return Attempt<UpsertHostResult>.Conflict;
+        }, cancellationToken).ConfigureAwait(false);
     }
 }
 

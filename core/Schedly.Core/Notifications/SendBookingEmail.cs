@@ -92,9 +92,7 @@ public sealed class SendBookingEmail(
     {
         var e = effect.Event;
         var recipient = effect.Recipient == EmailEffect.ClientRecipient ? NoticeRecipient.Client : NoticeRecipient.Host;
-        var title = host.Schedule.EventTypes.TryGetValue(booking.EventType, out var type) && !string.IsNullOrWhiteSpace(type.Title)
-            ? type.Title!
-            : booking.EventType;
+        var title = host.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
         return new BookingNotice
         {
             Kind = kind,

@@ -14,14 +14,18 @@ public sealed record DueReminder(HostSlug Host, string BookingRandomId, int Offs
 {
     /// <summary>The <c>type</c> of a reminder on the <c>emails</c> queue.</summary>
     public const string EventType = "booking.reminder";
+}
 
-    /// <summary>The entries for <paramref name="booking"/>: one per offset whose due time is still after <paramref name="now"/>.</summary>
-    public static IReadOnlyList<(int OffsetMinutes, Instant Due)> Plan(Booking booking, Instant now)
+/// <summary>A reminder entry a booking change writes: <see cref="OffsetMinutes"/> before the start, due at <see cref="Due"/>.</summary>
+public sealed record PlannedReminder(int OffsetMinutes, Instant Due)
+{
+    /// <summary>The entries for <paramref name="booking"/>: one per offset whose due time is still after <paramref name="now"/>, earliest first.</summary>
+    public static IReadOnlyList<PlannedReminder> For(Booking booking, Instant now)
     {
         ArgumentNullException.ThrowIfNull(booking);
         return booking.ReminderOffsetsMinutes
             .Distinct()
-            .Select(offset => (offset, Due: booking.Start - Duration.FromMinutes(offset)))
+            .Select(offset => new PlannedReminder(offset, booking.Start - Duration.FromMinutes(offset)))
             .Where(r => r.Due > now)
             .OrderBy(r => r.Due)
             .ToList();

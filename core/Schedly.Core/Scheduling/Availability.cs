@@ -35,6 +35,9 @@ public sealed class Availability
         Blocked = blocked.ToArray();
     }
 
+    /// <summary>Closed every day, no overrides, nothing blocked: a new host's availability.</summary>
+    public static Availability None { get; } = new(WeeklyHours.None, [], []);
+
     public WeeklyHours Weekly { get; }
 
     /// <summary>Date overrides, sorted by date, one per date at most.</summary>

@@ -28,6 +28,12 @@ public sealed record LocalTimeRange
     /// <summary>True when the range runs to the end of the day ("24:00").</summary>
     public bool EndsAtEndOfDay { get; }
 
+    /// <summary>The start as text, <c>HH:mm</c> (the form the API and storage use).</summary>
+    public string StartText => Start.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The end as text, <c>HH:mm</c>, or <c>24:00</c> when the range runs to the end of the day.</summary>
+    public string EndText => EndsAtEndOfDay ? "24:00" : End.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The start as nanoseconds since midnight.</summary>
     public long StartNanosecondOfDay => Start.NanosecondOfDay;
 
@@ -62,5 +68,5 @@ public sealed record LocalTimeRange
         return (start, end);
     }
 
-    public override string ToString() => $"{Start:HH':'mm}–{(EndsAtEndOfDay ? "24:00" : End.ToString("HH':'mm", null))}";
+    public override string ToString() => $"{StartText}–{EndText}";
 }

@@ -1,5 +1,5 @@
 using Schedly.Core.Hosts;
-using Schedly.Core.Scheduling;
+using Schedly.Functions.Hosts;
 
 namespace Schedly.Functions.Admin;
 
@@ -11,8 +11,8 @@ public sealed record AdminHostConfiguration(
     string TimeZone,
     string CreatedAt,
     string UpdatedAt,
-    AvailabilityDraft Availability,
-    IReadOnlyDictionary<string, EventTypeDraft> EventTypes)
+    AvailabilityResponse Availability,
+    IReadOnlyDictionary<string, EventTypeResponse> EventTypes)
 {
     public static AdminHostConfiguration From(Host host)
     {
@@ -24,7 +24,7 @@ public sealed record AdminHostConfiguration(
             host.Profile.TimeZone.Id,
             host.CreatedAt.ToString(),
             host.UpdatedAt.ToString(),
-            host.Schedule.Availability,
-            new SortedDictionary<string, EventTypeDraft>(host.Schedule.EventTypes.ToDictionary(), StringComparer.Ordinal));
+            AvailabilityResponse.From(host.Schedule.Availability),
+            new SortedDictionary<string, EventTypeResponse>(host.Schedule.EventTypes.ToDictionary(e => e.Key, e => EventTypeResponse.From(e.Value)), StringComparer.Ordinal));
     }
 }

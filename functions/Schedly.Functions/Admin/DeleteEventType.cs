@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Hosts;
-using Schedly.Core.Security;
+using Schedly.Core.Scheduling;
+using Schedly.Functions.Hosts;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Admin;
@@ -11,7 +12,7 @@ namespace Schedly.Functions.Admin;
 /// <c>DELETE /api/admin/hosts/{host}/event-types/{eventType}</c>: deactivates the event type. It
 /// disappears from the public profile and offers no slots; existing bookings keep working.
 /// </summary>
-public sealed class DeleteEventType(AdminAccess access, EditHostSchedule editSchedule)
+public sealed class DeleteEventType(AdminRoutes adminRoutes, EditHostSchedule editSchedule)
 {
     [Function(nameof(DeleteEventType))]
     public async Task<IActionResult> Run(
@@ -20,23 +21,17 @@ public sealed class DeleteEventType(AdminAccess access, EditHostSchedule editSch
         string eventType,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
-        var found = false;
-        var updated = await editSchedule.ExecuteAsync(
-            slug!,
-            schedule =>
-            {
-                found = schedule.EventTypes.TryGetValue(eventType, out var draft);
-                return found ? schedule.WithEventType(eventType, draft! with { Active = false }) : schedule;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return updated is null || !found
-            ? Problem.NotFound("No such host or event type.")
-            : JsonBody.Ok(updated.Schedule.EventTypes[eventType]);
+        var slug = admin.Host;
+
+        var result = await editSchedule.DeactivateEventTypeAsync(slug, eventType, cancellationToken).ConfigureAwait(false);
+        return result is ScheduleEditResult<EventType>.Saved saved
+            ? JsonBody.Ok(EventTypeResponse.From(saved.Value))
+            : Problem.NotFound("No such host or event type.");
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Hosts;
-using Schedly.Core.Security;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Admin;
@@ -11,7 +10,7 @@ namespace Schedly.Functions.Admin;
 /// <c>POST /api/admin/hosts/{host}/feed-token</c> issues the calendar-feed token (shown once, with the
 /// feed URL) and revokes any previous one; <c>DELETE</c> revokes the feed.
 /// </summary>
-public sealed class FeedToken(AdminAccess access, HostCalendarFeed feed)
+public sealed class FeedToken(AdminRoutes adminRoutes, HostCalendarFeed feed)
 {
     [Function(nameof(FeedToken))]
     public async Task<IActionResult> Run(
@@ -19,22 +18,24 @@ public sealed class FeedToken(AdminAccess access, HostCalendarFeed feed)
         string host,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
+
+        var slug = admin.Host;
 
         if (HttpMethods.IsDelete(request.Method))
         {
-            return await feed.RevokeAsync(slug!, cancellationToken).ConfigureAwait(false)
+            return await feed.RevokeAsync(slug, cancellationToken).ConfigureAwait(false)
                 ? JsonBody.Ok(new { revoked = true })
                 : Problem.NotFound("No host has that name.");
         }
 
-        var token = await feed.IssueAsync(slug!, cancellationToken).ConfigureAwait(false);
+        var token = await feed.IssueAsync(slug, cancellationToken).ConfigureAwait(false);
         return token is null
             ? Problem.NotFound("No host has that name.")
-            : JsonBody.Ok(new { feedToken = token.Value, url = $"/api/hosts/{slug!.Value}/calendar.ics?feed={Uri.EscapeDataString(token.Value)}" });
+            : JsonBody.Ok(new { feedToken = token.Value, url = $"/api/hosts/{slug.Value}/calendar.ics?feed={Uri.EscapeDataString(token.Value)}" });
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Bookings;
-using Schedly.Core.Security;
 using Schedly.Functions.Bookings;
 using Schedly.Functions.Http;
 
@@ -12,7 +11,7 @@ namespace Schedly.Functions.Admin;
 /// <c>POST /api/admin/hosts/{host}/bookings/{id}/cancel</c> with optional <c>{ reason }</c>: the host
 /// cancels; the time is freed and the client is notified through the outbox.
 /// </summary>
-public sealed class HostCancelBooking(AdminAccess access, HostBookings hostBookings)
+public sealed class HostCancelBooking(AdminRoutes adminRoutes, HostBookings hostBookings)
 {
     [Function(nameof(HostCancelBooking))]
     public async Task<IActionResult> Run(
@@ -21,11 +20,13 @@ public sealed class HostCancelBooking(AdminAccess access, HostBookings hostBooki
         string id,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
+
+        var slug = admin.Host;
 
         var body = await JsonRequest.ReadOptionalAsync(request, new CancelRequestBody(null), cancellationToken).ConfigureAwait(false);
         if (body.Problem is not null)
@@ -33,6 +34,6 @@ public sealed class HostCancelBooking(AdminAccess access, HostBookings hostBooki
             return body.Problem;
         }
 
-        return ManageResults.ToHttp(await hostBookings.CancelAsync(slug!, id, body.Value!.Reason, cancellationToken).ConfigureAwait(false));
+        return ManageResults.ToHttp(await hostBookings.CancelAsync(slug, id, body.Value!.Reason, cancellationToken).ConfigureAwait(false));
     }
 }

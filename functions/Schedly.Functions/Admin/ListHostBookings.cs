@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Bookings;
-using Schedly.Core.Security;
 using Schedly.Functions.Bookings;
 using Schedly.Functions.Http;
 
@@ -13,7 +12,7 @@ namespace Schedly.Functions.Admin;
 /// the host's bookings sorted by start (host-local dates, both inclusive), with client, answers and
 /// price, one page at a time.
 /// </summary>
-public sealed class ListHostBookings(AdminAccess access, HostBookings hostBookings)
+public sealed class ListHostBookings(AdminRoutes adminRoutes, HostBookings hostBookings)
 {
     [Function(nameof(ListHostBookings))]
     public async Task<IActionResult> Run(
@@ -21,21 +20,22 @@ public sealed class ListHostBookings(AdminAccess access, HostBookings hostBookin
         string host,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
+        var slug = admin.Host;
+
         var query = request.Query;
-        var result = await hostBookings.ListAsync(
-            slug!,
+        var draft = new BookingListDraft(
             query["start"].FirstOrDefault(),
             query["end"].FirstOrDefault(),
             query["status"].FirstOrDefault(),
             query["pageSize"].FirstOrDefault(),
-            query["continuationToken"].FirstOrDefault(),
-            cancellationToken).ConfigureAwait(false);
+            query["continuationToken"].FirstOrDefault());
+        var result = await hostBookings.ListAsync(slug, draft, cancellationToken).ConfigureAwait(false);
         return result switch
         {
             HostBookingsResult.Page page => JsonBody.Ok(new

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Bookings;
-using Schedly.Core.Security;
 using Schedly.Functions.Bookings;
 using Schedly.Functions.Http;
 
@@ -12,7 +11,7 @@ namespace Schedly.Functions.Admin;
 /// <c>POST /api/admin/hosts/{host}/bookings/{id}/no-show</c> marks a no-show (only once the start has
 /// passed; emits <c>booking.no_show</c>); <c>DELETE</c> on the same route undoes it.
 /// </summary>
-public sealed class NoShow(AdminAccess access, HostBookings hostBookings)
+public sealed class NoShow(AdminRoutes adminRoutes, HostBookings hostBookings)
 {
     [Function(nameof(NoShow))]
     public async Task<IActionResult> Run(
@@ -21,13 +20,15 @@ public sealed class NoShow(AdminAccess access, HostBookings hostBookings)
         string id,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
+        var slug = admin.Host;
+
         var mark = HttpMethods.IsPost(request.Method);
-        return ManageResults.ToHttp(await hostBookings.SetNoShowAsync(slug!, id, mark, cancellationToken).ConfigureAwait(false));
+        return ManageResults.ToHttp(await hostBookings.SetNoShowAsync(slug, id, mark, cancellationToken).ConfigureAwait(false));
     }
 }

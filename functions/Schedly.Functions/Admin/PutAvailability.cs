@@ -3,17 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
-using Schedly.Core.Security;
+using Schedly.Functions.Hosts;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Admin;
 
 /// <summary>
 /// <c>PUT /api/admin/hosts/{host}/availability</c>: weekly hours, date overrides and blocked periods
-/// in the host's zone, validated by the slot engine's rules; returns what was stored. Bookings
-/// already made are not changed.
+/// in the host's zone, validated by the slot engine's rules; returns what was stored (every weekday
+/// listed, closed days empty). Bookings already made are not changed.
 /// </summary>
-public sealed class PutAvailability(AdminAccess access, EditHostSchedule editSchedule)
+public sealed class PutAvailability(AdminRoutes adminRoutes, EditHostSchedule editSchedule)
 {
     [Function(nameof(PutAvailability))]
     public async Task<IActionResult> Run(
@@ -21,10 +21,10 @@ public sealed class PutAvailability(AdminAccess access, EditHostSchedule editSch
         string host,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
         var body = await JsonRequest.ReadAsync<AvailabilityDraft>(request, cancellationToken).ConfigureAwait(false);
@@ -33,21 +33,13 @@ public sealed class PutAvailability(AdminAccess access, EditHostSchedule editSch
             return body.Problem;
         }
 
-        var validated = body.Value!.Validate();
-        if (!validated.IsValid)
+        var result = await editSchedule.SetAvailabilityAsync(admin.Host, body.Value!, cancellationToken).ConfigureAwait(false);
+        return result switch
         {
-            return Problem.Validation(validated.Errors);
-        }
-
-        // Stored (and returned) with empty lists rather than nulls for the parts the host left out.
-        var stored = body.Value with
-        {
-            Weekly = body.Value.Weekly ?? new Dictionary<string, IReadOnlyList<TimeRangeDraft?>?>(),
-            Overrides = body.Value.Overrides ?? [],
-            Blocked = body.Value.Blocked ?? [],
+            ScheduleEditResult<Availability>.Saved saved => JsonBody.Ok(AvailabilityResponse.From(saved.Value)),
+            ScheduleEditResult<Availability>.Invalid invalid => Problem.Validation(invalid.Errors),
+            ScheduleEditResult<Availability>.NotFound => Problem.NotFound("No host has that name."),
+            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
         };
-        var updated = await editSchedule.ExecuteAsync(slug!, schedule => schedule with { Availability = stored }, cancellationToken)
-            .ConfigureAwait(false);
-        return updated is null ? Problem.NotFound("No host has that name.") : JsonBody.Ok(updated.Schedule.Availability);
     }
 }

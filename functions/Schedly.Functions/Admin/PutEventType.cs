@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
-using Schedly.Core.Security;
+using Schedly.Functions.Hosts;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Admin;
@@ -12,7 +12,7 @@ namespace Schedly.Functions.Admin;
 /// <c>PUT /api/admin/hosts/{host}/event-types/{eventType}</c>: creates (201) or replaces (200) an event
 /// type; the response has every default filled in. Existing bookings keep the time they claimed.
 /// </summary>
-public sealed class PutEventType(AdminAccess access, EditHostSchedule editSchedule)
+public sealed class PutEventType(AdminRoutes adminRoutes, EditHostSchedule editSchedule)
 {
     [Function(nameof(PutEventType))]
     public async Task<IActionResult> Run(
@@ -21,15 +21,10 @@ public sealed class PutEventType(AdminAccess access, EditHostSchedule editSchedu
         string eventType,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
-        }
-
-        if (!HostRoute.IsSlug(eventType))
-        {
-            return Problem.Validation("eventType", "1 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen.");
+            return admin.Problem;
         }
 
         var body = await JsonRequest.ReadAsync<EventTypeDraft>(request, cancellationToken).ConfigureAwait(false);
@@ -38,27 +33,15 @@ public sealed class PutEventType(AdminAccess access, EditHostSchedule editSchedu
             return body.Problem;
         }
 
-        var validated = body.Value!.Validate();
-        if (!validated.IsValid)
+        var result = await editSchedule.PutEventTypeAsync(admin.Host, eventType, body.Value!, cancellationToken).ConfigureAwait(false);
+        return result switch
         {
-            return Problem.Validation(validated.Errors);
-        }
-
-        var document = EventTypeDocuments.Normalize(validated.Value);
-        var existed = false;
-        var updated = await editSchedule.ExecuteAsync(
-            slug!,
-            schedule =>
-            {
-                existed = schedule.EventTypes.ContainsKey(eventType);
-                return schedule.WithEventType(eventType, document);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (updated is null)
-        {
-            return Problem.NotFound("No host has that name.");
-        }
-
-        return existed ? JsonBody.Ok(document) : JsonBody.Created(document).WithHeader("Location", $"/api/admin/hosts/{slug!.Value}/event-types/{eventType}");
+            ScheduleEditResult<EventType>.Saved { Created: true } created => JsonBody.Created(EventTypeResponse.From(created.Value))
+                .WithHeader("Location", $"/api/admin/hosts/{admin.Host.Value}/event-types/{eventType}"),
+            ScheduleEditResult<EventType>.Saved saved => JsonBody.Ok(EventTypeResponse.From(saved.Value)),
+            ScheduleEditResult<EventType>.Invalid invalid => Problem.Validation(invalid.Errors),
+            ScheduleEditResult<EventType>.NotFound => Problem.NotFound("No host has that name."),
+            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+        };
     }
 }

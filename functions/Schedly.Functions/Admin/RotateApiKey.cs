@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Schedly.Core.Hosts;
-using Schedly.Core.Security;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Admin;
@@ -11,7 +10,7 @@ namespace Schedly.Functions.Admin;
 /// <c>POST /api/admin/hosts/{host}/keys/rotate</c>: a new API key, shown once; the old key stops
 /// working at once. The operator or the host itself may rotate.
 /// </summary>
-public sealed class RotateApiKey(AdminAccess access, RotateHostApiKey rotate)
+public sealed class RotateApiKey(AdminRoutes adminRoutes, RotateHostApiKey rotate)
 {
     [Function(nameof(RotateApiKey))]
     public async Task<IActionResult> Run(
@@ -19,13 +18,15 @@ public sealed class RotateApiKey(AdminAccess access, RotateHostApiKey rotate)
         string host,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
-        var key = await rotate.ExecuteAsync(slug!, cancellationToken).ConfigureAwait(false);
+        var slug = admin.Host;
+
+        var key = await rotate.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
         return key is null ? Problem.NotFound("No host has that name.") : JsonBody.Ok(new { apiKey = key.Value });
     }
 }

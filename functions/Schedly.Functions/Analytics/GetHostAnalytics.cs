@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime.Text;
 using Schedly.Core.Analytics;
-using Schedly.Core.Security;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Analytics;
@@ -12,7 +11,7 @@ namespace Schedly.Functions.Analytics;
 /// <c>GET /api/admin/hosts/{host}/analytics?start=&amp;end=</c>: daily rollups (booked, cancelled,
 /// rescheduled, no-shows, completed, revenue per currency), totals, rates and the median lead time.
 /// </summary>
-public sealed class GetHostAnalytics(AdminAccess access, GetAnalytics getAnalytics)
+public sealed class GetHostAnalytics(AdminRoutes adminRoutes, GetAnalytics getAnalytics)
 {
     [Function(nameof(GetHostAnalytics))]
     public async Task<IActionResult> Run(
@@ -20,13 +19,15 @@ public sealed class GetHostAnalytics(AdminAccess access, GetAnalytics getAnalyti
         string host,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
-        var result = await getAnalytics.ExecuteAsync(slug!, request.Query["start"].FirstOrDefault(), request.Query["end"].FirstOrDefault(), cancellationToken)
+        var slug = admin.Host;
+
+        var result = await getAnalytics.ExecuteAsync(slug, request.Query["start"].FirstOrDefault(), request.Query["end"].FirstOrDefault(), cancellationToken)
             .ConfigureAwait(false);
         return result switch
         {

@@ -1,5 +1,5 @@
 using Schedly.Core.Bookings;
-using Schedly.Core.Hosts;
+using Schedly.Functions.Hosts;
 
 namespace Schedly.Functions.Bookings;
 
@@ -21,7 +21,7 @@ public sealed record BookingResponse(
     IReadOnlyDictionary<string, string> Answers,
     bool NoShow,
     int Sequence,
-    PublicPrice? Price,
+    PriceResponse? Price,
     string? CancelReason,
     string? CancelledBy,
     string CreatedAt,
@@ -45,7 +45,7 @@ public sealed record BookingResponse(
             booking.Client.Answers,
             booking.NoShow,
             booking.Sequence,
-            booking.Price is { } price ? PublicPrice.From(price) : null,
+            PriceResponse.From(booking.Price),
             booking.CancelReason,
             booking.CancelledBy,
             booking.CreatedAt.ToString(),

@@ -29,7 +29,7 @@ public sealed class CancelBooking(ManagedBookings bookings)
             return body.Problem;
         }
 
-        var result = await bookings.CancelAsync(id, token, body.Value!.Reason, "client", cancellationToken).ConfigureAwait(false);
+        var result = await bookings.CancelAsync(id, token, body.Value!.Reason, cancellationToken).ConfigureAwait(false);
         return ManageResults.ToHttp(result);
     }
 }

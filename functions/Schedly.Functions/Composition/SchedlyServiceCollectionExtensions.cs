@@ -12,6 +12,7 @@ using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
 using Schedly.Core.Reminders;
 using Schedly.Core.Security;
+using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Composition;
 
@@ -32,6 +33,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton(provider => new OperatorKey(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.OperatorKey));
         services.AddSingleton(provider => new ManageTokenIssuer(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.ManageTokenSecret));
         services.AddSingleton<AdminAccess>();
+        services.AddSingleton<AdminRoutes>();
         services.AddSingleton<UpsertHost>();
         services.AddSingleton<GetHostProfile>();
         services.AddSingleton<EditHostSchedule>();

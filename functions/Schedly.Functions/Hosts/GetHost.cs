@@ -19,6 +19,6 @@ public sealed class GetHost(GetHostProfile getHostProfile)
         var profile = slug is null ? null : await getHostProfile.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
         return profile is null
             ? Problem.NotFound("No host has that name.")
-            : JsonBody.Ok(profile).WithHeader("Cache-Control", "public, max-age=60");
+            : JsonBody.Ok(PublicHostResponse.From(profile)).WithHeader("Cache-Control", "public, max-age=60");
     }
 }

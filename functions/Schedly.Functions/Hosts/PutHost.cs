@@ -11,7 +11,7 @@ namespace Schedly.Functions.Hosts;
 /// <c>PUT /api/admin/hosts/{host}</c>: the operator creates a host (201, its API key shown once)
 /// or updates it (200); a host may update its own profile with its key.
 /// </summary>
-public sealed class PutHost(AdminAccess access, UpsertHost upsertHost)
+public sealed class PutHost(AdminRoutes adminRoutes, UpsertHost upsertHost)
 {
     [Function(nameof(PutHost))]
     public async Task<IActionResult> Run(
@@ -20,7 +20,7 @@ public sealed class PutHost(AdminAccess access, UpsertHost upsertHost)
         CancellationToken cancellationToken)
     {
         var slug = HostRoute.Parse(host);
-        var denied = await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken, requireHost: false).ConfigureAwait(false);
+        var denied = await adminRoutes.AuthorizeAsync(request, slug, cancellationToken).ConfigureAwait(false);
         if (denied is not null)
         {
             return denied;

@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Schedly.Core.Bookings;
+using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 
 namespace Schedly.Functions.Http;

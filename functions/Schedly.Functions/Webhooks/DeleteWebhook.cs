@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Schedly.Core.Security;
 using Schedly.Core.Webhooks;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Webhooks;
 
 /// <summary><c>DELETE /api/admin/hosts/{host}/webhooks/{id}</c>: removes the endpoint (204); deliveries still queued for it are dropped.</summary>
-public sealed class DeleteWebhook(AdminAccess access, IWebhookStore webhooks)
+public sealed class DeleteWebhook(AdminRoutes adminRoutes, IWebhookStore webhooks)
 {
     [Function(nameof(DeleteWebhook))]
     public async Task<IActionResult> Run(
@@ -17,13 +16,15 @@ public sealed class DeleteWebhook(AdminAccess access, IWebhookStore webhooks)
         string id,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
-        if (!WebhookEndpointDraft.IsValidId(id) || await webhooks.FindAsync(slug!.Value, id, cancellationToken).ConfigureAwait(false) is null)
+        var slug = admin.Host;
+
+        if (!WebhookEndpointDraft.IsValidId(id) || await webhooks.FindAsync(slug.Value, id, cancellationToken).ConfigureAwait(false) is null)
         {
             return Problem.NotFound("No such webhook.");
         }

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Schedly.Core.Security;
 using Schedly.Core.Webhooks;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Webhooks;
 
 /// <summary><c>GET /api/admin/hosts/{host}/webhooks</c>: the host's endpoints with their delivery status, secrets masked.</summary>
-public sealed class ListWebhooks(AdminAccess access, IWebhookStore webhooks)
+public sealed class ListWebhooks(AdminRoutes adminRoutes, IWebhookStore webhooks)
 {
     [Function(nameof(ListWebhooks))]
     public async Task<IActionResult> Run(
@@ -16,13 +15,15 @@ public sealed class ListWebhooks(AdminAccess access, IWebhookStore webhooks)
         string host,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
-        var list = await webhooks.ListAsync(slug!.Value, cancellationToken).ConfigureAwait(false);
+        var slug = admin.Host;
+
+        var list = await webhooks.ListAsync(slug.Value, cancellationToken).ConfigureAwait(false);
         return JsonBody.Ok(new WebhookListResponse(list.OrderBy(w => w.Id, StringComparer.Ordinal).Select(WebhookResponse.From).ToList()));
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
 using Schedly.Core.Hosts;
-using Schedly.Core.Security;
 using Schedly.Core.Webhooks;
 using Schedly.Functions.Http;
 
@@ -14,7 +13,7 @@ namespace Schedly.Functions.Webhooks;
 /// <c>{ url, events, secret }</c>. The secret is required on creation (32+ characters) and kept when omitted on
 /// replace; responses show it masked. Replacing re-enables a disabled endpoint and clears its failure record.
 /// </summary>
-public sealed class PutWebhook(AdminAccess access, IHostRepository hosts, IWebhookStore webhooks, WebhookOptions options, IClock clock)
+public sealed class PutWebhook(AdminRoutes adminRoutes, IHostRepository hosts, IWebhookStore webhooks, WebhookOptions options, IClock clock)
 {
     [Function(nameof(PutWebhook))]
     public async Task<IActionResult> Run(
@@ -23,13 +22,15 @@ public sealed class PutWebhook(AdminAccess access, IHostRepository hosts, IWebho
         string id,
         CancellationToken cancellationToken)
     {
-        var slug = HostRoute.Parse(host);
-        if (await access.DenyAsync(request, slug, operatorOnly: false, cancellationToken).ConfigureAwait(false) is { } denied)
+        var admin = await adminRoutes.BindAsync(request, host, cancellationToken).ConfigureAwait(false);
+        if (!admin.Allowed)
         {
-            return denied;
+            return admin.Problem;
         }
 
-        if (await hosts.FindAsync(slug!, cancellationToken).ConfigureAwait(false) is null)
+        var slug = admin.Host;
+
+        if (await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false) is null)
         {
             return Problem.NotFound("No host has that name.");
         }
@@ -45,7 +46,7 @@ public sealed class PutWebhook(AdminAccess access, IHostRepository hosts, IWebho
             return body.Problem;
         }
 
-        var existing = await webhooks.FindAsync(slug!.Value, id, cancellationToken).ConfigureAwait(false);
+        var existing = await webhooks.FindAsync(slug.Value, id, cancellationToken).ConfigureAwait(false);
         var draft = body.Value!;
         var errors = draft.Validate(creating: existing is null, options.AllowPrivateAddresses, out var url);
         if (!errors.IsEmpty)

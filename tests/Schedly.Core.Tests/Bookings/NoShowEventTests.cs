@@ -97,29 +97,23 @@ public sealed class NoShowEventTests
         public Task<Versioned<Booking>?> FindAsync(BookingId id, CancellationToken cancellationToken) =>
             Task.FromResult(_booking is { } b && b.Value.Id == id ? b : null);
 
-        public Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken)
+        public Task<bool> TryCommitAsync(BookingChange change, CancellationToken cancellationToken)
         {
-            if (_booking?.Version != current.Version || (updateEvent is not null && Outbox.Contains(updateEvent.Id)))
+            if (_booking?.Version != change.ExpectedVersion || (change.Event is not null && Outbox.Contains(change.Event.Id)))
             {
                 return Task.FromResult(false);
             }
 
-            if (updateEvent is not null)
+            if (change.Event is not null)
             {
-                Outbox.Add(updateEvent.Id);
+                Outbox.Add(change.Event.Id);
             }
 
-            Put(updated);
+            Put(change.Booking);
             return Task.FromResult(true);
         }
 
-        public Task<BookingSnapshot> LoadAsync(HostSlug host, Interval window, DailyCounterKey? counter, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> TryCancelAsync(Versioned<Booking> current, Booking cancelled, BookingEvent cancelledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> TryRescheduleAsync(Versioned<Booking> current, BookingSnapshot snapshot, Booking moved, DailyCounterKey? counter, BookingEvent rescheduledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<BookingSnapshot> LoadAsync(HostSlug host, SnapshotScope scope, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -86,15 +86,9 @@ internal sealed class FakeBookingStore : IBookingStore
         return Task.FromResult(new BookingPage(Bookings.Where(b => b.Id.Host == host && range.Contains(b.Start)).ToList(), null));
     }
 
-    public Task<BookingSnapshot> LoadAsync(HostSlug host, Interval window, DailyCounterKey? counter, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<BookingSnapshot> LoadAsync(HostSlug host, SnapshotScope scope, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<bool> TryCreateAsync(BookingSnapshot snapshot, Booking booking, DailyCounterKey? counter, BookingEvent created, IdempotencyRecord? idempotency, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryCancelAsync(Versioned<Booking> current, Booking cancelled, BookingEvent cancelledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryRescheduleAsync(Versioned<Booking> current, BookingSnapshot snapshot, Booking moved, DailyCounterKey? counter, BookingEvent rescheduledEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<bool> TryUpdateAsync(Versioned<Booking> current, Booking updated, BookingEvent? updateEvent, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> TryCommitAsync(BookingChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -36,7 +36,7 @@ internal static class Sample
 
     public static Host Host() => new(HostSlug, new HostProfile("Ada Lovelace", "ada@example.com", DateTimeZoneProviders.Tzdb["Europe/London"]), ApiKeyHash.Of("sk_x"), Now, Now)
     {
-        Schedule = HostSchedule.Empty.WithEventType("intro", new EventTypeDraft { Title = "Intro call" }),
+        Schedule = HostSchedule.Empty.WithEventType("intro", new EventTypeDraft { Title = "Intro call" }.Validate().Value),
     };
 
     public static PublishedBookingEvent Event(string type, int sequence = 0, Booking? booking = null)

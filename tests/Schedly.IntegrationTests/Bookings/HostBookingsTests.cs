@@ -151,12 +151,12 @@ public sealed class HostBookingsTests(SchedlyAppFixture app)
         var slug = HostSlug.Parse(slugText);
         var start = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(3);
         var window = new Interval(start - Duration.FromDays(1), start + Duration.FromDays(1));
-        var snapshot = await store.LoadAsync(slug, window, null, CancellationToken.None);
+        var snapshot = await store.LoadAsync(slug, new SnapshotScope(window), CancellationToken.None);
         var id = BookingId.New(slug);
         var booking = new Booking(id, "intro", start, start + Duration.FromMinutes(30), Duration.Zero, Duration.Zero, BookingStatus.Confirmed,
             new ClientDetails("Late Larry", "larry@example.com", DateTimeZone.Utc, "", new Dictionary<string, string>()),
             ApiKeyHash.Of("mt_unused"), start - Duration.FromDays(2), start - Duration.FromDays(2), 0, null, start.InUtc().Date);
-        Assert.True(await store.TryCreateAsync(snapshot, booking, null, BookingEvent.For(BookingEvent.Created, booking, start - Duration.FromDays(2)), null, CancellationToken.None));
+        Assert.True(await store.TryCommitAsync(BookingChange.Create(snapshot, booking, BookingEvent.For(BookingEvent.Created, booking, start - Duration.FromDays(2)), null), CancellationToken.None));
         return id.Value;
     }
 }

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
+
+namespace Schedly.AzureStorage.Tables;
+
+/// <summary>
+/// The storage form of a host's schedule, in the <c>Availability</c> and <c>EventTypes</c> JSON columns of its
+/// <c>profile</c> row, with <c>ScheduleVersion</c> naming the shape. Version 2 (written now) and version 1 (the
+/// validated drafts earlier releases stored, no version column) share their field names, so one reader serves
+/// both. Reading is lenient on purpose: it rebuilds the models without re-applying the API's input rules, so a
+/// rule tightened later never makes a stored schedule unreadable; an entry that cannot form a model at all
+/// (a corrupted row) is left out rather than failing the host's every request.
+/// </summary>
+internal static class ScheduleDocument
+{
+    public const int CurrentVersion = 2;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    public static string WriteAvailability(Availability availability) => JsonSerializer.Serialize(ToDocument(availability), Json);
+
+    public static string WriteEventTypes(IReadOnlyDictionary<string, EventType> types) =>
+        JsonSerializer.Serialize(types.ToDictionary(t => t.Key, t => ToDocument(t.Value), StringComparer.Ordinal), Json);
+
+    public static HostSchedule Read(string? availabilityJson, string? eventTypesJson)
+    {
+        var availability = availabilityJson is null ? null : JsonSerializer.Deserialize<AvailabilityDoc>(availabilityJson, Json);
+        var types = eventTypesJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, EventTypeDoc>>(eventTypesJson, Json);
+        var models = new Dictionary<string, EventType>(StringComparer.Ordinal);
+        foreach (var (slug, doc) in types ?? [])
+        {
+            if (ToModel(doc) is { } type)
+            {
+                models[slug] = type;
+            }
+        }
+
+        return new HostSchedule(availability is null ? Availability.None : ToModel(availability), models);
+    }
+
+    private static AvailabilityDoc ToDocument(Availability availability) => new(
+        DayNames.Select((name, i) => (name, ranges: availability.Weekly.For((IsoDayOfWeek)(i + 1))))
+            .ToDictionary(d => d.name, d => (List<RangeDoc?>?)Ranges(d.ranges), StringComparer.Ordinal),
+        [.. availability.Overrides.Select(o => new OverrideDoc(LocalDatePattern.Iso.Format(o.Date), Ranges(o.Intervals)))],
+        [.. availability.Blocked.Select(b => new BlockedDoc(InstantPattern.ExtendedIso.Format(b.Interval.Start), InstantPattern.ExtendedIso.Format(b.Interval.End), b.Reason))]);
+
+    private static List<RangeDoc?> Ranges(IEnumerable<LocalTimeRange> ranges) => [.. ranges.Select(r => new RangeDoc(r.StartText, r.EndText))];
+
+    private static EventTypeDoc ToDocument(EventType type)
+    {
+        var fixedWindow = type.BookingWindow as FixedBookingWindow;
+        return new EventTypeDoc(
+            type.Title,
+            type.Description,
+            (int)type.Duration.TotalMinutes,
+            (int)type.SlotInterval.TotalMinutes,
+            (int)type.BufferBefore.TotalMinutes,
+            (int)type.BufferAfter.TotalMinutes,
+            (int)type.MinimumNotice.TotalMinutes,
+            (type.BookingWindow as RollingBookingWindow)?.Days,
+            fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.FirstDate),
+            fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.LastDate),
+            type.MaxBookingsPerDay,
+            type.Price is { } price ? new PriceDoc(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency) : null,
+            [.. type.ReminderOffsetsMinutes],
+            type.Active);
+    }
+
+    private static Availability ToModel(AvailabilityDoc doc)
+    {
+        var weekly = new Dictionary<IsoDayOfWeek, IReadOnlyList<LocalTimeRange>>();
+        foreach (var (name, ranges) in doc.Weekly ?? [])
+        {
+            var index = Array.IndexOf(DayNames, name);
+            if (index >= 0)
+            {
+                weekly[(IsoDayOfWeek)(index + 1)] = ToRanges(ranges);
+            }
+        }
+
+        var overrides = new List<DateOverride>();
+        foreach (var o in doc.Overrides ?? [])
+        {
+            if (o is not null && LocalDatePattern.Iso.Parse(o.Date ?? "") is { Success: true } date && overrides.TrueForAll(x => x.Date != date.Value))
+            {
+                overrides.Add(new DateOverride(date.Value, ToRanges(o.Intervals)));
+            }
+        }
+
+        var blocked = new List<BlockedPeriod>();
+        foreach (var b in doc.Blocked ?? [])
+        {
+            if (b is not null && ParseInstant(b.Start) is { } start && ParseInstant(b.End) is { } end && end > start)
+            {
+                blocked.Add(new BlockedPeriod(new Interval(start, end), b.Reason));
+            }
+        }
+
+        return new Availability(new WeeklyHours(weekly), overrides, blocked);
+    }
+
+    /// <summary>The readable ranges, sorted, each kept only when it does not overlap the one before.</summary>
+    private static List<LocalTimeRange> ToRanges(List<RangeDoc?>? docs)
+    {
+        var ranges = new List<LocalTimeRange>();
+        foreach (var range in (docs ?? []).Select(ToRange).OfType<LocalTimeRange>().OrderBy(r => r.StartNanosecondOfDay))
+        {
+            if (ranges.Count == 0 || ranges[^1].EndNanosecondOfDay <= range.StartNanosecondOfDay)
+            {
+                ranges.Add(range);
+            }
+        }
+
+        return ranges;
+    }
+
+    private static LocalTimeRange? ToRange(RangeDoc? doc)
+    {
+        if (doc is null || ParseTime(doc.Start) is not { } start)
+        {
+            return null;
+        }
+
+        if (doc.End == "24:00")
+        {
+            return LocalTimeRange.UntilEndOfDay(start);
+        }
+
+        return ParseTime(doc.End) is { } end && end > start ? LocalTimeRange.Of(start, end) : null;
+    }
+
+    private static EventType? ToModel(EventTypeDoc? doc)
+    {
+        if (doc is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var first = LocalDatePattern.Iso.Parse(doc.BookingWindowStart ?? "");
+            var last = LocalDatePattern.Iso.Parse(doc.BookingWindowEnd ?? "");
+            BookingWindow window = first.Success && last.Success
+                ? new FixedBookingWindow(first.Value, last.Value)
+                : new RollingBookingWindow(doc.BookingWindowDays ?? EventTypeDraft.DefaultBookingWindowDays);
+            var duration = Duration.FromMinutes(doc.DurationMinutes ?? EventTypeDraft.DefaultDurationMinutes);
+            return new EventType
+            {
+                Title = doc.Title ?? "",
+                Description = doc.Description ?? "",
+                Duration = duration,
+                SlotInterval = doc.SlotIntervalMinutes is { } interval ? Duration.FromMinutes(interval) : duration,
+                BufferBefore = Duration.FromMinutes(doc.BufferBeforeMinutes ?? 0),
+                BufferAfter = Duration.FromMinutes(doc.BufferAfterMinutes ?? 0),
+                MinimumNotice = Duration.FromMinutes(doc.MinimumNoticeMinutes ?? 0),
+                BookingWindow = window,
+                MaxBookingsPerDay = doc.MaxBookingsPerDay,
+                Price = doc.Price is { Amount: { } amount, Currency: { } currency }
+                    ? new Price(decimal.Parse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), currency)
+                    : null,
+                ReminderOffsetsMinutes = [.. (doc.ReminderOffsetsMinutes ?? [.. EventTypeDraft.DefaultReminderOffsetsMinutes]).Where(m => m > 0).Distinct()],
+                Active = doc.Active ?? true,
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static LocalTime? ParseTime(string? text) =>
+        LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(text ?? "") is { Success: true } parsed ? parsed.Value : null;
+
+    private static Instant? ParseInstant(string? text) =>
+        InstantPattern.ExtendedIso.Parse(text ?? "") is { Success: true } parsed ? parsed.Value : null;
+
+    private sealed record AvailabilityDoc(Dictionary<string, List<RangeDoc?>?>? Weekly, List<OverrideDoc?>? Overrides, List<BlockedDoc?>? Blocked);
+
+    private sealed record RangeDoc(string? Start, string? End);
+
+    private sealed record OverrideDoc(string? Date, List<RangeDoc?>? Intervals);
+
+    private sealed record BlockedDoc(string? Start, string? End, string? Reason);
+
+    private sealed record PriceDoc(string? Amount, string? Currency);
+
+    private sealed record EventTypeDoc(
+        string? Title,
+        string? Description,
+        int? DurationMinutes,
+        int? SlotIntervalMinutes,
+        int? BufferBeforeMinutes,
+        int? BufferAfterMinutes,
+        int? MinimumNoticeMinutes,
+        int? BookingWindowDays,
+        string? BookingWindowStart,
+        string? BookingWindowEnd,
+        int? MaxBookingsPerDay,
+        PriceDoc? Price,
+        List<int>? ReminderOffsetsMinutes,
+        bool? Active);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
+
+namespace Schedly.Functions.Hosts;
+
+/// <summary>A price on the wire: the amount as a decimal string with two digits, and the ISO 4217 code.</summary>
+public sealed record PriceResponse(string Amount, string Currency)
+{
+    public static PriceResponse? From(Price? price) =>
+        price is null ? null : new(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency);
+}
+
+/// <summary>A range of local times on the wire: <c>HH:mm</c>, the end possibly <c>24:00</c>.</summary>
+public sealed record TimeRangeResponse(string Start, string End)
+{
+    public static List<TimeRangeResponse> From(IEnumerable<LocalTimeRange> ranges) => [.. ranges.Select(r => new TimeRangeResponse(r.StartText, r.EndText))];
+}
+
+public sealed record DateOverrideResponse(string Date, IReadOnlyList<TimeRangeResponse> Intervals);
+
+public sealed record BlockedPeriodResponse(string Start, string End, string? Reason);
+
+/// <summary>Availability as the API returns it: every weekday listed (closed days empty), overrides by date, blocked periods.</summary>
+public sealed record AvailabilityResponse(
+    IReadOnlyDictionary<string, List<TimeRangeResponse>> Weekly,
+    IReadOnlyList<DateOverrideResponse> Overrides,
+    IReadOnlyList<BlockedPeriodResponse> Blocked)
+{
+    private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    public static AvailabilityResponse From(Availability availability)
+    {
+        ArgumentNullException.ThrowIfNull(availability);
+        var weekly = new Dictionary<string, List<TimeRangeResponse>>(StringComparer.Ordinal);
+        for (var i = 0; i < DayNames.Length; i++)
+        {
+            weekly[DayNames[i]] = TimeRangeResponse.From(availability.Weekly.For((IsoDayOfWeek)(i + 1)));
+        }
+
+        return new(
+            weekly,
+            [.. availability.Overrides.Select(o => new DateOverrideResponse(LocalDatePattern.Iso.Format(o.Date), TimeRangeResponse.From(o.Intervals)))],
+            [.. availability.Blocked.Select(b => new BlockedPeriodResponse(
+                InstantPattern.ExtendedIso.Format(b.Interval.Start), InstantPattern.ExtendedIso.Format(b.Interval.End), b.Reason))]);
+    }
+}
+
+/// <summary>
+/// An event type as the API returns it, every default filled in (the request shape of
+/// <c>PUT …/event-types/{eventType}</c>, so a client can send back what it read).
+/// </summary>
+public sealed record EventTypeResponse(
+    string Title,
+    string Description,
+    int DurationMinutes,
+    int SlotIntervalMinutes,
+    int BufferBeforeMinutes,
+    int BufferAfterMinutes,
+    int MinimumNoticeMinutes,
+    int? BookingWindowDays,
+    string? BookingWindowStart,
+    string? BookingWindowEnd,
+    int? MaxBookingsPerDay,
+    PriceResponse? Price,
+    IReadOnlyList<int> ReminderOffsetsMinutes,
+    bool Active)
+{
+    public static EventTypeResponse From(EventType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var fixedWindow = type.BookingWindow as FixedBookingWindow;
+        return new(
+            type.Title,
+            type.Description,
+            (int)type.Duration.TotalMinutes,
+            (int)type.SlotInterval.TotalMinutes,
+            (int)type.BufferBefore.TotalMinutes,
+            (int)type.BufferAfter.TotalMinutes,
+            (int)type.MinimumNotice.TotalMinutes,
+            (type.BookingWindow as RollingBookingWindow)?.Days,
+            fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.FirstDate),
+            fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.LastDate),
+            type.MaxBookingsPerDay,
+            PriceResponse.From(type.Price),
+            type.ReminderOffsetsMinutes,
+            type.Active);
+    }
+}
+
+/// <summary>The public profile a booking page shows (<c>GET /api/hosts/{host}</c>): no email, no key, no bookings.</summary>
+public sealed record PublicHostResponse(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventTypeResponse> EventTypes)
+{
+    public static PublicHostResponse From(PublicHostProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new(
+            profile.Slug.Value,
+            profile.Profile.Name,
+            profile.Profile.TimeZone.Id,
+            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(e.Slug, e.Type.Title, e.Type.Description, (int)e.Type.Duration.TotalMinutes, PriceResponse.From(e.Type.Price)))]);
+    }
+}
+
+/// <summary>An active event type as the public booking page sees it.</summary>
+public sealed record PublicEventTypeResponse(string Slug, string Title, string Description, int DurationMinutes, PriceResponse? Price);
