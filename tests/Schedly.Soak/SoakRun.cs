@@ -74,6 +74,8 @@ public static class SoakRun
         return new SoakResult(invariants, report, work);
     }
 
+    /// <param name="Snapshot">Storage as the checker reads it after the drain.</param>
+    /// <param name="Analytics">The analytics rows read after the drain.</param>
     /// <param name="QuietAt">When storage was last seen with nothing left to do, just before the runner was stopped.</param>
     private sealed record Drained(StorageSnapshot Snapshot, IReadOnlyList<AnalyticsDay> Analytics, DateTimeOffset QuietAt);
 

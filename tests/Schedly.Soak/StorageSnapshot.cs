@@ -55,6 +55,8 @@ public sealed class StorageSnapshot
         return ReminderEmails.Keys.Select(k => (k.Booking, k.Offset)).Distinct().Where(k => !sent.Contains(k)).ToList();
     }
 
+    /// <param name="connectionString">The Azurite the soak ran against.</param>
+    /// <param name="mailFolder">The pickup folder the runner wrote its emails to.</param>
     /// <param name="parseMessages">
     /// Whether to parse each <c>.eml</c> as MIME (its Message-Id and To). The drain's polls need only the file names; the
     /// final snapshot the checker reads parses them all.

@@ -4,7 +4,7 @@ namespace Schedly.Core.Notifications;
 
 /// <summary>
 /// Records effects (an email, a webhook delivery) that have happened, one record per effect id, so a redelivered
-/// queue message does not repeat them. <paramref name="key"/>s are <c>email|{effectId}</c> or <c>webhook|{deliveryId}</c>.
+/// queue message does not repeat them. Keys are <c>email|{effectId}</c> or <c>webhook|{deliveryId}</c>.
 /// </summary>
 public interface IEffectLedger
 {

@@ -57,7 +57,7 @@ public static class SlotEngine
 
     /// <summary>
     /// True when a slot starting exactly at <paramref name="start"/> is offered at <paramref name="now"/>, by the same
-    /// rules as <see cref="Compute"/> (independent of any client date range). The booking use case calls this to
+    /// rules as <see cref="Compute(SlotContext, DateInterval, DateTimeZone, Instant)"/> (independent of any client date range). The booking use case calls this to
     /// re-check a requested start server-side; when rescheduling, leave the booking being moved out of the bookings.
     /// </summary>
     public static bool IsOffered(SlotContext context, Instant start, Instant now)

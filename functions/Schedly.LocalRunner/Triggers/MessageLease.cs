@@ -19,7 +19,9 @@ public sealed class MessageLease : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewing;
 
+    /// <param name="queue">The queue the message was received from.</param>
     /// <param name="message">Received with a visibility timeout of <paramref name="length"/>.</param>
+    /// <param name="length">How long each lease lasts; renewed before it runs out.</param>
     public MessageLease(QueueClient queue, QueueMessage message, TimeSpan? length = null)
     {
         ArgumentNullException.ThrowIfNull(queue);
