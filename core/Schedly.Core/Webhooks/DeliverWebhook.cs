@@ -85,7 +85,7 @@ public sealed class DeliverWebhook(
         }
 
         var failingSince = endpoint.FailingSince ?? attempt.At;
-        var disable = attempt.At - failingSince >= Duration.FromSeconds(options.DisableAfterHours * 3600);
+        var disable = attempt.At - failingSince >= options.DisableAfter;
         await endpoints.RecordAttemptAsync(delivery.Host, endpoint.Id, attempt, failingSince, disable, cancellationToken).ConfigureAwait(false);
         if (disable)
         {
