@@ -22,4 +22,16 @@ public static class ValidatedOptions
         return services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
     }
 
+    /// <summary>
+    /// Every validation message in a failed start (one <see cref="OptionsValidationException"/>, or several in an
+    /// <see cref="AggregateException"/>), or null when <paramref name="exception"/> is something else.
+    /// </summary>
+    public static IReadOnlyList<string>? Failures(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.Select(Failures).ToList() is var inner && inner.All(f => f is not null) =>
+            [.. inner.SelectMany(f => f!)],
+        _ => null,
+    };
+
 }

@@ -34,7 +34,7 @@ public sealed class StartupValidationTests
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
-        var messages = Failures(exception).ToList();
+        var messages = ValidatedOptions.Failures(exception) ?? throw new Xunit.Sdk.XunitException($"Expected options validation failures, got {exception}");
         Assert.Equal(
             [
                 "AzureWebJobsStorage:accountName", "Schedly:Email:Smtp:Host", "Schedly:Email:Smtp:Port", "Schedly:PublicBaseUrl",
@@ -100,12 +100,4 @@ public sealed class StartupValidationTests
         builder.Services.AddSchedly(builder.Configuration);
         return builder.Build();
     }
-
-    /// <summary>Every validation failure in <paramref name="exception"/>, however the host wrapped them.</summary>
-    private static IEnumerable<string> Failures(Exception exception) => exception switch
-    {
-        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Failures),
-        OptionsValidationException validation => validation.Failures,
-        _ => throw new Xunit.Sdk.XunitException($"Expected options validation failures, got {exception}"),
-    };
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Schedly.Functions.Composition;
 using Schedly.LocalRunner;
 
 namespace Schedly.IntegrationTests.Runner;
@@ -63,7 +63,7 @@ public sealed class LocalRunnerOptionsTests
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => runner.StartAsync());
 
-        var messages = Failures(exception).ToList();
+        var messages = ValidatedOptions.Failures(exception) ?? throw new Xunit.Sdk.XunitException($"Expected options validation failures, got {exception}");
         Assert.Contains(messages, m => m.StartsWith("Schedly:Security:OperatorKey ", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Schedly:Email:FromAddress ", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Schedly:Webhooks:RetryBaseDelaySeconds ", StringComparison.Ordinal));
@@ -77,12 +77,5 @@ public sealed class LocalRunnerOptionsTests
         ReadEnvironment = false,
         CorsOrigins = [],
         Settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" },
-    };
-
-    private static IEnumerable<string> Failures(Exception exception) => exception switch
-    {
-        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Failures),
-        OptionsValidationException validation => validation.Failures,
-        _ => throw new Xunit.Sdk.XunitException($"Expected options validation failures, got {exception}"),
     };
 }
