@@ -55,6 +55,8 @@ public sealed class LocalRunnerOptionsTests
             Settings = new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+                ["ReminderSchedule"] = "0 */1 * * * *",
+                ["AnalyticsRollupSchedule"] = "0 */15 * * * *",
                 ["Schedly__Security__OperatorKey"] = "short",
                 ["Schedly__Email__FromAddress"] = "nobody",
                 ["Schedly__Webhooks__RetryBaseDelaySeconds"] = "0",
