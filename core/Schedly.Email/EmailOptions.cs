@@ -1,3 +1,5 @@
+using Schedly.Core.Validation;
+
 namespace Schedly.Email;
 
 /// <summary>Which adapter sends email.</summary>
@@ -14,30 +16,42 @@ public enum EmailProvider
 }
 
 /// <summary>
-/// Email configuration, bound from <c>Schedly:Email</c>. Plain settable properties so the options pattern can bind
-/// them; <see cref="Validate"/> lists what is wrong, <see cref="EmailSenderFactory.Create"/> refuses invalid options.
+/// Email configuration, bound from <c>Schedly:Email</c> (app settings <c>Schedly__Email__*</c>; see docs/EMAIL.md).
+/// Plain settable properties so the options pattern can bind them; <see cref="Validate"/> lists what is wrong (the app
+/// runs it at start-up), and <see cref="EmailSenderFactory.Create"/> refuses invalid options too.
 /// </summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : IValidatableOptions
 {
     public const string SectionName = "Schedly:Email";
 
     /// <summary>Default: <see cref="EmailProvider.PickupFolder"/>.</summary>
     public EmailProvider Provider { get; set; } = EmailProvider.PickupFolder;
 
-    /// <summary>The sender address of every email (for ACS: the verified MailFrom address of the connected domain).</summary>
+    /// <summary>
+    /// The sender address of every email (for ACS: the verified MailFrom address of the connected domain).
+    /// Default <c>no-reply@schedly.local</c>.
+    /// </summary>
     public string FromAddress { get; set; } = "no-reply@schedly.local";
 
-    /// <summary>The sender's display name (SMTP and pickup folder; ACS takes it from the MailFrom settings in Azure).</summary>
+    /// <summary>
+    /// The sender's display name (SMTP and pickup folder; ACS takes it from the MailFrom settings in Azure). One line;
+    /// default <c>Schedly</c>.
+    /// </summary>
     public string FromName { get; set; } = "Schedly";
 
     /// <summary>Folder for <see cref="EmailProvider.PickupFolder"/>: absolute, or relative to the app root. Default <c>.schedly/mail</c>.</summary>
     public string PickupFolder { get; set; } = ".schedly/mail";
 
+    /// <summary><c>Schedly:Email:Smtp</c>: checked only when <see cref="Provider"/> is <see cref="EmailProvider.Smtp"/>.</summary>
     public SmtpEmailOptions Smtp { get; set; } = new();
 
+    /// <summary>
+    /// <c>Schedly:Email:AzureCommunicationServices</c>: checked only when <see cref="Provider"/> is
+    /// <see cref="EmailProvider.AzureCommunicationServices"/>.
+    /// </summary>
     public AcsEmailOptions AzureCommunicationServices { get; set; } = new();
 
-    /// <summary>Every problem with the options, as sentences naming the configuration key; empty when valid.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -78,6 +92,7 @@ public sealed class EmailOptions
 /// <summary>SMTP settings (<c>Schedly:Email:Smtp</c>).</summary>
 public sealed class SmtpEmailOptions
 {
+    /// <summary>The SMTP server's host name. No default: required when the provider is SMTP.</summary>
     public string Host { get; set; } = "";
 
     /// <summary>Default 587 (submission with STARTTLS).</summary>
@@ -89,11 +104,13 @@ public sealed class SmtpEmailOptions
     /// <summary>Null or empty: no authentication.</summary>
     public string? UserName { get; set; }
 
+    /// <summary>Only with <see cref="UserName"/>. Default none.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Per-operation timeout; default 30 seconds.</summary>
+    /// <summary>Per-operation timeout in seconds, 1 to 600; default 30.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Every problem, each message starting with <paramref name="prefix"/>:Key (<c>Schedly:Email:Smtp</c>).</summary>
     public IReadOnlyList<string> Validate(string prefix)
     {
         var errors = new List<string>();
@@ -148,15 +165,16 @@ public sealed class AcsEmailOptions
     /// <summary>Overrides <see cref="EmailOptions.FromAddress"/> as the ACS senderAddress (the MailFrom address).</summary>
     public string? SenderAddress { get; set; }
 
-    /// <summary>Retries of 408, 429 and 5xx within one send (Retry-After honoured). Default 3.</summary>
+    /// <summary>Retries of 408, 429 and 5xx within one send (Retry-After honoured), 0 to 10. Default 3.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>First retry delay without a Retry-After; doubles up to <see cref="MaxRetryDelaySeconds"/>. Default 1.</summary>
+    /// <summary>First retry delay in seconds without a Retry-After, in (0, 60]; doubles up to <see cref="MaxRetryDelaySeconds"/>. Default 1.</summary>
     public double RetryDelaySeconds { get; set; } = 1;
 
+    /// <summary>The longest retry delay in seconds, from <see cref="RetryDelaySeconds"/> to 300. Default 30.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 30;
 
-    /// <summary>Allow an <c>http://</c> endpoint: for tests against a local fake only.</summary>
+    /// <summary>Allow an <c>http://</c> endpoint: for tests against a local fake only. Default false.</summary>
     public bool AllowInsecureEndpoint { get; set; }
 
     /// <summary>The endpoint and access key after applying <see cref="ConnectionString"/>.</summary>
@@ -190,6 +208,7 @@ public sealed class AcsEmailOptions
         return (Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null, string.IsNullOrWhiteSpace(key) ? null : key);
     }
 
+    /// <summary>Every problem, each message starting with <paramref name="prefix"/>:Key (<c>Schedly:Email:AzureCommunicationServices</c>).</summary>
     public IReadOnlyList<string> Validate(string prefix)
     {
         var errors = new List<string>();
@@ -210,7 +229,7 @@ public sealed class AcsEmailOptions
 
         if (key is not null && !string.IsNullOrWhiteSpace(ClientId))
         {
-            errors.Add($"{prefix}: set either AccessKey (HMAC) or ClientId (managed identity), not both.");
+            errors.Add($"{prefix}:ClientId must be empty when an access key is set: authenticate with {prefix}:AccessKey (HMAC) or a managed identity, not both.");
         }
 
         if (SenderAddress is not null && !Schedly.Core.Validation.EmailAddressRules.IsValid(SenderAddress))
@@ -223,9 +242,14 @@ public sealed class AcsEmailOptions
             errors.Add($"{prefix}:MaxRetries must be between 0 and 10.");
         }
 
-        if (RetryDelaySeconds is <= 0 or > 60 || MaxRetryDelaySeconds < RetryDelaySeconds || MaxRetryDelaySeconds > 300)
+        if (RetryDelaySeconds is <= 0 or > 60 || double.IsNaN(RetryDelaySeconds))
         {
-            errors.Add($"{prefix}:RetryDelaySeconds must be in (0, 60] and MaxRetryDelaySeconds in [RetryDelaySeconds, 300].");
+            errors.Add($"{prefix}:RetryDelaySeconds must be more than 0 and at most 60.");
+        }
+
+        if (!(MaxRetryDelaySeconds >= RetryDelaySeconds && MaxRetryDelaySeconds <= 300))
+        {
+            errors.Add($"{prefix}:MaxRetryDelaySeconds must be at least {prefix}:RetryDelaySeconds and at most 300.");
         }
 
         return errors;

@@ -21,8 +21,16 @@ public static class LocalRunnerHost
     public static LocalRunner Build(LocalRunnerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var hostJson = HostJsonSettings.Load(Path.Combine(options.RootDirectory, "host.json"));
         var localSettings = LocalSettings.Load(Path.Combine(options.RootDirectory, "local.settings.json"));
+        var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
+        var corsOrigins = options.CorsOrigins ?? localSettings.CorsOrigins;
+        var problems = (options with { Port = port, CorsOrigins = corsOrigins }).Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The local runner's options are invalid: " + string.Join(" ", problems), nameof(options));
+        }
+
+        var hostJson = HostJsonSettings.Load(Path.Combine(options.RootDirectory, "host.json"));
         var catalog = FunctionCatalog.Discover([.. options.FunctionAssemblies]);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -41,7 +49,7 @@ public static class LocalRunnerHost
         var generatedOperatorKey = EnsureSecret(builder.Configuration, nameof(SecurityOptions.OperatorKey));
         EnsureSecret(builder.Configuration, nameof(SecurityOptions.ManageTokenSecret));
 
-        var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
+
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
@@ -51,7 +59,6 @@ public static class LocalRunnerHost
         builder.Services.AddSingleton(hostJson);
         options.ConfigureServices(builder.Services, builder.Configuration);
         AddTriggerServices(builder, catalog);
-        var corsOrigins = options.CorsOrigins ?? localSettings.CorsOrigins;
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
             _ = corsOrigins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins([.. corsOrigins]);
@@ -76,7 +83,7 @@ public static class LocalRunnerHost
             var connection = ReadConnection(builder.Configuration, queueFunction.Connection);
             builder.Services.AddSingleton<IHostedService>(provider => new QueueTriggerListener(
                 queueFunction,
-                new StorageClients(connection).RawQueues,
+                () => new StorageClients(connection).RawQueues,
                 provider.GetRequiredService<HostJsonSettings>(),
                 provider,
                 provider.GetRequiredService<ILogger<QueueTriggerListener>>()));

@@ -1,3 +1,4 @@
+using Schedly.Functions.Composition;
 using Schedly.LocalRunner;
 
 // Runs the Functions app's classes on Kestrel with Azurite, for machines without Core Tools.
@@ -7,7 +8,22 @@ var root = ArgValue(args, "--root") ?? FindRoot(Directory.GetCurrentDirectory())
 var port = ArgValue(args, "--port") is { } portText ? int.Parse(portText, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
 
 await using var runner = LocalRunnerHost.Build(new LocalRunnerOptions { RootDirectory = root, Port = port });
-await runner.StartAsync();
+try
+{
+    await runner.StartAsync();
+}
+catch (Exception e) when (ValidatedOptions.Failures(e) is { } problems)
+{
+    // Every configuration problem at once, one per line, each naming its setting.
+    Console.Error.WriteLine("Schedly cannot start: the configuration is invalid (local.settings.json or the environment).");
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine("  " + problem);
+    }
+
+    return 1;
+}
+
 Console.WriteLine();
 Console.WriteLine($"Schedly is running at {runner.BaseAddress.ToString().TrimEnd('/')}  ({runner.Catalog.Functions.Count} functions; Ctrl-C stops)");
 if (runner.GeneratedOperatorKey is { } key)
@@ -21,6 +37,7 @@ else
 
 Console.WriteLine();
 await runner.App.WaitForShutdownAsync();
+return 0;
 
 static string? ArgValue(string[] args, string name)
 {

@@ -1,65 +1,67 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Schedly.Core.Notifications;
 
 /// <summary>
 /// One email to send, as an <c>emails</c> queue message: the event it comes from and who it is for. Carries no
 /// personal data; the sender reads the booking and the host fresh. <see cref="EffectId"/> is
-/// <c>{eventId}.{recipient}</c>, so a re-run fan-out produces the same id and the sender sends once.
+/// <c>{eventId}.{recipient}</c>, so a re-run fan-out produces the same id and the sender sends once. The event's fields
+/// are written flat next to the effect's own, as before (<see cref="QueueMessageJson"/>):
 /// <code>
 /// { "effectId": "…-created-0.client", "eventId": "…-created-0", "type": "booking.created", "recipient": "client",
 ///   "occurredAt": "…Z", "host": "ada", "bookingId": "ada--…", "eventType": "intro", "sequence": 0,
-///   "start": "…Z", "end": "…Z", "previousStart": null, "previousEnd": null }
+///   "start": "…Z", "end": "…Z", "previousStart": null, "previousEnd": null, "reminderOffsetMinutes": null }
 /// </code>
 /// </summary>
-public sealed record EmailEffect(
-    string EffectId,
-    string EventId,
-    string Type,
-    string Recipient,
-    string OccurredAt,
-    string Host,
-    string BookingId,
-    string EventType,
-    int Sequence,
-    string Start,
-    string End,
-    string? PreviousStart,
-    string? PreviousEnd)
+[JsonConverter(typeof(EmailEffectJsonConverter))]
+public sealed record EmailEffect(string EffectId, string Recipient, BookingEventReference Event)
 {
-    /// <summary>For a reminder: how many minutes before the start it is due.</summary>
-    public int? ReminderOffsetMinutes { get; init; }
-
     public const string ClientRecipient = "client";
     public const string HostRecipient = "host";
 
-    public static EmailEffect For(PublishedBookingEvent e, string recipient)
+    /// <summary>For a reminder: how many minutes before the start it is due.</summary>
+    public int? ReminderOffsetMinutes { get; init; }
+
+    public static EmailEffect For(BookingEventReference e, string recipient)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new EmailEffect($"{e.EventId}.{recipient}", e.EventId, e.Type, recipient, e.OccurredAt, e.Host, e.BookingId, e.EventType, e.Sequence, e.Start, e.End, e.PreviousStart, e.PreviousEnd);
+        return new EmailEffect($"{e.EventId}.{recipient}", recipient, e);
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, PublishedBookingEvent.Json);
+    public string ToJson() => JsonSerializer.Serialize(this, QueueMessageJson.Options);
 
     /// <summary>The message, or null when it is malformed.</summary>
-    public static EmailEffect? TryParse(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            var parsed = JsonSerializer.Deserialize<EmailEffect>(json, PublishedBookingEvent.Json);
-            return parsed is null || string.IsNullOrEmpty(parsed.EffectId) || string.IsNullOrEmpty(parsed.Host)
-                || string.IsNullOrEmpty(parsed.BookingId) || parsed.Recipient is not (ClientRecipient or HostRecipient)
-                || string.IsNullOrEmpty(parsed.OccurredAt) || string.IsNullOrEmpty(parsed.Start) || string.IsNullOrEmpty(parsed.End)
-                ? null
-                : parsed;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static EmailEffect? TryParse(string json) =>
+        QueueMessageJson.TryDeserialize<EmailEffect>(json) is { } parsed && !string.IsNullOrEmpty(parsed.EffectId)
+            && parsed.Recipient is ClientRecipient or HostRecipient && parsed.Event.IsWellFormed()
+            ? parsed
+            : null;
+}
 
-    /// <summary>The event this effect comes from (for times).</summary>
-    public PublishedBookingEvent Event => new(EventId, Type, OccurredAt, Host, BookingId, EventType, Sequence, Start, End, PreviousStart, PreviousEnd);
+/// <summary>The flat JSON of an <see cref="EmailEffect"/>: its own fields and its event's, in one object.</summary>
+internal sealed class EmailEffectJsonConverter : JsonConverter<EmailEffect>
+{
+    public override EmailEffect Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        QueueMessageJson.Read(ref reader, fields => new EmailEffect(fields.String("effectId")!, fields.String("recipient")!, BookingEventReference.ReadFields(fields))
+        {
+            ReminderOffsetMinutes = fields.Int("reminderOffsetMinutes"),
+        });
+
+    public override void Write(Utf8JsonWriter writer, EmailEffect value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("effectId", value.EffectId);
+        value.Event.WriteFields(writer, afterType: w => w.WriteString("recipient", value.Recipient));
+        if (value.ReminderOffsetMinutes is { } offset)
+        {
+            writer.WriteNumber("reminderOffsetMinutes", offset);
+        }
+        else
+        {
+            writer.WriteNull("reminderOffsetMinutes");
+        }
+
+        writer.WriteEndObject();
+    }
 }

@@ -23,7 +23,7 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
         _ => [],
     };
 
-    public async Task<FanOutResult> ExecuteAsync(PublishedBookingEvent bookingEvent, CancellationToken cancellationToken)
+    public async Task<FanOutResult> ExecuteAsync(BookingEventReference bookingEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bookingEvent);
         var emails = 0;

@@ -49,7 +49,7 @@ public sealed class SendBookingEmail(
     public async Task<EmailOutcome> ExecuteAsync(EmailEffect effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        var kind = effect.Type switch
+        var kind = effect.Event.Type switch
         {
             BookingEvent.Created => NoticeKind.Created,
             BookingEvent.Rescheduled => NoticeKind.Rescheduled,
@@ -57,13 +57,13 @@ public sealed class SendBookingEmail(
             Reminders.DueReminder.EventType => NoticeKind.Reminder,
             _ => (NoticeKind?)null,
         };
-        if (kind is null || !BookingId.TryParse(effect.BookingId, out var bookingId) || !HostSlug.TryParse(effect.Host, out var hostSlug))
+        if (kind is null || !BookingId.TryParse(effect.Event.BookingId, out var bookingId) || !HostSlug.TryParse(effect.Event.Host, out var hostSlug))
         {
             return EmailOutcome.Skipped;
         }
 
         var key = LedgerKey(effect.EffectId);
-        if (await ledger.HasAsync(effect.Host, key, cancellationToken).ConfigureAwait(false))
+        if (await ledger.HasAsync(effect.Event.Host, key, cancellationToken).ConfigureAwait(false))
         {
             return EmailOutcome.AlreadySent;
         }
@@ -84,7 +84,7 @@ public sealed class SendBookingEmail(
         var notice = Notice(effect, kind.Value, booking, host);
         var message = renderer.Compose(notice, settings.From, effect.Event.OccurredAtInstant);
         await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        await ledger.RecordAsync(effect.Host, key, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await ledger.RecordAsync(effect.Event.Host, key, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         return EmailOutcome.Sent;
     }
 

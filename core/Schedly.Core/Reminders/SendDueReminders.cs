@@ -80,14 +80,11 @@ public sealed class SendDueReminders(IHostDirectory directory, IReminderStore re
 
         var b = booking.Value;
         var eventId = $"{b.Id.Random}-reminder{reminder.OffsetMinutes}-{b.Sequence}";
+        var reminderEvent = new BookingEventReference(
+            eventId, DueReminder.EventType, reminder.Due.ToString(), b.Id.Host.Value, b.Id.Value, b.EventType, b.Sequence, b.Start.ToString(), b.End.ToString(), null, null);
         foreach (var recipient in new[] { EmailEffect.ClientRecipient, EmailEffect.HostRecipient })
         {
-            var effect = new EmailEffect(
-                $"{eventId}.{recipient}", eventId, DueReminder.EventType, recipient, reminder.Due.ToString(), b.Id.Host.Value, b.Id.Value,
-                b.EventType, b.Sequence, b.Start.ToString(), b.End.ToString(), null, null)
-            {
-                ReminderOffsetMinutes = reminder.OffsetMinutes,
-            };
+            var effect = EmailEffect.For(reminderEvent, recipient) with { ReminderOffsetMinutes = reminder.OffsetMinutes };
             await queue.SendEmailAsync(effect, cancellationToken).ConfigureAwait(false);
         }
 

@@ -47,13 +47,13 @@ public sealed class DeliverWebhook(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var key = LedgerKey(delivery.DeliveryId);
-        if (await ledger.HasAsync(delivery.Host, key, cancellationToken).ConfigureAwait(false))
+        if (await ledger.HasAsync(delivery.Event.Host, key, cancellationToken).ConfigureAwait(false))
         {
             return (WebhookOutcome.AlreadyDelivered, null);
         }
 
-        var endpoint = await endpoints.FindAsync(delivery.Host, delivery.EndpointId, cancellationToken).ConfigureAwait(false);
-        if (endpoint is null || endpoint.Disabled || !BookingId.TryParse(delivery.BookingId, out var bookingId))
+        var endpoint = await endpoints.FindAsync(delivery.Event.Host, delivery.EndpointId, cancellationToken).ConfigureAwait(false);
+        if (endpoint is null || endpoint.Disabled || !BookingId.TryParse(delivery.Event.BookingId, out var bookingId))
         {
             return (WebhookOutcome.Dropped, null);
         }
@@ -69,9 +69,9 @@ public sealed class DeliverWebhook(
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [WebhookSignature.HeaderName] = WebhookSignature.Create(endpoint.Secret, now.ToUnixTimeSeconds(), body),
-            ["Schedly-Event-Id"] = delivery.EventId,
+            ["Schedly-Event-Id"] = delivery.Event.EventId,
             ["Schedly-Delivery-Id"] = delivery.DeliveryId,
-            ["Schedly-Event-Type"] = delivery.Type,
+            ["Schedly-Event-Type"] = delivery.Event.Type,
         };
         // The URL passed these rules when registered; settings may have tightened since (AllowPrivateAddresses off).
         var attempt = WebhookAddressGuard.CheckUrl(endpoint.Url, options.AllowPrivateAddresses) is { } refused
@@ -79,14 +79,14 @@ public sealed class DeliverWebhook(
             : await transport.PostAsync(endpoint.Url, body, headers, cancellationToken).ConfigureAwait(false);
         if (attempt.Succeeded)
         {
-            await ledger.RecordAsync(delivery.Host, key, attempt.At, cancellationToken).ConfigureAwait(false);
-            await endpoints.RecordAttemptAsync(delivery.Host, endpoint.Id, attempt, failingSince: null, disable: false, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordAsync(delivery.Event.Host, key, attempt.At, cancellationToken).ConfigureAwait(false);
+            await endpoints.RecordAttemptAsync(delivery.Event.Host, endpoint.Id, attempt, failingSince: null, disable: false, cancellationToken).ConfigureAwait(false);
             return (WebhookOutcome.Delivered, attempt);
         }
 
         var failingSince = endpoint.FailingSince ?? attempt.At;
-        var disable = attempt.At - failingSince >= Duration.FromSeconds(options.DisableAfterHours * 3600);
-        await endpoints.RecordAttemptAsync(delivery.Host, endpoint.Id, attempt, failingSince, disable, cancellationToken).ConfigureAwait(false);
+        var disable = attempt.At - failingSince >= options.DisableAfter;
+        await endpoints.RecordAttemptAsync(delivery.Event.Host, endpoint.Id, attempt, failingSince, disable, cancellationToken).ConfigureAwait(false);
         if (disable)
         {
             return (WebhookOutcome.EndpointDisabled, attempt);
@@ -108,20 +108,20 @@ public sealed class DeliverWebhook(
         var payload = new
         {
             id = delivery.DeliveryId,
-            eventId = delivery.EventId,
-            type = delivery.Type,
-            occurredAt = delivery.OccurredAt,
+            eventId = delivery.Event.EventId,
+            type = delivery.Event.Type,
+            occurredAt = delivery.Event.OccurredAt,
             data = new
             {
                 id = booking.Id.Value,
                 host = booking.Id.Host.Value,
                 eventType = booking.EventType,
                 status = booking.Status == BookingStatus.Cancelled ? "cancelled" : "confirmed",
-                start = delivery.Start,
-                end = delivery.End,
-                previousStart = delivery.PreviousStart,
-                previousEnd = delivery.PreviousEnd,
-                sequence = delivery.Sequence,
+                start = delivery.Event.Start,
+                end = delivery.Event.End,
+                previousStart = delivery.Event.PreviousStart,
+                previousEnd = delivery.Event.PreviousEnd,
+                sequence = delivery.Event.Sequence,
                 name = booking.Client.Name,
                 email = booking.Client.Email,
                 timeZone = booking.Client.TimeZone.Id,

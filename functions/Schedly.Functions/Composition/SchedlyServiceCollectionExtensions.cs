@@ -20,16 +20,13 @@ namespace Schedly.Functions.Composition;
 public static class SchedlyServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications(configuration);
+        services.AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications();
 
     /// <summary>Use cases and the clock.</summary>
     public static IServiceCollection AddSchedlyCore(this IServiceCollection services)
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddOptions<SecurityOptions>()
-            .BindConfiguration(SecurityOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section);
         services.AddSingleton(provider => new OperatorKey(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.OperatorKey));
         services.AddSingleton(provider => new ManageTokenIssuer(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.ManageTokenSecret));
         services.AddSingleton<AdminAccess>();
@@ -50,11 +47,13 @@ public static class SchedlyServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Azure Table Storage and Storage Queues adapters, and start-up provisioning.</summary>
+    /// <summary>Azure Table Storage and Storage Queues adapters (connection from <c>AzureWebJobsStorage</c>), and start-up provisioning.</summary>
     public static IServiceCollection AddSchedlyStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = StorageConfiguration.Read(configuration);
-        services.AddSingleton(_ => new StorageClients(settings));
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<StorageConnectionSettings>(StorageConfiguration.SettingName)
+            .PostConfigure(settings => StorageConfiguration.ReadValue(settings, configuration, StorageConfiguration.SettingName));
+        services.AddSingleton(provider => new StorageClients(provider.GetRequiredService<IOptions<StorageConnectionSettings>>().Value));
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton<IHostRepository, TableHostRepository>();

@@ -1,27 +1,48 @@
-using System.ComponentModel.DataAnnotations;
 using Schedly.Core.Security;
+using Schedly.Core.Validation;
 
 namespace Schedly.Functions.Composition;
 
 /// <summary>
-/// Bound from <c>Schedly:Security</c> (app setting <c>Schedly__Security__OperatorKey</c>).
-/// The operator key is required; the local runner generates one when it is empty. In Azure it is a
-/// Key Vault reference.
+/// Bound from <c>Schedly:Security</c> (app settings <c>Schedly__Security__OperatorKey</c> and
+/// <c>Schedly__Security__ManageTokenSecret</c>). Both are required and have no default; the local runner generates
+/// them when empty. In Azure they are Key Vault references. Messages never echo the values.
 /// </summary>
-public sealed class SecurityOptions
+public sealed class SecurityOptions : IValidatableOptions
 {
     public const string Section = "Schedly:Security";
 
-    /// <summary>The operator's bearer key: at least 32 characters of randomness.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Schedly:Security:OperatorKey is required (the operator's bearer key).")]
-    [MinLength(Core.Security.OperatorKey.MinLength, ErrorMessage = "Schedly:Security:OperatorKey must be at least 32 characters.")]
+    /// <summary>The operator's bearer key: at least 32 characters of randomness. No default.</summary>
     public string OperatorKey { get; set; } = "";
 
     /// <summary>
     /// The secret manage tokens are derived from (HMAC), so emails can carry manage links: at least
-    /// 32 characters of randomness. Keep it stable: links in sent emails depend on it.
+    /// 32 characters of randomness. No default. Keep it stable: links in sent emails depend on it.
     /// </summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Schedly:Security:ManageTokenSecret is required (derives booking manage tokens).")]
-    [MinLength(ManageTokenIssuer.MinSecretLength, ErrorMessage = "Schedly:Security:ManageTokenSecret must be at least 32 characters.")]
     public string ManageTokenSecret { get; set; } = "";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(OperatorKey))
+        {
+            errors.Add($"{Section}:OperatorKey is required (the operator's bearer key).");
+        }
+        else if (OperatorKey.Length < Core.Security.OperatorKey.MinLength)
+        {
+            errors.Add($"{Section}:OperatorKey must be at least {Core.Security.OperatorKey.MinLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ManageTokenSecret))
+        {
+            errors.Add($"{Section}:ManageTokenSecret is required (derives booking manage tokens).");
+        }
+        else if (ManageTokenSecret.Length < ManageTokenIssuer.MinSecretLength)
+        {
+            errors.Add($"{Section}:ManageTokenSecret must be at least {ManageTokenIssuer.MinSecretLength} characters.");
+        }
+
+        return errors;
+    }
 }

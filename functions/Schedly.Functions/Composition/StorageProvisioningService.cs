@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Schedly.AzureStorage.Tables;
@@ -7,11 +8,17 @@ namespace Schedly.Functions.Composition;
 /// <summary>
 /// Creates missing tables and queues when the app starts. The first attempt runs before the app
 /// takes requests (bounded to 15 s); if storage is unreachable then, it retries in the background,
-/// so a late Azurite or a storage blip does not stop the app from starting.
+/// so a late Azurite or a storage blip does not stop the app from starting. The provisioner (and with it the storage
+/// clients) is resolved on start, not when the host builds its hosted services, so the host's start-up options
+/// validation runs first and reports a bad storage setting together with every other problem.
 /// </summary>
-public sealed partial class StorageProvisioningService(StorageProvisioner provisioner, ILogger<StorageProvisioningService> logger)
+public sealed partial class StorageProvisioningService(IServiceProvider services, ILogger<StorageProvisioningService> logger)
     : BackgroundService
 {
+    private StorageProvisioner? _provisioner;
+
+    private StorageProvisioner Provisioner => _provisioner ??= services.GetRequiredService<StorageProvisioner>();
+
     private bool _ready;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -20,7 +27,7 @@ public sealed partial class StorageProvisioningService(StorageProvisioner provis
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
         try
         {
-            await provisioner.EnsureCreatedAsync(timeout.Token).ConfigureAwait(false);
+            await Provisioner.EnsureCreatedAsync(timeout.Token).ConfigureAwait(false);
             _ready = true;
             LogProvisioned(logger);
         }
@@ -44,7 +51,7 @@ public sealed partial class StorageProvisioningService(StorageProvisioner provis
         {
             try
             {
-                await provisioner.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
+                await Provisioner.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
                 LogProvisioned(logger);
                 return;
             }

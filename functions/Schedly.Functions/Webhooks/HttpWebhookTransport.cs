@@ -27,10 +27,10 @@ public sealed class HttpWebhookTransport : IWebhookTransport, IDisposable
             AllowAutoRedirect = false,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(options.TimeoutSeconds, 10)),
+            ConnectTimeout = options.ConnectTimeout,
             ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
         };
-        _client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+        _client = new HttpClient(handler) { Timeout = options.Timeout };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("Schedly-Webhooks/1.0");
     }
 

@@ -14,10 +14,11 @@ namespace Schedly.LocalRunner.Triggers;
 /// attempts moved to <c>&lt;queue&gt;-poison</c>. Polling backs off to <c>maxPollingInterval</c>
 /// while the queue is empty. Other messages keep flowing while one fails. A message being processed is held
 /// by a <see cref="MessageLease"/> (30 s, renewed), so one a crashed runner held comes back within 30 s.
+/// The queue client is created when the listener runs, after the host's start-up options validation.
 /// </summary>
 public sealed partial class QueueTriggerListener(
     QueueFunction function,
-    QueueServiceClient rawQueues,
+    Func<QueueServiceClient> rawQueues,
     HostJsonSettings settings,
     IServiceProvider services,
     ILogger<QueueTriggerListener> logger) : BackgroundService
@@ -26,8 +27,9 @@ public sealed partial class QueueTriggerListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = rawQueues.GetQueueClient(function.QueueName);
-        var poison = rawQueues.GetQueueClient(function.QueueName + "-poison");
+        var queues = rawQueues();
+        var queue = queues.GetQueueClient(function.QueueName);
+        var poison = queues.GetQueueClient(function.QueueName + "-poison");
         var delay = MinPollingInterval;
         var queueExists = false;
         while (!stoppingToken.IsCancellationRequested)

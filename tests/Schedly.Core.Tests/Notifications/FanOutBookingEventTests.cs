@@ -27,7 +27,7 @@ public sealed class FanOutBookingEventTests
 
         Assert.Equal(2, result.Emails);
         Assert.Equal([$"{e.EventId}.client", $"{e.EventId}.host"], _queue.Emails.Select(m => m.EffectId).ToArray());
-        Assert.All(_queue.Emails, m => Assert.Equal(type, m.Type));
+        Assert.All(_queue.Emails, m => Assert.Equal(type, m.Event.Type));
     }
 
     [Fact]

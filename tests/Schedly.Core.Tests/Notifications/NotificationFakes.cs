@@ -39,11 +39,11 @@ internal static class Sample
         Schedule = HostSchedule.Empty.WithEventType("intro", new EventTypeDraft { Title = "Intro call" }.Validate().Value),
     };
 
-    public static PublishedBookingEvent Event(string type, int sequence = 0, Booking? booking = null)
+    public static BookingEventReference Event(string type, int sequence = 0, Booking? booking = null)
     {
         booking ??= Booking(sequence);
         var e = BookingEvent.For(type, booking, Now, type == BookingEvent.Rescheduled ? Start - Duration.FromHours(2) : null, type == BookingEvent.Rescheduled ? Start - Duration.FromMinutes(90) : null);
-        return new PublishedBookingEvent(e.Id, e.Type, e.OccurredAt.ToString(), HostSlug.Value, booking.Id.Value, booking.EventType, booking.Sequence, booking.Start.ToString(), booking.End.ToString(), e.PreviousStart?.ToString(), e.PreviousEnd?.ToString());
+        return BookingEventReference.From(e);
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class SendDueRemindersTests
 
     private SendDueReminders CreateSut() => new(_directory, _reminders, _bookings, _queue, _clock);
 
-    private IEnumerable<string> HostsEmailed() => _queue.Emails.Select(e => e.Host).Distinct().Order();
+    private IEnumerable<string> HostsEmailed() => _queue.Emails.Select(e => e.Event.Host).Distinct().Order();
 
     [Fact]
     public async Task Execute_NoFailures_SendsEveryHostsReminders()

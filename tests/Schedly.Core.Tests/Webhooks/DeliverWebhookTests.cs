@@ -36,7 +36,7 @@ public sealed class DeliverWebhookTests
         Assert.Equal(WebhookOutcome.Delivered, outcome);
         var (url, body, headers) = Assert.Single(transport.Requests);
         Assert.Equal(new Uri("https://example.com/hook"), url);
-        Assert.Equal(delivery.EventId, headers["Schedly-Event-Id"]);
+        Assert.Equal(delivery.Event.EventId, headers["Schedly-Event-Id"]);
         Assert.Equal(delivery.DeliveryId, headers["Schedly-Delivery-Id"]);
         Assert.True(WebhookSignature.Verify(Secret, headers["Schedly-Signature"], body, Sample.Now.ToUnixTimeSeconds(), TimeSpan.FromMinutes(5)));
         using var json = JsonDocument.Parse(body);
