@@ -165,8 +165,16 @@ public sealed class InvariantCheckerTests
         {
             ledger.Confirmed(System.Text.Json.JsonSerializer.SerializeToElement(new
             {
-                id = b.Id, host = b.Host, eventType = b.EventType, manageToken = "token", email = b.ClientEmail,
-                status = "confirmed", start = b.Start.ToString("O"), end = b.End.ToString("O"), sequence = 0, noShow = false,
+                id = b.Id,
+                host = b.Host,
+                eventType = b.EventType,
+                manageToken = "token",
+                email = b.ClientEmail,
+                status = "confirmed",
+                start = b.Start.ToString("O"),
+                end = b.End.ToString("O"),
+                sequence = 0,
+                noShow = false,
             }));
         }
 

@@ -139,8 +139,15 @@ public sealed class StorageSnapshot
 
         return new StorageSnapshot
         {
-            Bookings = bookings, Cells = cells, OutboxRows = outbox, ReminderEntries = reminders, ReminderRecords = records,
-            QueueDepths = depths, PoisonMessages = poison, Emails = emails, InterruptedMailWrites = interrupted,
+            Bookings = bookings,
+            Cells = cells,
+            OutboxRows = outbox,
+            ReminderEntries = reminders,
+            ReminderRecords = records,
+            QueueDepths = depths,
+            PoisonMessages = poison,
+            Emails = emails,
+            InterruptedMailWrites = interrupted,
         };
     }
 }

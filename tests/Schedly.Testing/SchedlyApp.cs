@@ -46,10 +46,10 @@ public sealed class SchedlyApp : IAsyncDisposable
             Port = 0,
             ReadEnvironment = false,
             Settings = new Dictionary<string, string?>
-                {
-                    ["ReminderSchedule"] = "0 */1 * * * *",
-                    ["AnalyticsRollupSchedule"] = "0 */15 * * * *",
-                }
+            {
+                ["ReminderSchedule"] = "0 */1 * * * *",
+                ["AnalyticsRollupSchedule"] = "0 */15 * * * *",
+            }
                 .Concat(settings).Append(new("AzureWebJobsStorage", azurite.ConnectionString))
                 .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         };

@@ -40,7 +40,8 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         {
             Schedule = HostSchedule.Empty
                 .WithEventType("intro", new EventTypeDraft { Title = "Intro", DurationMinutes = 30 }.Validate().Value)
-                with { Availability = new AvailabilityDraft(new Dictionary<string, IReadOnlyList<TimeRangeDraft?>?> { ["monday"] = [new("00:00", "24:00")], ["tuesday"] = [new("00:00", "24:00")], ["wednesday"] = [new("00:00", "24:00")], ["thursday"] = [new("00:00", "24:00")], ["friday"] = [new("00:00", "24:00")], ["saturday"] = [new("00:00", "24:00")], ["sunday"] = [new("00:00", "24:00")] }, null, null).Validate().Value },
+                with
+            { Availability = new AvailabilityDraft(new Dictionary<string, IReadOnlyList<TimeRangeDraft?>?> { ["monday"] = [new("00:00", "24:00")], ["tuesday"] = [new("00:00", "24:00")], ["wednesday"] = [new("00:00", "24:00")], ["thursday"] = [new("00:00", "24:00")], ["friday"] = [new("00:00", "24:00")], ["saturday"] = [new("00:00", "24:00")], ["sunday"] = [new("00:00", "24:00")] }, null, null).Validate().Value },
         }, CancellationToken.None);
         var day = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd");
 
