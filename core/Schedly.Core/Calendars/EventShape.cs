@@ -89,7 +89,7 @@ internal sealed record EventShape(bool AllDay, DateTimeZone Zone, LocalDateTime 
     }
 
     /// <summary>An upper bound on how long one occurrence lasts (for where expansion starts).</summary>
-    public Duration Longest => Duration.FromDays(NominalDays + 1) + Exact;
+    public Duration Longest => Duration.FromDays(NominalDays) + Exact;
 }
 
 internal enum ShapeProblem

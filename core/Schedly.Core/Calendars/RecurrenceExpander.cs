@@ -17,13 +17,14 @@ namespace Schedly.Core.Calendars;
 /// yearly when the start day is at most 28) start from the step just before the window, not from DTSTART; COUNT is
 /// cut at <see cref="MaxCount"/>; a rule whose BY-lists multiply to more than <see cref="MaxExpansion"/> candidates
 /// per step is refused; Ical.Net gives up after <see cref="MaxUnmatched"/> steps without an occurrence; and at most
-/// <c>cap</c> occurrences are taken from the window.</para>
+/// <c>cap</c> occurrences that overlap the window are taken.</para>
 /// </summary>
 internal static class RecurrenceExpander
 {
     public const int MaxCount = 100_000;
     public const int MaxExpansion = 10_000;
     public const int MaxUnmatched = 5_000;
+    private const int Slack = 6;
 
     private static readonly EvaluationOptions _evaluation = new() { MaxUnmatchedIncrementsLimit = MaxUnmatched };
 
@@ -31,8 +32,9 @@ internal static class RecurrenceExpander
     public static (List<LocalDateTime>? Starts, bool Capped) Starts(
         CalendarEvent series, EventShape shape, FeedTimeZones zones, Interval window, int cap)
     {
-        var lower = window.Start.Minus(Bounded(shape.Longest)).InZone(shape.Zone).LocalDateTime.PlusDays(-1);
-        var upper = window.End.InZone(shape.Zone).LocalDateTime.PlusDays(1);
+        // Local bounds with slack for offset changes (at most a few hours); occurrences are then checked exactly.
+        var lower = window.Start.Minus(Bounded(shape.Longest)).InZone(shape.Zone).LocalDateTime.PlusHours(-Slack);
+        var upper = window.End.InZone(shape.Zone).LocalDateTime.PlusHours(Slack);
         var starts = new SortedSet<LocalDateTime>();
         if (shape.Start >= lower && shape.Start <= upper)
         {
@@ -67,7 +69,7 @@ internal static class RecurrenceExpander
                     break;
                 }
 
-                if (local < lower)
+                if (local < lower || !Overlaps(shape.At(local), window))
                 {
                     continue;
                 }
@@ -192,6 +194,9 @@ internal static class RecurrenceExpander
         : step.Weeks != 0 ? value.PlusWeeks(checked((int)(step.Weeks * times)))
         : step.Months != 0 ? value.PlusMonths(checked((int)(step.Months * times)))
         : value.PlusYears(checked((int)(step.Years * times)));
+
+    private static bool Overlaps(Interval occurrence, Interval window) =>
+        occurrence.Start < window.End && occurrence.End > window.Start;
 
     private static Duration Bounded(Duration longest) => Duration.Min(longest, Duration.FromDays(3_660));
 
