@@ -257,16 +257,20 @@ public static class BusyFeedParser
                     _occurrenceCapped++;
                 }
 
+                // EXDATEs and overrides name an occurrence by its start: compared as instants (so a UTC EXDATE
+                // matches a zoned series, and a start in a DST gap matches however it is spelled), or by host-local
+                // date for all-day series and date-only values.
                 var removed = calendarEvent.ExceptionDates.GetAllDates()
                     .Concat(overrides.Select(o => o.RecurrenceIdentifier!.StartTime))
-                    .Select(value => RecurrenceExpander.ToSeriesLocal(value, shape, _zones))
-                    .ToHashSet();
-                var removedDates = calendarEvent.ExceptionDates.GetAllDates().Where(d => !d.HasTime).Select(FeedTimeZones.DateOf).ToHashSet();
+                    .ToList();
+                var removedDates = removed.Where(v => shape.AllDay || !v.HasTime).Select(FeedTimeZones.DateOf).ToHashSet();
+                var removedStarts = removed.Where(v => !shape.AllDay && v.HasTime).Select(_zones.StartInstant).ToHashSet();
                 foreach (var start in starts)
                 {
-                    if (!removed.Contains(start) && !removedDates.Contains(start.Date))
+                    var occurrence = shape.At(start);
+                    if (!removedDates.Contains(start.Date) && !removedStarts.Contains(occurrence.Start))
                     {
-                        Keep(shape.At(start));
+                        Keep(occurrence);
                     }
                 }
             }
