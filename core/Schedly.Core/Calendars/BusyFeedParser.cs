@@ -22,8 +22,8 @@ namespace Schedly.Core.Calendars;
 /// series cancels its overrides. An override without its series is an ordinary event. EXRULE is ignored.</item>
 /// <item>Times: UTC, a TZID (IANA, Windows, or the feed's own VTIMEZONE: see <see cref="FeedTimeZones"/>), or
 /// floating (host zone). All-day dates are whole host-local days. Lengths are described on <see cref="EventShape"/>;
-/// zero-length events are not busy. A local start in a DST gap is shifted forward by the gap (RFC 5545 §3.3.5);
-/// an ambiguous start is its first occurrence, an ambiguous end its second.</item>
+/// zero-length events are not busy. A local time in a DST gap is shifted forward by the gap and an ambiguous one is
+/// its first occurrence (RFC 5545 §3.3.5; <see cref="FeedTimeZones.Resolver"/>).</item>
 /// <item>Bounds: occurrences are expanded only over the window (<see cref="RecurrenceExpander"/>), at most
 /// <see cref="BusyFeedCaps.MaxOccurrencesPerEvent"/> per series; at most <see cref="BusyFeedCaps.MaxEvents"/> VEVENTs
 /// are read and <see cref="BusyFeedCaps.MaxBusyIntervals"/> intervals kept. Every cap reached is in the report.</item>

@@ -44,10 +44,10 @@ internal sealed record EventShape(bool AllDay, DateTimeZone Zone, LocalDateTime 
         var start = FeedTimeZones.LocalOf(dtStart);
         if (dtEnd is not null)
         {
-            var startInstant = zone.ResolveLocal(start, FeedTimeZones.StartResolver).ToInstant();
+            var startInstant = zone.ResolveLocal(start, FeedTimeZones.Resolver).ToInstant();
             var endInstant = dtEnd.HasTime
-                ? zones.ZoneOf(dtEnd).ResolveLocal(FeedTimeZones.LocalOf(dtEnd), FeedTimeZones.EndResolver).ToInstant()
-                : zone.ResolveLocal(FeedTimeZones.DateOf(dtEnd).AtMidnight(), FeedTimeZones.EndResolver).ToInstant();
+                ? zones.ZoneOf(dtEnd).ResolveLocal(FeedTimeZones.LocalOf(dtEnd), FeedTimeZones.Resolver).ToInstant()
+                : zone.ResolveLocal(FeedTimeZones.DateOf(dtEnd).AtMidnight(), FeedTimeZones.Resolver).ToInstant();
             var exact = endInstant - startInstant;
             return exact < Duration.Zero ? (null, ShapeProblem.Invalid)
                 : exact == Duration.Zero ? (null, ShapeProblem.ZeroLength)
@@ -81,10 +81,10 @@ internal sealed record EventShape(bool AllDay, DateTimeZone Zone, LocalDateTime 
                 start.Date.PlusDays(NominalDays).AtStartOfDayInZone(Zone).ToInstant());
         }
 
-        var from = Zone.ResolveLocal(start, FeedTimeZones.StartResolver).ToInstant();
+        var from = Zone.ResolveLocal(start, FeedTimeZones.Resolver).ToInstant();
         var to = NominalDays == 0
             ? from + Exact
-            : Zone.ResolveLocal(start.PlusDays(NominalDays), FeedTimeZones.EndResolver).ToInstant() + Exact;
+            : Zone.ResolveLocal(start.PlusDays(NominalDays), FeedTimeZones.Resolver).ToInstant() + Exact;
         return new Interval(from, to < from ? from : to);
     }
 

@@ -15,14 +15,11 @@ namespace Schedly.Core.Calendars;
 internal sealed class FeedTimeZones(IEnumerable<VTimeZone> definitions, DateTimeZone hostZone, Interval window)
 {
     /// <summary>
-    /// RFC 5545 §3.3.5 for a local start time: in a gap it means the same time with the offset before the gap
-    /// (shifted forward by the gap); an ambiguous time means its first occurrence.
+    /// RFC 5545 §3.3.5, for every local date-time in a feed (starts, ends, EXDATEs, RECURRENCE-IDs): in a gap it means
+    /// the same time with the offset before the gap (shifted forward by the gap); an ambiguous time means its first
+    /// occurrence. One rule for all, so DTEND equal to DTSTART is always zero length.
     /// </summary>
-    public static readonly ZoneLocalMappingResolver StartResolver = Resolvers.LenientResolver;
-
-    /// <summary>As <see cref="StartResolver"/>, but an ambiguous end means its later occurrence (covers more time).</summary>
-    public static readonly ZoneLocalMappingResolver EndResolver =
-        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnForwardShifted);
+    public static readonly ZoneLocalMappingResolver Resolver = Resolvers.LenientResolver;
 
     private readonly Dictionary<string, VTimeZone> _definitions = definitions
         .Where(d => !string.IsNullOrEmpty(d.TzId))
@@ -73,7 +70,7 @@ internal sealed class FeedTimeZones(IEnumerable<VTimeZone> definitions, DateTime
 
     public static LocalDate DateOf(CalDateTime value) => new(value.Value.Year, value.Value.Month, value.Value.Day);
 
-    public Instant StartInstant(CalDateTime value) => ZoneOf(value).ResolveLocal(LocalOf(value), StartResolver).ToInstant();
+    public Instant StartInstant(CalDateTime value) => ZoneOf(value).ResolveLocal(LocalOf(value), Resolver).ToInstant();
 
     private DateTimeZone? Resolve(string tzId)
     {

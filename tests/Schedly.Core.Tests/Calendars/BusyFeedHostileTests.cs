@@ -169,6 +169,32 @@ public sealed class BusyFeedHostileTests
         Assert.True(elapsed < _budget, $"took {elapsed}");
     }
 
+    [Fact]
+    public void Parse_RandomlyMutatedCorpus_NeverThrows()
+    {
+        string[] files = ["google.ics", "outlook.ics", "icloud.ics", "fastmail.ics", "proton.ics"];
+        string[] tokens =
+        [
+            "", ":", ";", "=", "\"", "T", "Z", "-", "0", "99", "BEGIN:VEVENT", "END:VEVENT", "RRULE:", "FREQ=SECONDLY", "TZID=",
+            "VALUE=DATE", "\r\n", " ", "PT-1H", "BYDAY=", "COUNT=-1", "INTERVAL=0", "UNTIL=", "99991231T235959Z", "00000000",
+        ];
+        var random = new Random(17);
+        var request = Request("Europe/Berlin", "2026-10-01T00:00:00Z", "2027-04-30T00:00:00Z");
+        for (var run = 0; run < 400; run++)
+        {
+            var text = Read(files[random.Next(files.Length)]);
+            for (var edit = random.Next(1, 6); edit > 0; edit--)
+            {
+                var at = random.Next(text.Length);
+                var cut = Math.Min(random.Next(0, 8), text.Length - at);
+                text = string.Concat(text.AsSpan(0, at), tokens[random.Next(tokens.Length)], text.AsSpan(at + cut));
+            }
+
+            var result = BusyFeedParser.Parse(text, request);
+            Assert.True(result is BusyFeedResult.Parsed or BusyFeedResult.Failed);
+        }
+    }
+
     private static (BusyFeedResult Result, TimeSpan Elapsed) Timed(Func<BusyFeedResult> parse)
     {
         var watch = Stopwatch.StartNew();

@@ -100,6 +100,33 @@ public sealed class BusyFeedRulesTests
         Assert.Empty(result.Report.UnknownTimeZones);
     }
 
+    [Theory]
+    [InlineData("20270328T010000", "20270328T040000", "2027-03-28T00:00:00Z", "2027-03-28T02:00:00Z")] // spring forward: 2 h
+    [InlineData("20261025T010000", "20261025T040000", "2026-10-24T23:00:00Z", "2026-10-25T03:00:00Z")] // fall back: 4 h
+    [InlineData("20261025T013000", "20261025T023000", "2026-10-24T23:30:00Z", "2026-10-25T00:30:00Z")] // 02:30 twice: the first
+    [InlineData("20270328T023000", "20270328T033000", "2027-03-28T01:30:00Z", "2027-03-28T01:30:00Z")] // 02:30 is 03:30: empty
+    public void Parse_EventAcrossDstChange_RealElapsedTime(string start, string end, string busyStart, string busyEnd)
+    {
+        var result = Parsed(BusyFeedParser.Parse(
+            Feed($"UID:e\nDTSTART;TZID=Europe/Berlin:{start}\nDTEND;TZID=Europe/Berlin:{end}"),
+            Request("Europe/Berlin", "2026-10-01T00:00:00Z", "2027-04-30T00:00:00Z")));
+
+        var expected = Span(busyStart, busyEnd);
+        Assert.Equal(Show(expected.Duration == NodaTime.Duration.Zero ? [] : [expected]), Show(result.Busy));
+        Assert.Equal(expected.Duration == NodaTime.Duration.Zero ? 1 : 0, result.Report.ZeroLengthSkipped);
+    }
+
+    [Fact]
+    public void Parse_RepeatedLocalTimeAsStartAndEnd_ZeroLength()
+    {
+        var result = Parsed(BusyFeedParser.Parse(
+            Feed("UID:e\nDTSTART;TZID=Europe/Berlin:20261025T023000\nDTEND;TZID=Europe/Berlin:20261025T023000"),
+            Request("Europe/Berlin", "2026-10-01T00:00:00Z", "2027-04-30T00:00:00Z")));
+
+        Assert.Empty(result.Busy);
+        Assert.Equal(1, result.Report.ZeroLengthSkipped);
+    }
+
     [Fact]
     public void Parse_EventStraddlingWindow_ClippedToIt()
     {
