@@ -127,6 +127,34 @@ public sealed class BusyFeedRulesTests
         Assert.Equal(1, result.Report.ZeroLengthSkipped);
     }
 
+    /// <summary>
+    /// Endless rules start from the step just before the window instead of DTSTART; a large COUNT turns that off,
+    /// so both spellings must give the same busy time.
+    /// </summary>
+    [Theory]
+    [InlineData("20200106T090000", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH")]
+    [InlineData("20200107T233000", "FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=SU,TU")]
+    [InlineData("20190312T100000", "FREQ=MONTHLY;BYDAY=2TU")]
+    [InlineData("20190315T100000", "FREQ=MONTHLY;INTERVAL=4")]
+    [InlineData("20181103T020000", "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU")]
+    [InlineData("20210101T003000", "FREQ=DAILY;INTERVAL=11")]
+    [InlineData("20240101T000000", "FREQ=HOURLY;INTERVAL=17")]
+    [InlineData("20260901T000000", "FREQ=MINUTELY;INTERVAL=97")]
+    public void Parse_EndlessRuleFromYearsAgo_SameAsCountingFromDtstart(string start, string rule)
+    {
+        var request = Request("America/New_York", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z") with
+        {
+            Caps = new BusyFeedCaps { MaxOccurrencesPerEvent = 100_000, MaxBusyIntervals = 100_000 },
+        };
+        string Series(string r) => Feed($"UID:s\nDTSTART;TZID=America/New_York:{start}\nDURATION:PT10M\nRRULE:{r}");
+
+        var endless = Parsed(BusyFeedParser.Parse(Series(rule), request));
+        var counted = Parsed(BusyFeedParser.Parse(Series(rule + ";COUNT=99999"), request));
+
+        Assert.NotEmpty(endless.Busy);
+        Assert.Equal(Show(counted.Busy), Show(endless.Busy));
+    }
+
     [Fact]
     public void Parse_EventStraddlingWindow_ClippedToIt()
     {
