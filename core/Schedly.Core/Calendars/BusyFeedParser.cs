@@ -56,22 +56,23 @@ public static class BusyFeedParser
         }
 
         var (readable, eventCapReached) = CutAtEventCap(text, request.Caps.MaxEvents);
-        Calendar? calendar;
+        CalendarCollection calendars;
         try
         {
-            calendar = Calendar.Load(readable);
+            // A collection: some servers concatenate several VCALENDARs in one feed.
+            calendars = CalendarCollection.Load(readable);
         }
         catch (Exception ex) when (ex is SerializationException or FormatException or ArgumentException or InvalidOperationException or OverflowException or IndexOutOfRangeException)
         {
             return new BusyFeedResult.Failed(BusyFeedFailure.Malformed, $"The feed is not valid iCalendar: {Sanitised(ex.Message)}");
         }
 
-        if (calendar is null)
+        if (calendars.Count == 0)
         {
             return new BusyFeedResult.Failed(BusyFeedFailure.Malformed, "The feed is not valid iCalendar: no VCALENDAR could be read.");
         }
 
-        return new Expansion(calendar, request).Run(eventCapReached);
+        return new Expansion(calendars, request).Run(eventCapReached);
     }
 
     /// <summary>Reads a busy status: null when the event is busy, else the reason it is not.</summary>
@@ -132,9 +133,9 @@ public static class BusyFeedParser
     }
 
     /// <summary>One parse's mutable state; never escapes <see cref="Parse"/>.</summary>
-    private sealed class Expansion(Calendar calendar, BusyFeedRequest request)
+    private sealed class Expansion(CalendarCollection calendars, BusyFeedRequest request)
     {
-        private readonly FeedTimeZones _zones = new(calendar.TimeZones, request.HostZone, request.Window);
+        private readonly FeedTimeZones _zones = new(calendars.SelectMany(c => c.TimeZones), request.HostZone, request.Window);
         private readonly List<Interval> _busy = [];
         private int _own;
         private int _cancelled;
@@ -146,7 +147,7 @@ public static class BusyFeedParser
 
         public BusyFeedResult Run(bool eventCapReached)
         {
-            var events = calendar.Events.ToList();
+            var events = calendars.SelectMany(c => c.Events).ToList();
             foreach (var group in events.GroupBy(e => string.IsNullOrEmpty(e.Uid) ? null : e.Uid, StringComparer.Ordinal))
             {
                 if (_busyCapReached)

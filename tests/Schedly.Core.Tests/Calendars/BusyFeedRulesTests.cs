@@ -156,6 +156,18 @@ public sealed class BusyFeedRulesTests
     }
 
     [Fact]
+    public void Parse_SeveralVCalendarsInOneFeed_AllRead()
+    {
+        var result = Run(
+            Feed("UID:a\nDTSTART:20261102T100000Z\nDTEND:20261102T110000Z")
+            + Feed("UID:b\nDTSTART:20261103T100000Z\nDTEND:20261103T110000Z"));
+
+        Assert.Equal(
+            Show([Span("2026-11-02T10:00:00Z", "2026-11-02T11:00:00Z"), Span("2026-11-03T10:00:00Z", "2026-11-03T11:00:00Z")]),
+            Show(result.Busy));
+    }
+
+    [Fact]
     public void Parse_EventStraddlingWindow_ClippedToIt()
     {
         var result = Run(Feed("UID:e\nDTSTART:20261031T230000Z\nDTEND:20261101T010000Z", "UID:f\nDTSTART:20261130T230000Z\nDTEND:20261201T010000Z"));
