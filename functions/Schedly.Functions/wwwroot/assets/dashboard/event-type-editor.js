@@ -73,6 +73,19 @@ function collectType(ctx) {
 }
 
 /**
+ * After a change: re-reads the configuration, redraws the list and reopens the editor on the type.
+ * @param {import("./context.js").DashboardContext} ctx
+ * @param {string} slug
+ * @param {string} message
+ */
+async function reloadAndReopen(ctx, slug, message) {
+  ctx.config = await ctx.admin.config();
+  showTypes(ctx);
+  openType(ctx, slug);
+  setStatus(status(), message);
+}
+
+/**
  * Saves, re-reads the configuration and reopens the editor on the saved type.
  * @param {import("./context.js").DashboardContext} ctx
  * @param {string} slug
@@ -81,10 +94,7 @@ async function save(ctx, slug) {
   setStatus(status(), "Saving…");
   try {
     await ctx.admin.putEventType(slug, collectType(ctx));
-    ctx.config = await ctx.admin.config();
-    showTypes(ctx);
-    openType(ctx, slug);
-    setStatus(status(), "Event type saved.");
+    await reloadAndReopen(ctx, slug, "Event type saved.");
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const count = showFieldErrors(form(), errorList(), error.fieldErrors);
@@ -136,10 +146,7 @@ export function setUpTypeEditor(ctx) {
     setStatus(status(), "Deactivating…");
     try {
       await ctx.admin.deactivateEventType(slug);
-      ctx.config = await ctx.admin.config();
-      showTypes(ctx);
-      openType(ctx, slug);
-      setStatus(status(), "Deactivated: it can no longer be booked; existing bookings keep working.");
+      await reloadAndReopen(ctx, slug, "Deactivated: it can no longer be booked; existing bookings keep working.");
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setStatus(status(), `Not deactivated: ${error.message}`, true);

@@ -75,20 +75,3 @@ export function setStatus(node, text, isError = false) {
   node.textContent = text;
   node.classList.toggle("error", isError);
 }
-
-/**
- * Runs `action` with `button` disabled, unless it already is (a second click while busy does nothing).
- * @template T
- * @param {HTMLButtonElement} button
- * @param {() => Promise<T>} action
- * @returns {Promise<T | undefined>}
- */
-export async function whileDisabled(button, action) {
-  if (button.disabled) return undefined;
-  button.disabled = true;
-  try {
-    return await action();
-  } finally {
-    button.disabled = false;
-  }
-}
