@@ -37,7 +37,7 @@ async function main(ctx) {
     return;
   }
   try {
-    /** @type {import("./book/context.js").HostProfile} */
+    /** @type {import("./lib/endpoints.js").HostProfile} */
     const profile = await publicApi.host(booking.host);
     ctx.eventTitle = profile.eventTypes.find((t) => t.slug === booking.eventType)?.title ?? null;
     byId("subtitle").textContent = `with ${profile.name}`;

@@ -4,9 +4,8 @@
 import { byId } from "../lib/dom.js";
 import { detectTimeZone } from "../lib/zones.js";
 
-/** @typedef {{ amount: string, currency: string }} Price */
-/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null }} EventType */
-/** @typedef {{ slug: string, name: string, eventTypes: EventType[] }} HostProfile */
+/** @typedef {import("../lib/endpoints.js").PublicEventType} EventType */
+/** @typedef {import("../lib/endpoints.js").HostProfile} HostProfile */
 /** @typedef {import("../calendar.js").Slot} Slot */
 
 /**

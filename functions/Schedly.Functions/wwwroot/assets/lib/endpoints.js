@@ -6,6 +6,9 @@ import { request } from "./api.js";
 const seg = encodeURIComponent;
 
 /** @typedef {import("./api.js").RequestOptions} RequestOptions */
+/** @typedef {{ amount: string, currency: string }} Price */
+/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null }} PublicEventType */
+/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[] }} HostProfile the answer of GET /api/hosts/{host} */
 
 export const publicApi = {
   /** @param {string} host @param {RequestOptions} [options] */
