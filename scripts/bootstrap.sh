@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the repository's npm tooling (Azurite) when it is missing or stale. Idempotent.
+# Installs the repository's npm tooling (Azurite; ESLint and TypeScript for `npm run lint`) when it is
+# missing or stale. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> npm ci (Azurite)"
+if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/eslint ] || [ ! -x node_modules/.bin/tsc ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> npm ci (Azurite, ESLint, TypeScript)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

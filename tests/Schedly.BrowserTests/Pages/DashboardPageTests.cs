@@ -171,6 +171,48 @@ public sealed class DashboardPageTests(BrowserAppFixture app)
     }
 
     [Fact]
+    public async Task Dashboard_EventTypeEditor_ShowsTheServersFieldErrorsBesideTheFields()
+    {
+        var (slug, apiKey) = await app.CreateHostWithKeyAsync("dasherrs");
+        await using var hostContext = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        var page = await hostContext.NewPageAsync();
+        await SignInAsync(page, slug, apiKey);
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save event type" });
+
+        // The page does not re-check the slug's shape: a double hyphen goes to the server, which refuses it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "New event type" }).ClickAsync();
+        await page.GetByLabel("Slug").FillAsync("deep--dive");
+        await page.GetByLabel("Title").FillAsync("Deep dive");
+        await save.ClickAsync();
+        await Expect(page.Locator("#type-status")).ToHaveTextAsync("Please correct the fields marked below.");
+        await Expect(page.GetByLabel("Slug")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#type-errors li")).ToContainTextAsync("eventType: ");
+        await Expect(page.Locator("#type-form .field-error")).ToHaveCountAsync(1);
+
+        // Nor the price format or the minute ranges: each error the server lists is shown beside its field.
+        await page.GetByLabel("Slug").FillAsync("deep-dive");
+        await page.GetByLabel("Duration (minutes)").FillAsync("0");
+        await page.GetByLabel("Price").FillAsync("12.345");
+        await page.GetByLabel("Currency").FillAsync("EUR");
+        await save.ClickAsync();
+        await Expect(page.Locator("#type-status")).ToHaveTextAsync("Please correct the fields marked below.");
+        await Expect(page.GetByLabel("Slug")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Duration (minutes)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Price")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#type-errors li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#type-form .field-error")).ToHaveCountAsync(2);
+
+        // Empty fields are sent as null: the server fills in its defaults.
+        await page.GetByLabel("Duration (minutes)").FillAsync("");
+        await page.GetByLabel("Price").FillAsync("12.50");
+        await save.ClickAsync();
+        await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");
+        await Expect(page.Locator("#type-errors li")).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Duration (minutes)")).ToHaveValueAsync("30");
+        await Expect(page.GetByLabel("Slot interval (minutes)")).ToHaveValueAsync("30");
+    }
+
+    [Fact]
     public async Task Dashboard_WrongKey_ShowsTheProblemDetail_ThenSignInAndSignOut()
     {
         var (slug, apiKey) = await app.CreateHostWithKeyAsync("dashkey");

@@ -1,40 +1,36 @@
+// @ts-check
 // A month view of free slots plus the chosen day's times, in a given zone. Used by the booking
 // page and by the manage page (to reschedule). Days with free times are enabled buttons that stand
 // out; the grid always has six rows and the times list reserves its space, so nothing jumps while
 // a month loads.
-import { api, ApiError } from "./api.js";
-import {
-  addMonths, daysInMonth, formatLocalDate, formatMonth, formatTime, isoDate, todayIn, weekdayMondayFirst, weekdayNames,
-} from "./time.js";
+import { ApiError, isAbort } from "./lib/api.js";
+import { addMonths, daysInMonth, isoDate, todayIn, weekdayMondayFirst } from "./lib/dates.js";
+import { el, uniqueId } from "./lib/dom.js";
+import { publicApi } from "./lib/endpoints.js";
+import { formatLocalDate, formatMonth, formatTime, plural, weekdayNames } from "./lib/format.js";
 
-const el = (tag, props = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "class") node.className = value;
-    else if (key === "dataset") Object.assign(node.dataset, value);
-    else if (key.startsWith("aria-") || key === "role") node.setAttribute(key, value);
-    else node[key] = value;
-  }
-  node.append(...children);
-  return node;
-};
+/** @typedef {{ start: string, end: string }} Slot */
 
 /**
  * @param {HTMLElement} root where the picker renders
- * @param {{ host: string, eventType: string, timeZone: string, onSelect: (slot) => void, autoAdvanceMonths?: number }} options
+ * @param {{ host: string, eventType: string, timeZone: string, onSelect: (slot: Slot) => void, autoAdvanceMonths?: number }} options
  */
 export function createSlotPicker(root, { host, eventType, timeZone, onSelect, autoAdvanceMonths = 2 }) {
   let zone = timeZone;
   const today = todayIn(zone);
   let year = Number(today.slice(0, 4));
   let month = Number(today.slice(5, 7));
+  /** @type {Map<string, Slot[]>} */
   let days = new Map();
+  /** @type {string | null} */
   let selectedDate = null;
+  /** @type {string | null} */
   let selectedStart = null;
+  /** @type {AbortController | null} */
   let controller = null;
   let firstLoad = true;
 
-  const monthLabel = el("h3", { class: "month-label", id: `month-${Math.random().toString(36).slice(2)}` });
+  const monthLabel = el("h3", { class: "month-label", id: uniqueId("month") });
   const prev = el("button", { type: "button", class: "month-nav", "aria-label": "Previous month" }, "‹");
   const next = el("button", { type: "button", class: "month-nav", "aria-label": "Next month" }, "›");
   const grid = el("div", { class: "month-grid", role: "group", "aria-labelledby": monthLabel.id });
@@ -54,12 +50,14 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
   prev.addEventListener("click", () => go(-1));
   next.addEventListener("click", () => go(1));
 
+  /** @param {number} delta */
   function go(delta) {
     ({ year, month } = addMonths(year, month, delta));
     selectedDate = null;
     return load();
   }
 
+  /** @param {boolean} loading */
   function renderGrid(loading) {
     const current = todayIn(zone);
     monthLabel.textContent = formatMonth(year, month);
@@ -84,7 +82,7 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
         dataset: { date },
         disabled: !free,
         "aria-pressed": String(date === selectedDate),
-        "aria-label": `${formatLocalDate(date)}${free ? `, ${slots.length} free time${slots.length === 1 ? "" : "s"}` : ", no free times"}`,
+        "aria-label": `${formatLocalDate(date)}${free ? `, ${plural(slots.length, "free time")}` : ", no free times"}`,
       }, String(day));
       button.addEventListener("click", () => selectDate(date, true));
       cells.push(button);
@@ -105,6 +103,7 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
       button.addEventListener("click", () => {
         selectedStart = slot.start;
         for (const other of slotList.querySelectorAll("button.slot")) {
+          if (!(other instanceof HTMLButtonElement)) continue;
           other.setAttribute("aria-pressed", String(other.dataset.start === selectedStart));
         }
         onSelect({ ...slot });
@@ -113,9 +112,11 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
     }));
   }
 
+  /** @param {string} date @param {boolean} focus */
   function selectDate(date, focus) {
     selectedDate = date;
     for (const button of grid.querySelectorAll("button.day")) {
+      if (!(button instanceof HTMLButtonElement)) continue;
       button.setAttribute("aria-pressed", String(button.dataset.date === date));
     }
     renderSlots();
@@ -132,11 +133,13 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
     status.textContent = "Loading free times…";
     renderGrid(true);
     try {
-      const body = await api.slots(host, eventType, start, end, zone, { signal: mine.signal });
+      const body = await publicApi.slots(host, eventType, start, end, zone, { signal: mine.signal });
       if (controller !== mine) return;
-      days = new Map(body.days.filter((d) => d.slots.length > 0).map((d) => [d.date, d.slots]));
+      /** @type {Array<{ date: string, slots: Slot[] }>} */
+      const loaded = body.days;
+      days = new Map(loaded.filter((d) => d.slots.length > 0).map((d) => [d.date, d.slots]));
     } catch (error) {
-      if (error?.name === "AbortError" || controller !== mine) return;
+      if (isAbort(error) || controller !== mine) return;
       days = new Map();
       root.classList.remove("loading");
       renderGrid(false);
@@ -156,18 +159,19 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
     firstLoad = false;
     if (selectedDate && !days.has(selectedDate)) selectedDate = null;
     if (!selectedDate && days.size > 0) selectedDate = [...days.keys()].sort()[0];
-    if (selectedStart && !(days.get(selectedDate) ?? []).some((s) => s.start === selectedStart)) selectedStart = null;
+    if (selectedStart && !((selectedDate && days.get(selectedDate)) || []).some((s) => s.start === selectedStart)) selectedStart = null;
     renderGrid(false);
     renderSlots();
     status.textContent = days.size === 0
       ? `No free times in ${formatMonth(year, month)}. Try the next month.`
-      : `${days.size} day${days.size === 1 ? "" : "s"} with free times in ${formatMonth(year, month)}.`;
+      : `${plural(days.size, "day")} with free times in ${formatMonth(year, month)}.`;
   }
 
   return {
     element: root,
     /** Reloads the visible month (after a booking or a conflict). */
     refresh: () => load(),
+    /** @param {string} newZone */
     setTimeZone(newZone) {
       zone = newZone;
       selectedDate = null;

@@ -1,31 +1,23 @@
+// @ts-check
 // Small inline-SVG charts built with DOM APIs only (no library, no canvas, no inline style attributes).
 // Every chart is a <figure> with a visible caption and an <svg role="img"> carrying <title>/<desc>;
 // every data bar is a <rect class="bar"> with data-value (and data-date or data-key) for tests.
 // The viewBox scales the drawing to the container width, so it stays readable at 375 px.
 
-const SVG = "http://www.w3.org/2000/svg";
-let counter = 0;
+import { el, svgEl, uniqueId } from "./lib/dom.js";
 
-function svgEl(tag, attributes = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null) node.setAttribute(name, String(value));
-  }
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+/** @typedef {{ date: string, value: number }} DailyPoint */
+/** @typedef {{ key: string, label: string, value: number, display: string, dataValue?: string | number, className?: string }} BarRow */
 
+/**
+ * A <figure> with its caption, and a maker for its <svg role="img"> titled and described for assistive technology.
+ * @param {string} id @param {string} title @param {string} summary
+ */
 function figure(id, title, summary) {
-  const n = ++counter;
-  const titleId = `chart-${id}-title-${n}`;
-  const descId = `chart-${id}-desc-${n}`;
-  const fig = document.createElement("figure");
-  fig.className = "chart";
-  fig.dataset.chart = id;
-  const caption = document.createElement("figcaption");
-  caption.className = "chart-title";
-  caption.textContent = title;
-  fig.append(caption);
+  const titleId = uniqueId(`chart-${id}-title`);
+  const descId = uniqueId(`chart-${id}-desc`);
+  const fig = el("figure", { class: "chart", dataset: { chart: id } }, el("figcaption", { class: "chart-title", text: title }));
+  /** @param {number} width @param {number} height @param {string} kind */
   const make = (width, height, kind) => {
     const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}`, class: `chart-svg ${kind}` });
     svg.append(svgEl("title", { id: titleId }, title), svgEl("desc", { id: descId }, summary));
@@ -35,18 +27,16 @@ function figure(id, title, summary) {
   return { fig, make };
 }
 
+/** @param {string} id @param {string} title @param {string} text */
 function emptyFigure(id, title, text) {
   const { fig } = figure(id, title, text);
-  const p = document.createElement("p");
-  p.className = "muted empty chart-empty";
-  p.textContent = text;
-  fig.append(p);
+  fig.append(el("p", { class: "muted empty chart-empty", text }));
   return fig;
 }
 
 /**
  * Vertical bars, one per date (zero days included so the x axis is the whole range).
- * points: [{ date: "YYYY-MM-DD", value: number }]
+ * @param {{ id: string, title: string, points: DailyPoint[], unit: string, emptyText: string }} chart
  */
 export function dailyBarChart({ id, title, points, unit, emptyText }) {
   const total = points.reduce((sum, p) => sum + p.value, 0);
@@ -64,7 +54,7 @@ export function dailyBarChart({ id, title, points, unit, emptyText }) {
   const barW = Math.max(1, step * 0.75);
   const busiest = points.reduce((a, b) => (b.value > a.value ? b : a));
   const { fig, make } = figure(id, title,
-    `${total} ${unit} from ${points[0].date} to ${points.at(-1).date}; busiest day ${busiest.date} with ${busiest.value}.`);
+    `${total} ${unit} from ${points[0].date} to ${points[points.length - 1].date}; busiest day ${busiest.date} with ${busiest.value}.`);
   const svg = make(width, height, "daily");
 
   svg.append(
@@ -72,7 +62,7 @@ export function dailyBarChart({ id, title, points, unit, emptyText }) {
     svgEl("text", { class: "tick", x: left - 6, y: top + 14, "text-anchor": "end" }, String(max)),
     svgEl("text", { class: "tick", x: left - 4, y: top + plotH, "text-anchor": "end" }, "0"),
     svgEl("text", { class: "tick", x: left, y: height - 6, "text-anchor": "start" }, points[0].date),
-    svgEl("text", { class: "tick", x: width - right, y: height - 6, "text-anchor": "end" }, points.at(-1).date));
+    svgEl("text", { class: "tick", x: width - right, y: height - 6, "text-anchor": "end" }, points[points.length - 1].date));
 
   points.forEach((p, i) => {
     const h = max === 0 ? 0 : (p.value / max) * plotH;
@@ -93,7 +83,8 @@ export function dailyBarChart({ id, title, points, unit, emptyText }) {
 
 /**
  * Horizontal bars with a text label and value at the end.
- * rows: [{ key, label, value: number, display: string }], max: the full-scale value (e.g. 1 for rates).
+ * `max` is the full-scale value (e.g. 1 for rates); by default the largest value.
+ * @param {{ id: string, title: string, rows: BarRow[], max?: number, emptyText: string, summary?: string }} chart
  */
 export function horizontalBarChart({ id, title, rows, max, emptyText, summary }) {
   if (rows.length === 0) return emptyFigure(id, title, emptyText);

@@ -1,0 +1,36 @@
+// @ts-check
+// The booking page's one context object: where the visitor is, what they picked, and the page's
+// status line. Every part of the page reads and updates this object, nothing else.
+import { byId } from "../lib/dom.js";
+import { detectTimeZone } from "../lib/zones.js";
+
+/** @typedef {import("../lib/endpoints.js").PublicEventType} EventType */
+/** @typedef {import("../lib/endpoints.js").HostProfile} HostProfile */
+/** @typedef {import("../calendar.js").Slot} Slot */
+
+/**
+ * @typedef {object} BookingContext
+ * @property {string} host the host slug from the path
+ * @property {string | null} eventType the event type slug from the path, if any
+ * @property {HostProfile | null} profile
+ * @property {EventType | null} type the event type being booked
+ * @property {string} zone the zone times are shown in
+ * @property {Slot | null} chosen the slot picked
+ * @property {string | null} pendingKey the idempotency key of the booking being sent (kept for a retry after a network error)
+ * @property {HTMLElement} status the page's status line
+ */
+
+/** @returns {BookingContext} */
+export function createBookingContext() {
+  const parts = location.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  return {
+    host: parts[1] ?? "",
+    eventType: parts[2] ?? null,
+    profile: null,
+    type: null,
+    zone: detectTimeZone(),
+    chosen: null,
+    pendingKey: null,
+    status: byId("page-status"),
+  };
+}

@@ -1,0 +1,157 @@
+// @ts-check
+// Creating, editing and deactivating an event type. Empty fields are sent as null so the server
+// applies its own defaults; every rule (slug shape, minute ranges, price format) is the server's,
+// and its field errors are shown beside the inputs.
+import { ApiError } from "../lib/api.js";
+import { byId, inputById, setStatus } from "../lib/dom.js";
+import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
+import { configOf } from "./context.js";
+import { renderTypeList } from "./event-type-list.js";
+
+/** Input id → event type field, for the whole-number fields. */
+const NUMBER_FIELDS = {
+  "type-duration": "durationMinutes",
+  "type-interval": "slotIntervalMinutes",
+  "type-buffer-before": "bufferBeforeMinutes",
+  "type-buffer-after": "bufferAfterMinutes",
+  "type-notice": "minimumNoticeMinutes",
+  "type-window": "bookingWindowDays",
+  "type-limit": "maxBookingsPerDay",
+};
+
+const form = () => byId("type-form", HTMLFormElement);
+const errorList = () => byId("type-errors");
+const status = () => byId("type-status");
+
+/** @param {import("./context.js").DashboardContext} ctx */
+export function showTypes(ctx) {
+  renderTypeList(ctx, (slug) => openType(ctx, slug));
+}
+
+/**
+ * Opens the editor on an event type, or on a new one when `slug` is "".
+ * @param {import("./context.js").DashboardContext} ctx
+ * @param {string} slug
+ */
+function openType(ctx, slug) {
+  ctx.editing = slug;
+  /** @type {import("./context.js").EventTypeConfig} */
+  const type = slug ? configOf(ctx).eventTypes?.[slug] ?? {} : {};
+  byId("type-form-heading").textContent = slug ? `Edit ${type.title ?? slug}` : "New event type";
+  const slugInput = inputById("type-slug");
+  slugInput.value = slug;
+  slugInput.readOnly = Boolean(slug);
+  inputById("type-title").value = type.title ?? "";
+  byId("type-description", HTMLTextAreaElement).value = String(type.description ?? "");
+  for (const [id, field] of Object.entries(NUMBER_FIELDS)) inputById(id).value = String(type[field] ?? "");
+  inputById("type-price").value = type.price?.amount ?? "";
+  inputById("type-currency").value = type.price?.currency ?? "";
+  inputById("type-active").checked = type.active !== false;
+  byId("deactivate-type").hidden = !slug || type.active === false;
+  clearFieldErrors(form(), errorList());
+  setStatus(status(), "");
+  form().hidden = false;
+  (slug ? inputById("type-title") : slugInput).focus();
+}
+
+/** The event type as the form has it, over the stored one (fields the form does not show are kept). @param {import("./context.js").DashboardContext} ctx */
+function collectType(ctx) {
+  const original = ctx.editing ? configOf(ctx).eventTypes?.[ctx.editing] ?? {} : {};
+  /** @type {import("./context.js").EventTypeConfig} */
+  const body = { ...original };
+  body.title = inputById("type-title").value.trim();
+  body.description = byId("type-description", HTMLTextAreaElement).value.trim();
+  for (const [id, field] of Object.entries(NUMBER_FIELDS)) {
+    const raw = inputById(id).value.trim();
+    body[field] = raw === "" ? null : Number(raw);
+  }
+  const amount = inputById("type-price").value.trim();
+  const currency = inputById("type-currency").value.trim().toUpperCase();
+  body.price = amount || currency ? { amount, currency } : null;
+  body.active = inputById("type-active").checked;
+  return body;
+}
+
+/**
+ * After a change: re-reads the configuration, redraws the list and reopens the editor on the type.
+ * @param {import("./context.js").DashboardContext} ctx
+ * @param {string} slug
+ * @param {string} message
+ */
+async function reloadAndReopen(ctx, slug, message) {
+  ctx.config = await ctx.admin.config();
+  showTypes(ctx);
+  openType(ctx, slug);
+  setStatus(status(), message);
+}
+
+/**
+ * Saves, re-reads the configuration and reopens the editor on the saved type.
+ * @param {import("./context.js").DashboardContext} ctx
+ * @param {string} slug
+ */
+async function save(ctx, slug) {
+  setStatus(status(), "Saving…");
+  try {
+    await ctx.admin.putEventType(slug, collectType(ctx));
+    await reloadAndReopen(ctx, slug, "Event type saved.");
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const count = showFieldErrors(form(), errorList(), error.fieldErrors);
+    setStatus(status(), count ? "Please correct the fields marked below." : `Not saved: ${error.message}`, true);
+  }
+}
+
+/** @param {import("./context.js").DashboardContext} ctx */
+export function setUpTypeEditor(ctx) {
+  byId("new-type").addEventListener("click", () => openType(ctx, ""));
+
+  byId("close-type").addEventListener("click", () => {
+    form().hidden = true;
+    ctx.editing = null;
+    byId("new-type").focus();
+  });
+
+  form().addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = byId("save-type", HTMLButtonElement);
+    if (button.disabled) return;
+    const slugInput = inputById("type-slug");
+    const slug = ctx.editing || slugInput.value.trim();
+    clearFieldErrors(form(), errorList());
+    if (!slug) {
+      showFieldErrors(form(), errorList(), [["eventType", "Required: the slug is part of the booking link."]]);
+      setStatus(status(), "Please correct the fields marked below.", true);
+      slugInput.focus();
+      return;
+    }
+    if (!ctx.editing && configOf(ctx).eventTypes?.[slug]) {
+      slugInput.setAttribute("aria-invalid", "true");
+      setStatus(status(), `An event type "${slug}" already exists; edit it instead.`, true);
+      return;
+    }
+    button.disabled = true;
+    try {
+      await save(ctx, slug);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  byId("deactivate-type").addEventListener("click", async () => {
+    const button = byId("deactivate-type", HTMLButtonElement);
+    const slug = ctx.editing;
+    if (!slug || button.disabled) return;
+    button.disabled = true;
+    setStatus(status(), "Deactivating…");
+    try {
+      await ctx.admin.deactivateEventType(slug);
+      await reloadAndReopen(ctx, slug, "Deactivated: it can no longer be booked; existing bookings keep working.");
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setStatus(status(), `Not deactivated: ${error.message}`, true);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

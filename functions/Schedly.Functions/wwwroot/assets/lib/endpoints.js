@@ -1,0 +1,70 @@
+// @ts-check
+// The Schedly API's routes, as calls through the shared fetch wrapper. Public routes first, then
+// the host's admin routes (authorized with the host API key).
+import { request } from "./api.js";
+
+const seg = encodeURIComponent;
+
+/** @typedef {import("./api.js").RequestOptions} RequestOptions */
+/** @typedef {{ amount: string, currency: string }} Price */
+/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null }} PublicEventType */
+/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[] }} HostProfile the answer of GET /api/hosts/{host} */
+
+export const publicApi = {
+  /** @param {string} host @param {RequestOptions} [options] */
+  host: (host, options) => request(`/api/hosts/${seg(host)}`, options),
+  /**
+   * @param {string} host @param {string} eventType @param {string} start @param {string} end
+   * @param {string} timeZone @param {RequestOptions} [options]
+   */
+  slots: (host, eventType, start, end, timeZone, options) =>
+    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/slots?start=${start}&end=${end}&timeZone=${seg(timeZone)}`, options),
+  /** @param {string} host @param {string} eventType @param {object} body @param {string} idempotencyKey */
+  book: (host, eventType, body, idempotencyKey) =>
+    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/bookings`, { method: "POST", body, idempotencyKey }),
+  /** @param {string} id @param {string} token */
+  booking: (id, token) => request(`/api/bookings/${seg(id)}`, { token }),
+  /** @param {string} id @param {string} token @param {string} reason */
+  cancel: (id, token, reason) => request(`/api/bookings/${seg(id)}/cancel`, { method: "POST", token, body: reason ? { reason } : {} }),
+  /** @param {string} id @param {string} token @param {string} start */
+  reschedule: (id, token, start) => request(`/api/bookings/${seg(id)}/reschedule`, { method: "POST", token, body: { start } }),
+};
+
+/** The .ics download for a booking (the token rides in the query, as the calendar route expects). @param {string} id @param {string} token */
+export const calendarUrl = (id, token) => `/api/bookings/${seg(id)}/calendar.ics?token=${seg(token)}`;
+
+/** The manage page; the token travels only in the fragment, which browsers never send to a server. @param {string} id @param {string} token */
+export const manageUrl = (id, token) => `/manage#id=${seg(id)}&token=${seg(token)}`;
+
+/** The booking page of an event type. @param {string} host @param {string} eventType */
+export const bookingPageUrl = (host, eventType) => `/book/${seg(host)}/${seg(eventType)}`;
+
+/**
+ * The admin routes of one host, authorized by `key()` (read at each call: the key changes on sign-in/out).
+ * @param {string} host
+ * @param {() => string} key
+ */
+export function adminApi(host, key) {
+  /** @param {string} path @param {RequestOptions} [options] */
+  const call = (path, options = {}) => request(`/api/admin/hosts/${seg(host)}${path}`, { ...options, token: key() });
+  return {
+    config: () => call(""),
+    /** @param {object} availability */
+    putAvailability: (availability) => call("/availability", { method: "PUT", body: availability }),
+    /** @param {string} slug @param {object} eventType */
+    putEventType: (slug, eventType) => call(`/event-types/${seg(slug)}`, { method: "PUT", body: eventType }),
+    /** @param {string} slug */
+    deactivateEventType: (slug) => call(`/event-types/${seg(slug)}`, { method: "DELETE" }),
+    /** @param {string} start @param {string} end @param {string | null} continuationToken */
+    bookingsPage: (start, end, continuationToken) =>
+      call(`/bookings?start=${start}&end=${end}&status=confirmed&pageSize=100${continuationToken ? `&continuationToken=${seg(continuationToken)}` : ""}`),
+    /** @param {string} id @param {string} reason */
+    cancelBooking: (id, reason) => call(`/bookings/${seg(id)}/cancel`, { method: "POST", body: reason ? { reason } : {} }),
+    /** @param {string} id @param {boolean} noShow */
+    setNoShow: (id, noShow) => call(`/bookings/${seg(id)}/no-show`, { method: noShow ? "POST" : "DELETE" }),
+    /** @param {string} start @param {string} end */
+    analytics: (start, end) => call(`/analytics?start=${seg(start)}&end=${seg(end)}`),
+  };
+}
+
+/** @typedef {ReturnType<typeof adminApi>} AdminApi */

@@ -1,0 +1,45 @@
+// @ts-check
+// The manage page's one context object: the booking's id and token (from the URL fragment only),
+// the booking as last read, the zone it is shown in, and the reschedule picker's state.
+import { byId } from "../lib/dom.js";
+import { detectTimeZone } from "../lib/zones.js";
+
+/**
+ * @typedef {object} ManagedBooking
+ * @property {string} id
+ * @property {string} host
+ * @property {string} eventType
+ * @property {"confirmed" | "cancelled"} status
+ * @property {string} start
+ * @property {string} end
+ * @property {string} name
+ * @property {string} email
+ * @property {string | null} [cancelReason]
+ */
+
+/**
+ * @typedef {object} ManageContext
+ * @property {string} id
+ * @property {string} token the manage token; travels only in the Authorization header
+ * @property {string} zone
+ * @property {ManagedBooking | null} booking
+ * @property {string | null} eventTitle
+ * @property {ReturnType<typeof import("../calendar.js").createSlotPicker> | null} picker
+ * @property {import("../calendar.js").Slot | null} target the new time picked
+ * @property {HTMLElement} status the page's status line
+ */
+
+/** @returns {ManageContext} */
+export function createManageContext() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  return {
+    id: params.get("id") ?? "",
+    token: params.get("token") ?? "",
+    zone: detectTimeZone(),
+    booking: null,
+    eventTitle: null,
+    picker: null,
+    target: null,
+    status: byId("page-status"),
+  };
+}
