@@ -13,14 +13,14 @@ public sealed class StorageSnapshot
 {
     private IReadOnlyDictionary<(string Booking, int Sequence, int Offset), int>? _reminderEmails;
 
-    public static readonly IReadOnlyList<string> Queues = ["booking-events", "emails", "webhooks"];
+    public static readonly IReadOnlyList<string> Queues = ["outbox-guard", "booking-events", "emails", "webhooks"];
 
     public required IReadOnlyList<StoredBooking> Bookings { get; init; }
 
     /// <summary>Per cell row: host, UTC hour (yyyyMMddHH) and the spans it lists.</summary>
     public required IReadOnlyList<StoredCell> Cells { get; init; }
 
-    /// <summary>Outbox rows not yet flagged dispatched (dispatched rows stay, flagged).</summary>
+    /// <summary>Outbox rows not yet flagged dispatched (a dispatched row stays, flagged, until its guard deletes it).</summary>
     public required IReadOnlyList<string> OutboxRows { get; init; }
 
     /// <summary><c>remind|</c> entries still waiting: host, due.</summary>

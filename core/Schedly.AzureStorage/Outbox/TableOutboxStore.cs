@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
@@ -10,56 +10,42 @@ using Schedly.Core.Outbox;
 namespace Schedly.AzureStorage.Outbox;
 
 /// <summary>
-/// The outbox rows (<c>outbox|{eventId}</c> in each host's partition of <c>hosts</c>) as the sweep sees them.
-/// <para>
-/// Cost: the query names no partition, so it is a scan of the whole <c>hosts</c> table. The service filters on the
-/// server (RowKey range <c>outbox|</c>…, <c>Dispatched eq false</c>, <c>OccurredAt lt cutoff</c>) and returns only
-/// matches, but still reads every row, in pages of up to 1,000 rows per request with continuation tokens: billed as one
-/// transaction per page. With the sweep every minute that is cheap for thousands of rows and grows linearly with the
-/// table; when that matters, move undispatched markers to their own table (PartitionKey = time bucket) so the sweep
-/// reads only them.
-/// </para>
+/// The outbox rows (<c>outbox|{eventId}</c> in each host's partition of <c>hosts</c>) as an <see cref="OutboxGuard"/>
+/// checks them: one point read, and a delete once the event is on the queue. Nothing here lists rows across hosts.
+/// Every outbox row is deleted by its guard, about a minute after its change.
 /// </summary>
 public sealed class TableOutboxStore(TableServiceClient tables) : IOutboxStore
 {
     private readonly TableClient _table = tables.GetTableClient(SchedlyTables.Hosts);
 
-    public async IAsyncEnumerable<PendingOutboxEvent> ListUndispatchedAsync(Instant occurredBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<PendingOutboxEvent?> FindAsync(string host, string eventId, CancellationToken cancellationToken)
     {
-        var from = BookingRowKeys.OutboxPrefix;
-        var to = BookingRowKeys.OutboxPrefix[..^1] + (char)(BookingRowKeys.OutboxPrefix[^1] + 1);
-        var cutoff = occurredBefore.ToDateTimeOffset();
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to} and Dispatched eq {false} and OccurredAt lt {cutoff}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "EventType", "Message", "OccurredAt"], cancellationToken: cancellationToken)
-            .ConfigureAwait(false))
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(host, BookingRowKeys.Outbox(eventId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.HasValue || response.Value is not { } row || row.GetString("Message") is not { } message)
         {
-            var message = row.GetString("Message");
-            var occurredAt = row.GetDateTimeOffset("OccurredAt");
-            if (message is null || occurredAt is null)
-            {
-                continue;
-            }
-
-            yield return new PendingOutboxEvent(
-                row.PartitionKey,
-                row.RowKey[BookingRowKeys.OutboxPrefix.Length..],
-                row.GetString("EventType") ?? "",
-                message,
-                Instant.FromDateTimeOffset(occurredAt.Value));
+            return null;
         }
+
+        var occurredAt = row.GetDateTimeOffset("OccurredAt") is { } at ? Instant.FromDateTimeOffset(at) : Instant.MinValue;
+        return new PendingOutboxEvent(host, eventId, row.GetString("EventType") ?? "", message, occurredAt, row.GetBoolean("Dispatched") == true);
     }
 
-    public async Task MarkDispatchedAsync(PendingOutboxEvent pending, Instant at, CancellationToken cancellationToken)
+    public async Task RemoveAsync(PendingOutboxEvent pending, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        var dispatched = new TableEntity(pending.Host, BookingRowKeys.Outbox(pending.EventId))
+        try
         {
-            ["Dispatched"] = true,
-            ["DispatchedAt"] = at.ToDateTimeOffset(),
-        };
-        await _table.UpdateEntityAsync(dispatched, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            await _table.DeleteEntityAsync(pending.Host, BookingRowKeys.Outbox(pending.EventId), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Deleted by an earlier delivery of the same guard.
+        }
     }
 }
+
+
 
 /// <summary>Sends an outbox row's message, as written, to <c>booking-events</c>.</summary>
 public sealed class QueueOutboxQueue(QueueServiceClient queues) : IOutboxQueue
@@ -70,5 +56,18 @@ public sealed class QueueOutboxQueue(QueueServiceClient queues) : IOutboxQueue
     {
         ArgumentNullException.ThrowIfNull(pending);
         await _queue.SendMessageAsync(pending.Message, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Sends <see cref="OutboxGuard"/>s to <c>outbox-guard</c>, invisible for <see cref="OutboxGuard.Delay"/>.</summary>
+public sealed class OutboxGuardQueue(QueueServiceClient queues)
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(SchedlyQueues.OutboxGuard);
+
+    public async Task ArmAsync(OutboxGuard guard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(guard);
+        await _queue.SendMessageAsync(guard.ToJson(), visibilityTimeout: OutboxGuard.Delay.ToTimeSpan(), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
     }
 }

@@ -37,6 +37,6 @@ public sealed partial class QueueBookingEventPublisher(QueueServiceClient queues
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox event {EventId} ({EventType}) not published now ({ExceptionType}); the outbox sweep will send it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox event {EventId} ({EventType}) not published now ({ExceptionType}); its outbox guard will send it")]
     private static partial void LogPublishDeferred(ILogger logger, string eventId, string eventType, string exceptionType);
 }

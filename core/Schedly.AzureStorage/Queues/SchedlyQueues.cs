@@ -6,6 +6,9 @@ public static class SchedlyQueues
     /// <summary>Outbox events (<c>booking.created</c>, …), fanned out into effects.</summary>
     public const string BookingEvents = "booking-events";
 
+    /// <summary>One delayed message per outbox event, sent before its transaction (see <c>OutboxGuard</c>).</summary>
+    public const string OutboxGuard = "outbox-guard";
+
     /// <summary>One message per email to send.</summary>
     public const string Emails = "emails";
 

@@ -11,6 +11,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
     public static IReadOnlyList<string> QueueNames { get; } =
     [
         Queues.SchedlyQueues.BookingEvents, Queues.SchedlyQueues.BookingEvents + "-poison",
+        Queues.SchedlyQueues.OutboxGuard, Queues.SchedlyQueues.OutboxGuard + "-poison",
         Queues.SchedlyQueues.Emails, Queues.SchedlyQueues.Emails + "-poison",
         Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
     ];

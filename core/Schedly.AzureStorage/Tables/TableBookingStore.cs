@@ -3,7 +3,9 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using Schedly.Core.Bookings;
+using Schedly.AzureStorage.Outbox;
 using Schedly.Core.Hosts;
+using Schedly.Core.Outbox;
 using Schedly.Core.Reminders;
 
 namespace Schedly.AzureStorage.Tables;
@@ -15,7 +17,7 @@ namespace Schedly.AzureStorage.Tables;
 /// are conditional on those versions, so a concurrent change anywhere the decision looked makes the whole
 /// write fail.
 /// </summary>
-public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
+public sealed class TableBookingStore(TableServiceClient tables, OutboxGuardQueue guards) : IBookingStore
 {
     /// <summary>Table Storage's limit on operations in one entity-group transaction.</summary>
     public const int MaxTransactionOperations = 100;
@@ -95,6 +97,12 @@ public sealed class TableBookingStore(TableServiceClient tables) : IBookingStore
         if (change.Idempotency is { } idempotency)
         {
             actions.Add(new(TableTransactionActionType.Add, IdempotencyEntity(host, idempotency)));
+        }
+
+        if (change.Event is { } announced && actions.Count <= MaxTransactionOperations)
+        {
+            // Before the commit: whatever happens after it, the guard arrives and publishes the event if nobody did.
+            await guards.ArmAsync(new OutboxGuard(host, announced.Id), cancellationToken).ConfigureAwait(false);
         }
 
         return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);

@@ -1,9 +1,9 @@
 namespace Schedly.Core.Bookings;
 
 /// <summary>
-/// Publishes committed outbox events (to the <c>booking-events</c> queue) and marks them
-/// dispatched. Publishing is at-least-once: a crash between commit and publish is repaired by the
-/// outbox sweep, and consumers are idempotent.
+/// Publishes committed outbox events (to the <c>booking-events</c> queue) and deletes their outbox rows.
+/// Publishing is at-least-once: a crash between commit and publish is repaired by the event's
+/// <see cref="Outbox.OutboxGuard"/>, and consumers are idempotent.
 /// </summary>
 public interface IBookingEventPublisher
 {

@@ -1,15 +1,13 @@
-using NodaTime;
-
 namespace Schedly.Core.Outbox;
 
-/// <summary>Reads and flags outbox rows across every host: what the outbox sweep needs.</summary>
+/// <summary>The outbox rows of one host partition, as the guard check needs them: one point read, one delete.</summary>
 public interface IOutboxStore
 {
-    /// <summary>Rows still undispatched whose event happened before <paramref name="occurredBefore"/>, across hosts.</summary>
-    IAsyncEnumerable<PendingOutboxEvent> ListUndispatchedAsync(Instant occurredBefore, CancellationToken cancellationToken);
+    /// <summary>The row of event <paramref name="eventId"/> in <paramref name="host"/>'s partition, or null when there is none (deleted already, or never committed).</summary>
+    Task<PendingOutboxEvent?> FindAsync(string host, string eventId, CancellationToken cancellationToken);
 
-    /// <summary>Flags the row dispatched at <paramref name="at"/>. Idempotent.</summary>
-    Task MarkDispatchedAsync(PendingOutboxEvent pending, Instant at, CancellationToken cancellationToken);
+    /// <summary>Deletes the row: its event is on the queue. Idempotent.</summary>
+    Task RemoveAsync(PendingOutboxEvent pending, CancellationToken cancellationToken);
 }
 
 /// <summary>Puts an outbox event's message on the <c>booking-events</c> queue, as written (at-least-once).</summary>

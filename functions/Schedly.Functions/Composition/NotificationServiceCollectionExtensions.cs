@@ -42,7 +42,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<IWebhookStore, TableWebhookStore>();
         services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
 
-        services.AddSingleton<SweepOutbox>();
+        services.AddSingleton<CheckOutboxGuard>();
         services.AddSingleton<FanOutBookingEvent>();
         services.AddSingleton<SendBookingEmail>();
         services.AddSingleton<DeliverWebhook>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Schedly.AzureStorage.Analytics;
 using Schedly.AzureStorage.Connection;
+using Schedly.AzureStorage.Outbox;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Reminders;
 using Schedly.AzureStorage.Tables;
@@ -57,6 +58,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton<IHostRepository, TableHostRepository>();
+        services.AddSingleton<OutboxGuardQueue>();
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<IAnalyticsStore, TableAnalyticsStore>();
         services.AddSingleton<IHostDirectory, TableHostDirectory>();

@@ -162,22 +162,14 @@ internal sealed class FakeOutbox : IOutboxStore, IOutboxQueue
 {
     public List<PendingOutboxEvent> Rows { get; } = [];
 
-    public HashSet<string> Dispatched { get; } = [];
-
     public List<string> Enqueued { get; } = [];
 
-    public async IAsyncEnumerable<PendingOutboxEvent> ListUndispatchedAsync(Instant occurredBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        foreach (var row in Rows.Where(r => !Dispatched.Contains(r.EventId) && r.OccurredAt < occurredBefore).ToList())
-        {
-            yield return row;
-        }
-    }
+    public Task<PendingOutboxEvent?> FindAsync(string host, string eventId, CancellationToken cancellationToken) =>
+        Task.FromResult(Rows.FirstOrDefault(r => r.Host == host && r.EventId == eventId));
 
-    public Task MarkDispatchedAsync(PendingOutboxEvent pending, Instant at, CancellationToken cancellationToken)
+    public Task RemoveAsync(PendingOutboxEvent pending, CancellationToken cancellationToken)
     {
-        Dispatched.Add(pending.EventId);
+        Rows.Remove(pending);
         return Task.CompletedTask;
     }
 

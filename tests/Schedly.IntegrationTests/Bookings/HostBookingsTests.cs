@@ -1,6 +1,8 @@
 using System.Net;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using NodaTime;
+using Schedly.AzureStorage.Outbox;
 using Schedly.AzureStorage.Tables;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
@@ -147,7 +149,9 @@ public sealed class HostBookingsTests(SchedlyAppFixture app)
     /// <summary>A booking whose meeting is over, written through the real store (the API never books the past).</summary>
     private async Task<string> InsertPastBookingAsync(string slugText)
     {
-        var store = new TableBookingStore(new TableServiceClient(app.Azurite.ConnectionString));
+        var store = new TableBookingStore(
+            new TableServiceClient(app.Azurite.ConnectionString),
+            new OutboxGuardQueue(new QueueServiceClient(app.Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
         var slug = HostSlug.Parse(slugText);
         var start = SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(3);
         var window = new Interval(start - Duration.FromDays(1), start + Duration.FromDays(1));

@@ -4,7 +4,13 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
+using Schedly.AzureStorage.Outbox;
+using Schedly.AzureStorage.Tables;
+using Schedly.Core.Bookings;
+using Schedly.Core.Hosts;
 using Schedly.Core.Outbox;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Security;
 using Schedly.Core.Webhooks;
 using Schedly.Functions.Notifications;
 using Schedly.Functions.Webhooks;
@@ -207,26 +213,33 @@ public sealed class NotificationFlowTests(SchedlyAppFixture app)
     }
 
     [Fact]
-    public async Task OutboxSweep_RepublishesAnUndispatchedRowOnceAndFlagsIt()
+    public async Task OutboxGuard_PublishesAnEventWhosePublisherDiedOnceAndDeletesItsRow()
     {
-        var (slug, _, start, _) = await _harness.HostWithSlotsAsync("sweep");
-        var (id, _) = await _harness.BookAsync(slug, start);
-        Assert.True(await _harness.MailArrivesAsync(id, "created", "client", 0), "no client confirmation");
-        var table = new TableClient(app.Azurite.ConnectionString, "hosts");
-        var row = (await _harness.Hosts.RowsAsync(slug, "outbox|")).Single();
-        // As if the publisher had crashed after the commit, a minute ago.
-        await table.UpdateEntityAsync(
-            new TableEntity(slug, row.RowKey) { ["Dispatched"] = false, ["OccurredAt"] = DateTimeOffset.UtcNow.AddMinutes(-1) },
-            ETag.All,
-            TableUpdateMode.Merge);
-        var before = DateTimeOffset.UtcNow;
+        var (slugText, _, startText, _) = await _harness.HostWithSlotsAsync("guard");
+        var slug = HostSlug.Parse(slugText);
+        var queues = new QueueServiceClient(app.Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var guardQueue = queues.GetQueueClient("outbox-guard");
+        var guardsBefore = (await guardQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        // The request committed and died before publishing: the store armed the guard and wrote the row, nobody published.
+        var store = new TableBookingStore(new TableServiceClient(app.Azurite.ConnectionString), new OutboxGuardQueue(queues));
+        var start = InstantPattern.ExtendedIso.Parse(startText).Value;
+        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        var booking = Booking.Create(BookingId.New(slug), "intro", new EventTypeDraft { Title = "Intro", DurationMinutes = 30 }.Validate().Value, start,
+            new ClientDetails("Grace", "grace@example.com", NodaTime.DateTimeZone.Utc, "", new Dictionary<string, string>()), ApiKeyHash.Of("mt_unused"), NodaTime.DateTimeZone.Utc, now);
+        var created = BookingEvent.For(BookingEvent.Created, booking, now);
+        var snapshot = await store.LoadAsync(slug, new SnapshotScope(booking.ClaimedSpan), CancellationToken.None);
+        Assert.True(await store.TryCommitAsync(BookingChange.Create(snapshot, booking, created, null), CancellationToken.None));
+        Assert.Equal(guardsBefore + 1, (await guardQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        var check = app.Runner.Services.GetRequiredService<CheckOutboxGuard>();
 
-        await app.Runner.Services.GetRequiredService<SweepOutbox>().ExecuteAsync(CancellationToken.None);
+        var first = await check.ExecuteAsync(new OutboxGuard(slugText, created.Id), CancellationToken.None);
+        var second = await check.ExecuteAsync(new OutboxGuard(slugText, created.Id), CancellationToken.None);
 
-        var swept = (await table.GetEntityAsync<TableEntity>(slug, row.RowKey)).Value;
-        Assert.True(swept.GetBoolean("Dispatched"));
-        Assert.True(swept.GetDateTimeOffset("DispatchedAt") >= before.AddSeconds(-1));
-        Assert.Equal([$"{id}.created.client.0.eml", $"{id}.created.host.0.eml"], _harness.MailFor(id));
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Empty(await _harness.Hosts.RowsAsync(slugText, "outbox|"));
+        Assert.True(await _harness.MailArrivesAsync(booking.Id.Value, "created", "client", 0), "no client confirmation");
+        Assert.Equal([$"{booking.Id.Value}.created.client.0.eml", $"{booking.Id.Value}.created.host.0.eml"], _harness.MailFor(booking.Id.Value));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using Schedly.AzureStorage.Outbox;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Tables;
 using Schedly.Core.Bookings;
@@ -32,7 +33,7 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         var tables = new TableServiceClient(app.Azurite.ConnectionString, tableOptions);
         var queues = new QueueServiceClient(app.Azurite.ConnectionString, queueOptions);
         var hosts = new TableHostRepository(tables);
-        var store = new TableBookingStore(tables);
+        var store = new TableBookingStore(tables, new OutboxGuardQueue(queues));
         var publisher = new QueueBookingEventPublisher(queues, tables, NullLogger<QueueBookingEventPublisher>.Instance);
         var clock = SystemClock.Instance;
         var slug = HostSlug.Parse(SchedlyAppFixture.UniqueSlug("count"));
@@ -57,6 +58,6 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         Assert.IsType<CreateBookingResult.Created>(booking);
         Assert.Equal(2, slotQueryOperations); // point read (host + schedule) + range query (cells)
         Assert.Equal(4, tableCounter.Count);   // point read + range query + transaction + outbox flag
-        Assert.Equal(1, queueCounter.Count);   // booking-events
+        Assert.Equal(2, queueCounter.Count);   // outbox-guard (before the transaction) + booking-events
     }
 }
