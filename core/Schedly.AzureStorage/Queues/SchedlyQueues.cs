@@ -9,6 +9,9 @@ public static class SchedlyQueues
     /// <summary>One delayed message per outbox event, sent before its transaction (see <c>OutboxGuard</c>).</summary>
     public const string OutboxGuard = "outbox-guard";
 
+    /// <summary>One message per host with reminders due (see <c>DrainReminderIndex</c>).</summary>
+    public const string Reminders = "reminders";
+
     /// <summary>One message per email to send.</summary>
     public const string Emails = "emails";
 

@@ -6,12 +6,13 @@ namespace Schedly.AzureStorage.Tables;
 /// <summary>Creates the tables and queues Schedly uses, if they are missing. Idempotent; run at start-up.</summary>
 public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues)
 {
-    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Notifications.TableEffectLedger.TableName];
+    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Notifications.TableEffectLedger.TableName, Reminders.TableReminderIndex.TableName];
 
     public static IReadOnlyList<string> QueueNames { get; } =
     [
         Queues.SchedlyQueues.BookingEvents, Queues.SchedlyQueues.BookingEvents + "-poison",
         Queues.SchedlyQueues.OutboxGuard, Queues.SchedlyQueues.OutboxGuard + "-poison",
+        Queues.SchedlyQueues.Reminders, Queues.SchedlyQueues.Reminders + "-poison",
         Queues.SchedlyQueues.Emails, Queues.SchedlyQueues.Emails + "-poison",
         Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
     ];

@@ -1,4 +1,5 @@
 using Schedly.Core.Bookings;
+using Schedly.Core.Reminders;
 using Schedly.Core.Webhooks;
 
 namespace Schedly.Core.Notifications;
@@ -13,9 +14,12 @@ public sealed record FanOutResult(int Emails, int Webhooks);
 /// <item><c>booking.created</c>, <c>booking.rescheduled</c>, <c>booking.cancelled</c>: the client and the host.</item>
 /// <item><c>booking.no_show</c>: no email (the host marked it, so the host knows, and telling the client is the host's call); webhooks only.</item>
 /// </list>
-/// Running it twice for one event sends the same effect ids again; the consumers drop the duplicates.
+/// <c>booking.created</c> and <c>booking.rescheduled</c> also record a <see cref="ReminderHint"/> per reminder entry
+/// the booking has now, so the reminder timer finds the host when they fall due without visiting every host.
+/// Running it twice for one event sends the same effect ids again (the consumers drop the duplicates) and writes the
+/// same hints again (idempotent).
 /// </summary>
-public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks)
+public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex)
 {
     public static IReadOnlyList<string> EmailRecipients(string eventType) => eventType switch
     {
@@ -33,6 +37,11 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
             emails++;
         }
 
+        if (bookingEvent.Type is BookingEvent.Created or BookingEvent.Rescheduled)
+        {
+            await IndexRemindersAsync(bookingEvent, cancellationToken).ConfigureAwait(false);
+        }
+
         var hooks = 0;
         foreach (var endpoint in await webhooks.ListAsync(bookingEvent.Host, cancellationToken).ConfigureAwait(false))
         {
@@ -44,5 +53,22 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
         }
 
         return new FanOutResult(emails, hooks);
+    }
+
+    /// <summary>The booking as it is now (it may have moved again since this event): a hint per reminder entry it has.</summary>
+    private async Task IndexRemindersAsync(BookingEventReference bookingEvent, CancellationToken cancellationToken)
+    {
+        var booking = BookingId.TryParse(bookingEvent.BookingId, out var id)
+            ? await reader.FindBookingAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (booking is not { IsActive: true })
+        {
+            return;
+        }
+
+        foreach (var reminder in PlannedReminder.For(booking, booking.UpdatedAt))
+        {
+            await reminderIndex.MarkAsync(ReminderHint.For(booking.Id.Host, reminder.Due), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

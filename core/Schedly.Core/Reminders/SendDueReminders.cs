@@ -1,5 +1,4 @@
 using NodaTime;
-using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
 using Schedly.Core.Notifications;
@@ -7,52 +6,27 @@ using Schedly.Core.Notifications;
 namespace Schedly.Core.Reminders;
 
 /// <summary>
-/// The reminder timer's work. For every host, the entries due by now: if the meeting has not started,
-/// queue a reminder email for the client and the host (effect ids are deterministic, so the email
-/// sender sends each once even if two runs overlap or a run dies before completing the entry), then
-/// complete the entry; if it has started (the timer was down), complete it as skipped. An entry is
-/// completed only after its emails are queued, so a crash never loses one.
-/// Hosts are independent: a host that fails (its entries or bookings cannot be read, a queue write
-/// fails) is recorded and the run goes on with the next one, so it cannot starve the hosts listed
-/// after it; its uncompleted entries stay due and are retried by the next run.
+/// One host's reminders (a <c>reminders</c> queue message, see <see cref="DrainReminderIndex"/>): the entries due by
+/// the message's time: if the meeting has not started, queue a reminder email for the client and the host (effect ids
+/// are deterministic, so the email sender sends each once even if two messages overlap or one dies before
+/// completing the entry), then complete the entry; if it has started (the timers were down), complete it as skipped.
+/// An entry is completed only after its emails are queued, so a crash never loses one: the message is delivered
+/// again. Hosts are independent by construction: each is its own message.
 /// </summary>
-public sealed class SendDueReminders(IHostDirectory directory, IReminderStore reminders, IBookingStore bookings, INotificationQueue queue, IClock clock)
+public sealed class SendDueReminders(IReminderStore reminders, IBookingStore bookings, INotificationQueue queue, IClock clock)
 {
-    /// <summary>
-    /// Handles every host's due entries and returns what became of those completed (including those of
-    /// a host that failed part-way). When any host failed, throws, after visiting all of them, an
-    /// <see cref="AggregateException"/> whose message names the failed hosts (and the other hosts'
-    /// counts) and whose inner exceptions are their failures. A failure of the host listing itself, and
-    /// cancellation, propagate at once.
-    /// </summary>
-    public async Task<ReminderRunSummary> ExecuteAsync(CancellationToken cancellationToken)
+    /// <summary>Handles the host's due entries and returns what became of those this call completed.</summary>
+    public async Task<ReminderRunSummary> ExecuteAsync(HostReminderWork work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(work);
         var summary = new ReminderRunSummary();
-        var now = clock.GetCurrentInstant();
-        var visited = 0;
-        var failures = new HostRunFailures();
-        await foreach (var host in directory.ListAsync(cancellationToken).ConfigureAwait(false))
+        if (!HostSlug.TryParse(work.Host, out var host))
         {
-            visited++;
-            try
-            {
-                await SendHostAsync(host, now, summary, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (HostRunFailures.IsHostFailure(e, cancellationToken))
-            {
-                failures.Add(host, e);
-            }
+            return summary;
         }
 
-        failures.ThrowIfAny(
-            "Reminder run",
-            visited,
-            $"completed: {summary.Sent} queued, {summary.Skipped} skipped, {summary.Obsolete} obsolete.");
-        return summary;
-    }
-
-    private async Task SendHostAsync(HostSlug host, Instant now, ReminderRunSummary summary, CancellationToken cancellationToken)
-    {
+        // The later of the two: a message that waited in the queue still judges "has the meeting started" by now.
+        var now = Instant.Max(work.AsOf, clock.GetCurrentInstant());
         foreach (var reminder in await reminders.ListDueAsync(host, now, cancellationToken).ConfigureAwait(false))
         {
             var outcome = await HandleAsync(reminder, now, cancellationToken).ConfigureAwait(false);
@@ -61,6 +35,8 @@ public sealed class SendDueReminders(IHostDirectory directory, IReminderStore re
                 summary.Count(outcome);
             }
         }
+
+        return summary;
     }
 
     private async Task<ReminderOutcome> HandleAsync(DueReminder reminder, Instant now, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<RollUpAnalytics>();
         services.AddSingleton<GetAnalytics>();
         services.AddSingleton<SendDueReminders>();
+        services.AddSingleton<DrainReminderIndex>();
         return services;
     }
 
@@ -63,6 +64,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IAnalyticsStore, TableAnalyticsStore>();
         services.AddSingleton<IHostDirectory, TableHostDirectory>();
         services.AddSingleton<IReminderStore, TableReminderStore>();
+        services.AddSingleton<IReminderIndex, TableReminderIndex>();
+        services.AddSingleton<IReminderWorkQueue, QueueReminderWorkQueue>();
         services.AddSingleton<IBookingEventPublisher, QueueBookingEventPublisher>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();

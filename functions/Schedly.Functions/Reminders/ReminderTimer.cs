@@ -5,22 +5,22 @@ using Schedly.Core.Reminders;
 namespace Schedly.Functions.Reminders;
 
 /// <summary>
-/// Timer on the <c>ReminderSchedule</c> setting (default every minute): sends due reminders through the
-/// <c>emails</c> queue and catches up after downtime (see <see cref="SendDueReminders"/>).
+/// Timer on the <c>ReminderSchedule</c> setting (default every minute): queues each host with reminders due on the
+/// <c>reminders</c> queue (see <see cref="DrainReminderIndex"/>); <see cref="SendReminders"/> sends them.
 /// </summary>
-public sealed partial class ReminderTimer(SendDueReminders sendDueReminders, ILogger<ReminderTimer> logger)
+public sealed partial class ReminderTimer(DrainReminderIndex drain, ILogger<ReminderTimer> logger)
 {
     [Function(nameof(ReminderTimer))]
     public async Task Run([TimerTrigger("%ReminderSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        var summary = await sendDueReminders.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        if (summary.Sent + summary.Skipped + summary.Obsolete > 0)
+        var hosts = await drain.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        if (hosts > 0)
         {
-            LogRun(logger, summary.Sent, summary.Skipped, summary.Obsolete);
+            LogRun(logger, hosts);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Sent} queued, {Skipped} skipped (meeting already started), {Obsolete} obsolete")]
-    private static partial void LogRun(ILogger logger, int sent, int skipped, int obsolete);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Hosts} hosts queued")]
+    private static partial void LogRun(ILogger logger, int hosts);
 }

@@ -9,8 +9,9 @@ public sealed class FanOutBookingEventTests
 {
     private readonly FakeQueue _queue = new();
     private readonly FakeWebhookStore _webhooks = new();
+    private readonly Reminders.FakeReminderIndex _reminderIndex = new();
 
-    private FanOutBookingEvent CreateSut() => new(_queue, _webhooks);
+    private FanOutBookingEvent CreateSut() => new(_queue, _webhooks, new FakeReader(Sample.Booking() with { ReminderOffsetsMinutes = [1440, 60] }, Sample.Host()), _reminderIndex);
 
     private void Register(string id, params string[] events) =>
         _webhooks.Endpoints[id] = new WebhookEndpoint("ada", id, new Uri($"https://example.com/{id}"), events, new string('s', 32), Sample.Now, Sample.Now);
@@ -75,4 +76,17 @@ public sealed class FanOutBookingEventTests
     [InlineData("{}")]
     [InlineData("{\"eventId\":\"e\",\"type\":\"booking.created\",\"host\":\"ada\",\"bookingId\":\"x\",\"occurredAt\":\"yesterday\",\"start\":\"x\",\"end\":\"y\"}")]
     public void PublishedBookingEvent_Malformed_IsNull(string json) => Assert.Null(PublishedBookingEvent.TryParse(json));
+
+    [Theory]
+    [InlineData(BookingEvent.Created, 2)]
+    [InlineData(BookingEvent.Rescheduled, 2)]
+    [InlineData(BookingEvent.Cancelled, 0)]
+    [InlineData(BookingEvent.NoShow, 0)]
+    public async Task Execute_CreatedOrMoved_HintsEachReminderEntrysDueMinute(string type, int hints)
+    {
+        await CreateSut().ExecuteAsync(Sample.Event(type), CancellationToken.None);
+
+        Assert.Equal(hints, _reminderIndex.Hints.Count);
+        Assert.All(_reminderIndex.Hints, h => Assert.Contains(h.Minute, new[] { Sample.Start - Duration.FromMinutes(1440), Sample.Start - Duration.FromMinutes(60) }));
+    }
 }

@@ -6,19 +6,19 @@ using Schedly.Core.Tests.Notifications;
 
 namespace Schedly.Core.Tests.Reminders;
 
+/// <summary>One host's reminder work, as a <c>reminders</c> queue message asks for it.</summary>
 public sealed class SendDueRemindersTests
 {
     private const int OffsetMinutes = 60;
 
     private readonly FakeClock _clock = new(Sample.Start - Duration.FromMinutes(30));
-    private readonly FakeHostDirectory _directory = new("alice", "bob", "carol");
     private readonly FakeReminderStore _reminders = new();
     private readonly FakeBookingStore _bookings = new();
     private readonly FakeQueue _queue = new();
 
     public SendDueRemindersTests()
     {
-        foreach (var slug in new[] { "alice", "bob", "carol" })
+        foreach (var slug in new[] { "alice", "bob" })
         {
             var booking = HostTimerSample.Booking(slug, Sample.Start);
             _bookings.Bookings.Add(booking);
@@ -26,76 +26,61 @@ public sealed class SendDueRemindersTests
         }
     }
 
-    private SendDueReminders CreateSut() => new(_directory, _reminders, _bookings, _queue, _clock);
-
-    private IEnumerable<string> HostsEmailed() => _queue.Emails.Select(e => e.Event.Host).Distinct().Order();
+    private SendDueReminders CreateSut() => new(_reminders, _bookings, _queue, _clock);
 
     [Fact]
-    public async Task Execute_NoFailures_SendsEveryHostsReminders()
+    public async Task Execute_DueEntry_QueuesClientAndHostEmailsAndCompletesOnlyThatHostsEntry()
     {
-        var summary = await CreateSut().ExecuteAsync(CancellationToken.None);
+        var summary = await CreateSut().ExecuteAsync(new HostReminderWork("alice", _clock.GetCurrentInstant()), CancellationToken.None);
 
-        Assert.Equal(3, summary.Sent);
-        Assert.Equal(6, _queue.Emails.Count);
-        Assert.Equal(["alice", "bob", "carol"], HostsEmailed());
-        Assert.Equal(3, _reminders.Completed.Count);
+        Assert.Equal(1, summary.Sent);
+        Assert.Equal(["alice"], _queue.Emails.Select(e => e.Event.Host).Distinct());
+        Assert.Equal(2, _queue.Emails.Count);
+        Assert.Equal([ReminderOutcome.Sent], _reminders.Completed.Select(c => c.Outcome));
     }
 
     [Fact]
-    public async Task Execute_MiddleHostsStoreFails_SendsTheOthersThenThrowsNamingIt()
+    public async Task Execute_SameWorkTwice_SendsOnce()
     {
-        _reminders.FailingHosts.Add("bob");
+        var work = new HostReminderWork("alice", _clock.GetCurrentInstant());
 
-        var error = await Assert.ThrowsAsync<AggregateException>(() => CreateSut().ExecuteAsync(CancellationToken.None));
+        await CreateSut().ExecuteAsync(work, CancellationToken.None);
+        var second = await CreateSut().ExecuteAsync(work, CancellationToken.None);
 
-        Assert.Equal(["alice", "carol"], HostsEmailed());
-        Assert.Equal(["alice", "carol"], _reminders.Completed.Select(c => c.Reminder.Host.Value));
-        Assert.IsType<IOException>(Assert.Single(error.InnerExceptions));
-        Assert.Contains("1 of 3 hosts", error.Message, StringComparison.Ordinal);
-        Assert.Contains("bob", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("alice", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("carol", error.Message, StringComparison.Ordinal);
-        Assert.Contains("2 queued", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, second.Sent);
+        Assert.Equal(2, _queue.Emails.Count);
     }
 
     [Fact]
-    public async Task Execute_MiddleHostsBookingReadFails_LeavesItsEntryForTheNextRun()
+    public async Task Execute_MessageWaitedPastTheStart_JudgesByNowAndSkips()
     {
-        _bookings.FailingHosts.Add("bob");
+        var queuedAt = _clock.GetCurrentInstant();
+        _clock.Advance(Duration.FromHours(1)); // the meeting started while the message waited
 
-        await Assert.ThrowsAsync<AggregateException>(() => CreateSut().ExecuteAsync(CancellationToken.None));
+        var summary = await CreateSut().ExecuteAsync(new HostReminderWork("alice", queuedAt), CancellationToken.None);
+
+        Assert.Equal(1, summary.Skipped);
+        Assert.Empty(_queue.Emails);
+    }
+
+    [Fact]
+    public async Task Execute_BookingReadFails_Throws_LeavesTheEntryForTheRedelivery()
+    {
+        _bookings.FailingHosts.Add("alice");
+        var work = new HostReminderWork("alice", _clock.GetCurrentInstant());
+
+        await Assert.ThrowsAsync<IOException>(() => CreateSut().ExecuteAsync(work, CancellationToken.None));
         _bookings.FailingHosts.Clear();
-        var next = await CreateSut().ExecuteAsync(CancellationToken.None);
+        var redelivered = await CreateSut().ExecuteAsync(work, CancellationToken.None);
 
-        Assert.Equal(1, next.Sent);
-        Assert.Equal(["alice", "bob", "carol"], HostsEmailed());
+        Assert.Equal(1, redelivered.Sent);
     }
 
     [Fact]
-    public async Task Execute_DirectoryListingFails_PropagatesAsIs()
+    public async Task Execute_NotAHostSlug_DoesNothing()
     {
-        _directory.FailAfter = 1;
+        var summary = await CreateSut().ExecuteAsync(new HostReminderWork("Not A Slug", _clock.GetCurrentInstant()), CancellationToken.None);
 
-        await Assert.ThrowsAsync<IOException>(() => CreateSut().ExecuteAsync(CancellationToken.None));
-
-        Assert.Equal(["alice"], HostsEmailed());
-    }
-
-    [Fact]
-    public async Task Execute_CancelledDuringAHost_StopsWithCancellationNotAggregate()
-    {
-        using var cts = new CancellationTokenSource();
-        _bookings.OnRead = host =>
-        {
-            if (host.Value == "bob")
-            {
-                cts.Cancel();
-                cts.Token.ThrowIfCancellationRequested();
-            }
-        };
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateSut().ExecuteAsync(cts.Token));
-
-        Assert.Equal(["alice"], HostsEmailed());
+        Assert.Equal((0, 0, 0), (summary.Sent, summary.Skipped, summary.Obsolete));
     }
 }

@@ -3,9 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
-using Schedly.Core.Analytics;
-using Schedly.Core.Bookings;
-using Schedly.Core.Notifications;
 using Schedly.Core.Reminders;
 using Schedly.IntegrationTests.Infrastructure;
 using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
@@ -13,8 +10,10 @@ using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
 namespace Schedly.IntegrationTests.Reminders;
 
 /// <summary>
-/// The reminder timer's code (<see cref="SendDueReminders"/>, what <c>ReminderTimer</c> calls) driven by a fake
-/// clock against the app's real stores and queues on its own Azurite; the app's email function sends the emails.
+/// The reminder timer's code (<see cref="DrainReminderIndex"/>, what <c>ReminderTimer</c> calls) driven by a fake
+/// clock against the app's real stores and queues on its own Azurite: the fan-out of each booking event writes the
+/// reminder hints, the drain queues the due hosts as of the fake time, and the app's own <c>SendReminders</c> and
+/// email functions send the reminders.
 /// </summary>
 public sealed class ReminderTimerTests : IAsyncLifetime
 {
@@ -37,10 +36,10 @@ public sealed class ReminderTimerTests : IAsyncLifetime
         var (slug, booking) = await BookAsync("week", daysAhead: 3);
         var start = Instant.FromDateTimeOffset(DateTimeOffset.Parse(booking.Start, System.Globalization.CultureInfo.InvariantCulture));
 
-        var early = await RunAtAsync(start - Duration.FromMinutes(1440) - Duration.FromMinutes(1));
-        var dayBefore = await RunAtAsync(start - Duration.FromMinutes(1440) + Duration.FromMinutes(1));
-        var again = await RunAtAsync(start - Duration.FromMinutes(1440) + Duration.FromMinutes(2));
-        var hourBefore = await RunAtAsync(start - Duration.FromMinutes(59));
+        var early = await RunAtAsync(start - Duration.FromMinutes(1440) - Duration.FromMinutes(1), slug);
+        var dayBefore = await RunAtAsync(start - Duration.FromMinutes(1440) + Duration.FromMinutes(1), slug);
+        var again = await RunAtAsync(start - Duration.FromMinutes(1440) + Duration.FromMinutes(2), slug);
+        var hourBefore = await RunAtAsync(start - Duration.FromMinutes(59), slug);
 
         Assert.Equal((0, 1, 0, 1), (early.Sent, dayBefore.Sent, again.Sent, hourBefore.Sent));
         Assert.True(await MailsAsync(booking.Id, "r1440", 2), "two 24-hour reminders (client, host)");
@@ -52,12 +51,13 @@ public sealed class ReminderTimerTests : IAsyncLifetime
     [Fact]
     public async Task TwoRunsAtOnce_SendNoDuplicates()
     {
-        var (_, booking) = await BookAsync("twice", daysAhead: 2);
+        var (slug, booking) = await BookAsync("twice", daysAhead: 2);
         var at = Instant.FromDateTimeOffset(DateTimeOffset.Parse(booking.Start, System.Globalization.CultureInfo.InvariantCulture)) - Duration.FromMinutes(30);
 
-        var runs = await Task.WhenAll(RunAtAsync(at), RunAtAsync(at));
+        await Task.WhenAll(DrainAtAsync(at), DrainAtAsync(at));
+        var runs = await SettledAsync(at, slug, new Outcomes(0, 0));
 
-        Assert.Equal(2, runs.Sum(r => r.Sent)); // the 1440 and the 60 entry, each completed by exactly one run
+        Assert.Equal(2, runs.Sent); // the 1440 and the 60 entry, each completed exactly once
         Assert.True(await MailsAsync(booking.Id, "r60", 2));
         await Task.Delay(1500);
         Assert.Equal(2, MailFiles(booking.Id, "r60").Length);
@@ -71,15 +71,15 @@ public sealed class ReminderTimerTests : IAsyncLifetime
         var startA = Instant.FromDateTimeOffset(DateTimeOffset.Parse(soon.Start, System.Globalization.CultureInfo.InvariantCulture));
 
         // The timer was down from 6 h before the meeting until 1 h after it started: both entries are overdue.
-        var late = await RunAtAsync(startA + Duration.FromHours(1));
+        var late = await RunAtAsync(startA + Duration.FromHours(1), slugA);
 
         Assert.Equal(2, late.Skipped);
         Assert.Equal(2, (await RowsAsync(slugA, "reminded|")).Count(r => r.GetString("Outcome") == "Skipped"));
         Assert.Empty(MailFiles(soon.Id, "r"));
 
-        var (_, later) = await BookAsync("downb", daysAhead: 3);
+        var (slugB, later) = await BookAsync("downb", daysAhead: 3);
         var startB = Instant.FromDateTimeOffset(DateTimeOffset.Parse(later.Start, System.Globalization.CultureInfo.InvariantCulture));
-        var catchUp = await RunAtAsync(startB - Duration.FromMinutes(30)); // both due, meeting not started: both go out
+        var catchUp = await RunAtAsync(startB - Duration.FromMinutes(30), slugB); // both due, meeting not started: both go out
         Assert.Equal(2, catchUp.Sent);
         Assert.True(await MailsAsync(later.Id, "r1440", 2));
     }
@@ -110,16 +110,65 @@ public sealed class ReminderTimerTests : IAsyncLifetime
         Assert.All(soonDue, due => Assert.True(due > SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(1), "a reminder already past at booking time must not be created"));
     }
 
-    private async Task<ReminderRunSummary> RunAtAsync(Instant now)
+    /// <summary>What the reminders of one run became: counted from the <c>reminded|</c> outcomes it added.</summary>
+    private sealed record Outcomes(int Sent, int Skipped);
+
+    /// <summary>Drains the hints as of <paramref name="now"/>, then waits until the app has handled the host's due entries.</summary>
+    private async Task<Outcomes> RunAtAsync(Instant now, string slug)
+    {
+        var before = await OutcomesAsync(slug);
+        await DrainAtAsync(now);
+        return await SettledAsync(now, slug, before);
+    }
+
+    private async Task DrainAtAsync(Instant now)
     {
         var services = _app.Runner.Services;
-        var sut = new SendDueReminders(
-            services.GetRequiredService<IHostDirectory>(),
-            services.GetRequiredService<IReminderStore>(),
-            services.GetRequiredService<IBookingStore>(),
-            services.GetRequiredService<INotificationQueue>(),
-            new FakeClock(now));
-        return await sut.ExecuteAsync(CancellationToken.None);
+        await new DrainReminderIndex(services.GetRequiredService<IReminderIndex>(), services.GetRequiredService<IReminderWorkQueue>(), new FakeClock(now))
+            .ExecuteAsync(CancellationToken.None);
+    }
+
+    /// <summary>Waits until no entry of <paramref name="slug"/> due by <paramref name="now"/> is left; the outcomes added since <paramref name="before"/>.</summary>
+    private async Task<Outcomes> SettledAsync(Instant now, string slug, Outcomes before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && (await RowsAsync(slug, "remind|")).Any(e => Instant.FromUnixTimeTicks(long.Parse(e.RowKey.Split('|')[1], System.Globalization.CultureInfo.InvariantCulture)) <= now))
+        {
+            await Task.Delay(200);
+        }
+
+        var after = await OutcomesAsync(slug);
+        return new Outcomes(after.Sent - before.Sent, after.Skipped - before.Skipped);
+    }
+
+    private async Task<Outcomes> OutcomesAsync(string slug)
+    {
+        var rows = await RowsAsync(slug, "reminded|");
+        return new Outcomes(rows.Count(r => r.GetString("Outcome") == "Sent"), rows.Count(r => r.GetString("Outcome") == "Skipped"));
+    }
+
+    /// <summary>Waits until the booking's event was fanned out: its reminder hints are written.</summary>
+    private async Task HintsWrittenAsync(string slug, int count)
+    {
+        var hints = new TableClient(_app.Azurite.ConnectionString, "reminderhints");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = 0;
+            await foreach (var _ in hints.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {slug}")))
+            {
+                found++;
+            }
+
+            if (found >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"the reminder hints of {slug} were not written");
     }
 
     private async Task<(string Slug, (string Id, string Token, string Start) Booking)> BookAsync(string prefix, int daysAhead)
@@ -132,6 +181,7 @@ public sealed class ReminderTimerTests : IAsyncLifetime
         using var created = await _app.Client.SendAsync(Json(HttpMethod.Post, $"/api/hosts/{slug}/event-types/intro/bookings", TestHosts.BookingBody(start)));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.ReadJsonAsync();
+        await HintsWrittenAsync(slug, 2);
         return (slug, (body.GetProperty("id").GetString()!, body.GetProperty("manageToken").GetString()!, start));
     }
 
