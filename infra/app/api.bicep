@@ -145,8 +145,6 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Schedly__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
       // NCRONTAB schedule of the reminder timer (%ReminderSchedule%).
       ReminderSchedule: '0 */1 * * * *'
-      // NCRONTAB schedule of the analytics rollup timer (%AnalyticsRollupSchedule%).
-      AnalyticsRollupSchedule: '0 */15 * * * *'
     }
   }
 }

@@ -173,7 +173,6 @@ public static class SoakRun
         values["Schedly__Webhooks__MaxRetryDelaySeconds"] = "8";
         values["Schedly__Webhooks__TimeoutSeconds"] = "5";
         values["ReminderSchedule"] = "*/5 * * * * *";
-        values["AnalyticsRollupSchedule"] = "*/10 * * * * *";
         values["Logging__LogLevel__Default"] = "Warning";
         sample["Host"]!["LocalHttpPort"] = port;
         File.WriteAllText(Path.Combine(root, "local.settings.json"), sample.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -13,7 +13,7 @@ public sealed class StorageSnapshot
 {
     private IReadOnlyDictionary<(string Booking, int Sequence, int Offset), int>? _reminderEmails;
 
-    public static readonly IReadOnlyList<string> Queues = ["outbox-guard", "booking-events", "reminders", "emails", "webhooks"];
+    public static readonly IReadOnlyList<string> Queues = ["outbox-guard", "booking-events", "reminders", "analytics", "emails", "webhooks"];
 
     public required IReadOnlyList<StoredBooking> Bookings { get; init; }
 

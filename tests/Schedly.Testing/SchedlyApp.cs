@@ -48,7 +48,6 @@ public sealed class SchedlyApp : IAsyncDisposable
             Settings = new Dictionary<string, string?>
             {
                 ["ReminderSchedule"] = "0 */1 * * * *",
-                ["AnalyticsRollupSchedule"] = "0 */15 * * * *",
             }
                 .Concat(settings).Append(new("AzureWebJobsStorage", azurite.ConnectionString))
                 .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -11,33 +12,74 @@ namespace Schedly.AzureStorage.Analytics;
 
 /// <summary>
 /// Rollups in table <c>analytics</c>: PartitionKey = host, RowKey = <c>{yyyy-MM-dd}|{event type}</c>, so a
-/// date range is one range query. Replacing a range upserts the new rows and deletes the ones that
-/// no longer exist, in entity-group transactions of up to 100 operations.
+/// date range is one range query, plus a marker row <c>{yyyy-MM-dd}|~</c> per day. Replacing a day writes its rows,
+/// deletes the ones that no longer exist and rewrites the marker in one entity-group transaction conditional on the
+/// versions read, so concurrent recomputes of a day serialise.
 /// </summary>
 public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsStore
 {
     public const string TableName = "analytics";
 
+    /// <summary>The event-type part of a day's marker row: sorts after every event-type slug, rewritten by every replace of the day.</summary>
+    private const string DayMarker = "~";
+
     private readonly TableClient _table = tables.GetTableClient(TableName);
 
-    public async Task ReplaceAsync(HostSlug host, LocalDate from, LocalDate to, IReadOnlyList<DailyRollup> rollups, CancellationToken cancellationToken)
+    public async Task<AnalyticsDayVersion> ReadDayVersionAsync(HostSlug host, LocalDate date, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(rollups);
-        var fresh = rollups.Select(r => ToEntity(host, r)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
-        var actions = fresh.Values.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
-        await foreach (var stored in Query(host, from, to, ["RowKey"], cancellationToken).ConfigureAwait(false))
+        string? marker = null;
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var row in Query(host, date, date, ["RowKey"], cancellationToken).ConfigureAwait(false))
         {
-            if (!fresh.ContainsKey(stored.RowKey))
+            var eventType = row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
+            if (eventType == DayMarker)
             {
-                // The projection returns RowKey only: a delete needs both keys.
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(host.Value, stored.RowKey), ETag.All));
+                marker = row.ETag.ToString();
+            }
+            else
+            {
+                rows[eventType] = row.ETag.ToString();
             }
         }
 
-        foreach (var chunk in actions.Chunk(100))
+        return new AnalyticsDayVersion(marker, rows);
+    }
+
+    public async Task<bool> TryReplaceDayAsync(HostSlug host, LocalDate date, IReadOnlyList<DailyRollup> rollups, AnalyticsDayVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(rollups);
+        ArgumentNullException.ThrowIfNull(version);
+        var markerRow = new TableEntity(host.Value, $"{Date(date)}|{DayMarker}") { ["Stamp"] = Guid.NewGuid().ToString("N") };
+        var actions = new List<TableTransactionAction>
         {
-            await _table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+            version.Marker is { } marker
+                ? new(TableTransactionActionType.UpdateReplace, markerRow, new ETag(marker))
+                : new(TableTransactionActionType.Add, markerRow),
+        };
+        foreach (var rollup in rollups)
+        {
+            actions.Add(version.Rows.TryGetValue(rollup.EventType, out var etag)
+                ? new(TableTransactionActionType.UpdateReplace, ToEntity(host, rollup), new ETag(etag))
+                : new(TableTransactionActionType.Add, ToEntity(host, rollup)));
+        }
+
+        var kept = rollups.Select(r => r.EventType).ToHashSet(StringComparer.Ordinal);
+        foreach (var (eventType, etag) in version.Rows.Where(r => !kept.Contains(r.Key)))
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(host.Value, $"{Date(date)}|{eventType}"), new ETag(etag)));
+        }
+
+        try
+        {
+            // One day has one row per event type (at most a few dozen), far below the 100 a transaction allows.
+            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return false;
         }
     }
 
@@ -47,7 +89,10 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
         var rollups = new List<DailyRollup>();
         await foreach (var entity in Query(host, from, to, null, cancellationToken).ConfigureAwait(false))
         {
-            rollups.Add(ToRollup(entity));
+            if (!entity.RowKey.EndsWith("|" + DayMarker, StringComparison.Ordinal))
+            {
+                rollups.Add(ToRollup(entity));
+            }
         }
 
         return rollups;
@@ -69,6 +114,7 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
         ["Completed"] = r.Completed,
         ["RevenueJson"] = JsonSerializer.Serialize(r.Revenue.ToDictionary(p => p.Key, p => p.Value.ToString(CultureInfo.InvariantCulture))),
         ["LeadTimesJson"] = JsonSerializer.Serialize(r.LeadTimesMinutes),
+        ["AttendedEndsJson"] = JsonSerializer.Serialize(r.AttendedEnds.Select(e => e.ToUnixTimeSeconds())),
     };
 
     private static DailyRollup ToRollup(TableEntity e)
@@ -84,8 +130,23 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
             e.GetInt32("NoShows") ?? 0,
             e.GetInt32("Completed") ?? 0,
             revenue.ToDictionary(p => p.Key, p => decimal.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal),
-            JsonSerializer.Deserialize<List<long>>(e.GetString("LeadTimesJson") ?? "[]") ?? []);
+            JsonSerializer.Deserialize<List<long>>(e.GetString("LeadTimesJson") ?? "[]") ?? [])
+        {
+            AttendedEnds = [.. (JsonSerializer.Deserialize<List<long>>(e.GetString("AttendedEndsJson") ?? "[]") ?? []).Select(Instant.FromUnixTimeSeconds)],
+        };
     }
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}
+
+/// <summary>Sends <see cref="AnalyticsWork"/> to the <c>analytics</c> queue.</summary>
+public sealed class QueueAnalyticsQueue(Azure.Storage.Queues.QueueServiceClient queues) : IAnalyticsQueue
+{
+    private readonly Azure.Storage.Queues.QueueClient _queue = queues.GetQueueClient(Queues.SchedlyQueues.Analytics);
+
+    public async Task EnqueueAsync(AnalyticsWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _queue.SendMessageAsync(work.ToJson(), cancellationToken).ConfigureAwait(false);
+    }
 }

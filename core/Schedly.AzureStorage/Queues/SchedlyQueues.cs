@@ -12,6 +12,9 @@ public static class SchedlyQueues
     /// <summary>One message per host with reminders due (see <c>DrainReminderIndex</c>).</summary>
     public const string Reminders = "reminders";
 
+    /// <summary>One message per booking event: the host-local days whose analytics to recompute.</summary>
+    public const string Analytics = "analytics";
+
     /// <summary>One message per email to send.</summary>
     public const string Emails = "emails";
 

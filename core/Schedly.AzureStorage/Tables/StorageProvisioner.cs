@@ -13,6 +13,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
         Queues.SchedlyQueues.BookingEvents, Queues.SchedlyQueues.BookingEvents + "-poison",
         Queues.SchedlyQueues.OutboxGuard, Queues.SchedlyQueues.OutboxGuard + "-poison",
         Queues.SchedlyQueues.Reminders, Queues.SchedlyQueues.Reminders + "-poison",
+        Queues.SchedlyQueues.Analytics, Queues.SchedlyQueues.Analytics + "-poison",
         Queues.SchedlyQueues.Emails, Queues.SchedlyQueues.Emails + "-poison",
         Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
     ];

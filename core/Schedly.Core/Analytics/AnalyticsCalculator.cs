@@ -37,6 +37,9 @@ public static class AnalyticsCalculator
             NoShows: live.Count(b => b.NoShow),
             Completed: live.Count(b => !b.NoShow && b.End <= now),
             revenue,
-            bookings.Select(b => (long)(b.Start - b.CreatedAt).TotalMinutes).Order().ToList());
+            bookings.Select(b => (long)(b.Start - b.CreatedAt).TotalMinutes).Order().ToList())
+        {
+            AttendedEnds = [.. live.Where(b => !b.NoShow).Select(b => b.End).Order()],
+        };
     }
 }

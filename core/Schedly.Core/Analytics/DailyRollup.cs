@@ -4,7 +4,9 @@ namespace Schedly.Core.Analytics;
 /// One host-local day of one event type: how its bookings (those whose meeting starts that day) ended up.
 /// <list type="bullet">
 /// <item><c>Booked</c>: every booking, whatever happened to it later.</item>
-/// <item><c>Cancelled</c>, <c>Rescheduled</c> (moved at least once), <c>NoShows</c>; <c>Completed</c>: confirmed, over, not a no-show.</item>
+/// <item><c>Cancelled</c>, <c>Rescheduled</c> (moved at least once), <c>NoShows</c>; <c>Completed</c>: confirmed, over, not a no-show,
+/// as of when the rollup was computed; <see cref="CompletedAt"/> counts it as of any later moment from <see cref="AttendedEnds"/>,
+/// so a stored rollup need not be recomputed as meetings end.</item>
 /// <item><c>Revenue</c>: per currency, the price of the bookings that were not cancelled.</item>
 /// <item><c>LeadTimesMinutes</c>: booking made → meeting start, per booking (for medians across days).</item>
 /// </list>
@@ -19,4 +21,14 @@ public sealed record DailyRollup(
     int NoShows,
     int Completed,
     IReadOnlyDictionary<string, decimal> Revenue,
-    IReadOnlyList<long> LeadTimesMinutes);
+    IReadOnlyList<long> LeadTimesMinutes)
+{
+    /// <summary>The ends of the day's confirmed bookings not marked no-show: a meeting counts as completed once its end has passed.</summary>
+    public IReadOnlyList<NodaTime.Instant> AttendedEnds { get; init; } = [];
+
+    /// <summary>
+    /// Completed meetings as of <paramref name="now"/>. A rollup stored before <see cref="AttendedEnds"/> existed has none
+    /// listed and keeps its stored <see cref="Completed"/>.
+    /// </summary>
+    public int CompletedAt(NodaTime.Instant now) => AttendedEnds.Count == 0 ? Completed : AttendedEnds.Count(end => end <= now);
+}

@@ -32,8 +32,9 @@ public sealed class GetAnalytics(IHostRepository hosts, IAnalyticsStore analytic
             return new GetAnalyticsResult.Invalid(errors);
         }
 
+        var now = clock.GetCurrentInstant();
         var days = await analytics.ReadAsync(slug, from, to, cancellationToken).ConfigureAwait(false);
-        return new GetAnalyticsResult.Found(from, to, AnalyticsReport.From(days));
+        return new GetAnalyticsResult.Found(from, to, AnalyticsReport.From([.. days.Select(d => d with { Completed = d.CompletedAt(now) })]));
     }
 }
 

@@ -1,49 +1,47 @@
 using NodaTime;
 using Schedly.Core.Bookings;
+using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 
 namespace Schedly.Core.Analytics;
 
 /// <summary>
-/// The analytics timer's work: for every host, recompute the daily rollups of a window (90 days back
-/// to 365 days ahead, host-local) from the bookings themselves and replace the stored ones. Recomputing
-/// rather than incrementing makes reruns harmless and lets late events (a cancel next week for
-/// today's booking) correct the right day.
-/// Hosts are independent: a host that fails (its bookings or rollups cannot be read or written) is
-/// recorded and the run goes on with the next one, so it cannot starve the hosts listed after it.
+/// Keeps a host's daily rollups equal to its bookings, day by day. Every booking event asks for the host-local days
+/// it touched (the start, and the previous start of a move) to be recomputed (an <c>analytics</c> queue message, see
+/// <see cref="AnalyticsWork"/>), so the work is O(events) and never visits hosts that had none. A day is recomputed
+/// from its bookings and replaced with optimistic concurrency: its stored version is read before its bookings and
+/// the replace is conditional on it, so of two recomputes racing on one day the one that read older bookings can
+/// never overwrite the newer. Recomputing rather than incrementing makes redelivered messages harmless, and
+/// "completed" needs no recompute as meetings end (see <see cref="DailyRollup.CompletedAt"/>).
 /// </summary>
-public sealed class RollUpAnalytics(IHostDirectory directory, IHostRepository hosts, IBookingStore bookings, IAnalyticsStore analytics, IClock clock)
+public sealed class RollUpAnalytics(IHostRepository hosts, IBookingStore bookings, IAnalyticsStore analytics, IClock clock)
 {
     public const int DaysBack = 90;
     public const int DaysAhead = 365;
 
-    /// <summary>
-    /// Rolls up every host and returns how many were rolled up (hosts that failed are not counted).
-    /// When any host failed, throws, after visiting all of them, an <see cref="AggregateException"/>
-    /// whose message names the failed hosts and whose inner exceptions are their failures. A failure
-    /// of the host listing itself, and cancellation, propagate at once.
-    /// </summary>
-    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    /// <summary>Recomputes the host-local days of <paramref name="work"/>'s instants; returns how many days.</summary>
+    public async Task<int> RecomputeAsync(AnalyticsWork work, CancellationToken cancellationToken)
     {
-        var count = 0;
-        var failures = new HostRunFailures();
-        await foreach (var slug in directory.ListAsync(cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(work);
+        if (!HostSlug.TryParse(work.Host, out var slug) || await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false) is not { } host)
         {
-            try
-            {
-                await RollUpHostAsync(slug, cancellationToken).ConfigureAwait(false);
-                count++;
-            }
-            catch (Exception e) when (HostRunFailures.IsHostFailure(e, cancellationToken))
-            {
-                failures.Add(slug, e);
-            }
+            return 0;
         }
 
-        failures.ThrowIfAny("Analytics rollup", count + failures.Count, $"the other {count} were rolled up.");
-        return count;
+        var zone = host.Value.Profile.TimeZone;
+        var dates = work.Starts.Select(s => s.InZone(zone).Date).Distinct().ToList();
+        foreach (var date in dates)
+        {
+            await RecomputeDayAsync(slug, zone, date, cancellationToken).ConfigureAwait(false);
+        }
+
+        return dates.Count;
     }
 
+    /// <summary>
+    /// Rebuilds every day of the host from 90 days back to 365 days ahead that has bookings or a stored rollup (an
+    /// operator's repair, and how tests settle the figures at once).
+    /// </summary>
     public async Task RollUpHostAsync(HostSlug slug, CancellationToken cancellationToken)
     {
         var host = await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false);
@@ -52,11 +50,36 @@ public sealed class RollUpAnalytics(IHostDirectory directory, IHostRepository ho
             return;
         }
 
-        var now = clock.GetCurrentInstant();
         var zone = host.Value.Profile.TimeZone;
-        var today = now.InZone(zone).Date;
+        var today = clock.GetCurrentInstant().InZone(zone).Date;
         var (from, to) = (today.PlusDays(-DaysBack), today.PlusDays(DaysAhead));
-        var range = new Interval(from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+        var dates = (await ReadBookingsAsync(slug, Range(from, to, zone), cancellationToken).ConfigureAwait(false))
+            .Select(b => b.Start.InZone(zone).Date)
+            .Concat((await analytics.ReadAsync(slug, from, to, cancellationToken).ConfigureAwait(false)).Select(r => r.Date))
+            .Distinct()
+            .Order();
+        foreach (var date in dates)
+        {
+            await RecomputeDayAsync(slug, zone, date, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<bool> RecomputeDayAsync(HostSlug slug, DateTimeZone zone, LocalDate date, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync<bool>("Analytics day", async ct =>
+        {
+            var version = await analytics.ReadDayVersionAsync(slug, date, ct).ConfigureAwait(false);
+            var dayBookings = await ReadBookingsAsync(slug, Range(date, date, zone), ct).ConfigureAwait(false);
+            var rollups = AnalyticsCalculator.Rollup(dayBookings, zone, clock.GetCurrentInstant());
+            return await analytics.TryReplaceDayAsync(slug, date, rollups, version, ct).ConfigureAwait(false)
+                ? true
+                : Attempt<bool>.Conflict;
+        }, cancellationToken);
+
+    private static Interval Range(LocalDate from, LocalDate to, DateTimeZone zone) =>
+        new(from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+
+    private async Task<List<Booking>> ReadBookingsAsync(HostSlug slug, Interval range, CancellationToken cancellationToken)
+    {
         var all = new List<Booking>();
         string? continuation = null;
         do
@@ -66,7 +89,6 @@ public sealed class RollUpAnalytics(IHostDirectory directory, IHostRepository ho
             continuation = page.ContinuationToken;
         }
         while (continuation is not null);
-
-        await analytics.ReplaceAsync(slug, from, to, AnalyticsCalculator.Rollup(all, zone, now), cancellationToken).ConfigureAwait(false);
+        return all;
     }
 }

@@ -7,7 +7,8 @@ namespace Schedly.Core.Bookings;
 /// Something that happened to a booking, written to the outbox in the same transaction as the
 /// change itself and published afterwards. <see cref="Id"/> is unique and stable: consumers use it
 /// (with the booking's <see cref="BookingSequence"/>) to make every effect happen once. It is
-/// <c>{random}-{type}-{sequence}</c>, and for <see cref="NoShow"/> <c>{random}-no_show-{sequence}-{updatedAt}</c>
+/// <c>{random}-{type}-{sequence}</c>, and for <see cref="NoShow"/> and <see cref="NoShowCleared"/>
+/// <c>{random}-no_show-{sequence}-{updatedAt}</c> (or <c>no_show_cleared</c>)
 /// (the booking's <see cref="Booking.UpdatedAt"/> in Unix milliseconds): a no-show can be marked, undone
 /// and marked again without the sequence changing, and each mark is its own event.
 /// </summary>
@@ -24,13 +25,16 @@ public sealed record BookingEvent(
     public const string Cancelled = "booking.cancelled";
     public const string NoShow = "booking.no_show";
 
+    /// <summary>A no-show mark undone by the host: no email; webhooks for endpoints that subscribe; analytics follow it.</summary>
+    public const string NoShowCleared = "booking.no_show_cleared";
+
     public int BookingSequence => Booking.Sequence;
 
     public static BookingEvent For(string type, Booking booking, Instant occurredAt, Instant? previousStart = null, Instant? previousEnd = null)
     {
         ArgumentNullException.ThrowIfNull(booking);
         var id = $"{booking.Id.Random}-{type["booking.".Length..]}-{booking.Sequence}";
-        if (type == NoShow)
+        if (type is NoShow or NoShowCleared)
         {
             id += "-" + booking.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         }

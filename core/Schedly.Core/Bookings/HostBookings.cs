@@ -70,16 +70,14 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
             }
 
             var updated = current.Value.SetNoShow(noShow, now);
-            var noShowEvent = noShow ? BookingEvent.For(BookingEvent.NoShow, updated, now) : null;
+            // Both directions are events: webhooks may follow them, and analytics are recomputed from events.
+            var noShowEvent = BookingEvent.For(noShow ? BookingEvent.NoShow : BookingEvent.NoShowCleared, updated, now);
             if (!await store.TryCommitAsync(BookingChange.Update(current.Version, updated, noShowEvent), ct).ConfigureAwait(false))
             {
                 return Attempt<ManageResult>.Conflict;
             }
 
-            if (noShowEvent is not null)
-            {
-                await publisher.PublishAsync(noShowEvent, ct).ConfigureAwait(false);
-            }
+            await publisher.PublishAsync(noShowEvent, ct).ConfigureAwait(false);
 
             return new ManageResult.Done(updated, Changed: true);
         }, cancellationToken);

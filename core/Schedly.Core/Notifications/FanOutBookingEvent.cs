@@ -1,3 +1,5 @@
+using NodaTime;
+using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Reminders;
 using Schedly.Core.Webhooks;
@@ -14,12 +16,13 @@ public sealed record FanOutResult(int Emails, int Webhooks);
 /// <item><c>booking.created</c>, <c>booking.rescheduled</c>, <c>booking.cancelled</c>: the client and the host.</item>
 /// <item><c>booking.no_show</c>: no email (the host marked it, so the host knows, and telling the client is the host's call); webhooks only.</item>
 /// </list>
-/// <c>booking.created</c> and <c>booking.rescheduled</c> also record a <see cref="ReminderHint"/> per reminder entry
+/// Every event also asks for the host-local days it touched to be recomputed (<see cref="AnalyticsWork"/>), and
+/// <c>booking.created</c> and <c>booking.rescheduled</c> record a <see cref="ReminderHint"/> per reminder entry
 /// the booking has now, so the reminder timer finds the host when they fall due without visiting every host.
 /// Running it twice for one event sends the same effect ids again (the consumers drop the duplicates) and writes the
 /// same hints again (idempotent).
 /// </summary>
-public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex)
+public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex, IAnalyticsQueue analytics)
 {
     public static IReadOnlyList<string> EmailRecipients(string eventType) => eventType switch
     {
@@ -37,6 +40,8 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
             emails++;
         }
 
+        Instant[] touched = bookingEvent.PreviousStartInstant is { } previous ? [bookingEvent.StartInstant, previous] : [bookingEvent.StartInstant];
+        await analytics.EnqueueAsync(new AnalyticsWork(bookingEvent.Host, touched), cancellationToken).ConfigureAwait(false);
         if (bookingEvent.Type is BookingEvent.Created or BookingEvent.Rescheduled)
         {
             await IndexRemindersAsync(bookingEvent, cancellationToken).ConfigureAwait(false);

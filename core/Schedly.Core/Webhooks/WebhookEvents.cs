@@ -6,5 +6,5 @@ namespace Schedly.Core.Webhooks;
 public static class WebhookEvents
 {
     public static IReadOnlyList<string> All { get; } =
-        [BookingEvent.Created, BookingEvent.Rescheduled, BookingEvent.Cancelled, BookingEvent.NoShow];
+        [BookingEvent.Created, BookingEvent.Rescheduled, BookingEvent.Cancelled, BookingEvent.NoShow, BookingEvent.NoShowCleared];
 }

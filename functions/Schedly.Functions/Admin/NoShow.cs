@@ -9,7 +9,7 @@ namespace Schedly.Functions.Admin;
 
 /// <summary>
 /// <c>POST /api/admin/hosts/{host}/bookings/{id}/no-show</c> marks a no-show (only once the start has
-/// passed; emits <c>booking.no_show</c>); <c>DELETE</c> on the same route undoes it.
+/// passed; emits <c>booking.no_show</c>); <c>DELETE</c> on the same route undoes it (emits <c>booking.no_show_cleared</c>).
 /// </summary>
 public sealed class NoShow(AdminRoutes adminRoutes, HostBookings hostBookings)
 {

@@ -62,7 +62,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<OutboxGuardQueue>();
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<IAnalyticsStore, TableAnalyticsStore>();
-        services.AddSingleton<IHostDirectory, TableHostDirectory>();
+        services.AddSingleton<IAnalyticsQueue, QueueAnalyticsQueue>();
         services.AddSingleton<IReminderStore, TableReminderStore>();
         services.AddSingleton<IReminderIndex, TableReminderIndex>();
         services.AddSingleton<IReminderWorkQueue, QueueReminderWorkQueue>();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NodaTime;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
@@ -24,26 +23,6 @@ internal static class HostTimerSample
         Start = start,
         End = start + Duration.FromMinutes(30),
     };
-}
-
-/// <summary>Lists the given hosts in order; <see cref="FailAfter"/> makes the listing itself throw after that many.</summary>
-internal sealed class FakeHostDirectory(params string[] slugs) : IHostDirectory
-{
-    public int? FailAfter { get; set; }
-
-    public async IAsyncEnumerable<HostSlug> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        for (var i = 0; i < slugs.Length; i++)
-        {
-            if (i == FailAfter)
-            {
-                throw new IOException("directory listing failed");
-            }
-
-            yield return HostSlug.Parse(slugs[i]);
-        }
-    }
 }
 
 internal sealed class FakeHostRepository(params Host[] hosts) : IHostRepository
@@ -102,17 +81,45 @@ internal sealed class FakeBookingStore : IBookingStore
     }
 }
 
+/// <summary>Stored days with a version each; <see cref="BeforeReplace"/> runs before a replace (to let a rival write first).</summary>
 internal sealed class FakeAnalyticsStore : IAnalyticsStore
 {
-    public Dictionary<string, IReadOnlyList<DailyRollup>> Replaced { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Host, LocalDate Date), (int Version, IReadOnlyList<DailyRollup> Rollups)> _days = [];
 
-    public Task ReplaceAsync(HostSlug host, LocalDate from, LocalDate to, IReadOnlyList<DailyRollup> rollups, CancellationToken cancellationToken)
+    public Action? BeforeReplace { get; set; }
+
+    public int Conflicts { get; private set; }
+
+    public IReadOnlyList<DailyRollup> Day(string host, LocalDate date) => _days.TryGetValue((host, date), out var day) ? day.Rollups : [];
+
+    public IEnumerable<(string Host, LocalDate Date)> Written => _days.Keys;
+
+    public void Put(string host, LocalDate date, IReadOnlyList<DailyRollup> rollups) =>
+        _days[(host, date)] = (_days.TryGetValue((host, date), out var day) ? day.Version + 1 : 1, rollups);
+
+    public Task<AnalyticsDayVersion> ReadDayVersionAsync(HostSlug host, LocalDate date, CancellationToken cancellationToken) =>
+        Task.FromResult(_days.TryGetValue((host.Value, date), out var day)
+            ? new AnalyticsDayVersion(day.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), new Dictionary<string, string>())
+            : AnalyticsDayVersion.None);
+
+    public Task<bool> TryReplaceDayAsync(HostSlug host, LocalDate date, IReadOnlyList<DailyRollup> rollups, AnalyticsDayVersion version, CancellationToken cancellationToken)
     {
-        Replaced[host.Value] = rollups;
-        return Task.CompletedTask;
+        var before = BeforeReplace;
+        BeforeReplace = null;
+        before?.Invoke();
+        var current = _days.TryGetValue((host.Value, date), out var day) ? day.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (current != version.Marker)
+        {
+            Conflicts++;
+            return Task.FromResult(false);
+        }
+
+        Put(host.Value, date, rollups);
+        return Task.FromResult(true);
     }
 
-    public Task<IReadOnlyList<DailyRollup>> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<DailyRollup>> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DailyRollup>>(_days.Where(d => d.Key.Host == host.Value && d.Key.Date >= from && d.Key.Date <= to).SelectMany(d => d.Value.Rollups).ToList());
 }
 
 /// <summary>Entries in <see cref="Due"/>; listing a host in <see cref="FailingHosts"/> throws.</summary>

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Notifications;
 using Schedly.Core.Webhooks;
@@ -11,7 +12,9 @@ public sealed class FanOutBookingEventTests
     private readonly FakeWebhookStore _webhooks = new();
     private readonly Reminders.FakeReminderIndex _reminderIndex = new();
 
-    private FanOutBookingEvent CreateSut() => new(_queue, _webhooks, new FakeReader(Sample.Booking() with { ReminderOffsetsMinutes = [1440, 60] }, Sample.Host()), _reminderIndex);
+    private readonly FakeAnalyticsQueue _analytics = new();
+
+    private FanOutBookingEvent CreateSut() => new(_queue, _webhooks, new FakeReader(Sample.Booking() with { ReminderOffsetsMinutes = [1440, 60] }, Sample.Host()), _reminderIndex, _analytics);
 
     private void Register(string id, params string[] events) =>
         _webhooks.Endpoints[id] = new WebhookEndpoint("ada", id, new Uri($"https://example.com/{id}"), events, new string('s', 32), Sample.Now, Sample.Now);
@@ -88,5 +91,27 @@ public sealed class FanOutBookingEventTests
 
         Assert.Equal(hints, _reminderIndex.Hints.Count);
         Assert.All(_reminderIndex.Hints, h => Assert.Contains(h.Minute, new[] { Sample.Start - Duration.FromMinutes(1440), Sample.Start - Duration.FromMinutes(60) }));
+    }
+
+    [Fact]
+    public async Task Execute_AnyEvent_AsksForTheDaysItTouched()
+    {
+        var moved = Sample.Event(BookingEvent.Rescheduled);
+
+        await CreateSut().ExecuteAsync(Sample.Event(BookingEvent.NoShow), CancellationToken.None);
+        await CreateSut().ExecuteAsync(moved, CancellationToken.None);
+
+        Assert.Equal([new AnalyticsWork("ada", [Sample.Start]), new AnalyticsWork("ada", [moved.StartInstant, moved.PreviousStartInstant!.Value])], _analytics.Work);
+    }
+
+    private sealed class FakeAnalyticsQueue : IAnalyticsQueue
+    {
+        public List<AnalyticsWork> Work { get; } = [];
+
+        public Task EnqueueAsync(AnalyticsWork work, CancellationToken cancellationToken)
+        {
+            Work.Add(work);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -92,7 +92,6 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
 
     [Theory]
     [InlineData("ReminderSchedule", "0 */1 * * * *")]
-    [InlineData("AnalyticsRollupSchedule", "0 */15 * * * *")]
     public void AppSettings_TimerSchedules_AreSetToTheirDefaults(string setting, string schedule)
     {
         Assert.Equal(schedule, Literal(template.AppSettings(), setting));
@@ -106,7 +105,7 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
         var names = TimerScheduleSettings();
 
         Assert.Contains("ReminderSchedule", names);
-        Assert.Contains("AnalyticsRollupSchedule", names);
+        Assert.DoesNotContain("AnalyticsRollupSchedule", names); // analytics follow booking events: no timer
         Assert.All(names, name => Assert.NotEmpty(Literal(settings, name)));
     }
 

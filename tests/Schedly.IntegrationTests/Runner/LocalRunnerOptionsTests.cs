@@ -56,7 +56,6 @@ public sealed class LocalRunnerOptionsTests
             {
                 ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
                 ["ReminderSchedule"] = "0 */1 * * * *",
-                ["AnalyticsRollupSchedule"] = "0 */15 * * * *",
                 ["Schedly__Security__OperatorKey"] = "short",
                 ["Schedly__Email__FromAddress"] = "nobody",
                 ["Schedly__Webhooks__RetryBaseDelaySeconds"] = "0",
