@@ -13,6 +13,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
         Queues.SchedlyQueues.BookingEvents, Queues.SchedlyQueues.BookingEvents + "-poison",
         Queues.SchedlyQueues.Emails, Queues.SchedlyQueues.Emails + "-poison",
         Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
+        Queues.SchedlyQueues.CalendarRefresh, Queues.SchedlyQueues.CalendarRefresh + "-poison",
     ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
