@@ -114,8 +114,7 @@ public sealed class TableCalendarFeedStore(TableServiceClient tables) : ICalenda
             $"PartitionKey eq {host.Value} and RowKey ge {Prefix} and RowKey lt {End} and (Kind eq {FeedKind} or (Kind eq {BusyKind} and End gt {from} and Start lt {to}))");
         var lastSuccess = new Dictionary<string, Instant?>(StringComparer.Ordinal);
         var busy = new Dictionary<string, List<Interval>>(StringComparer.Ordinal);
-        var select = new[] { "Kind", "Feed", "LastSuccessAt", "Busy" };
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.GetString("Kind") == FeedKind)
             {
