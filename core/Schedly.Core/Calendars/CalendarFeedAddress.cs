@@ -14,10 +14,19 @@ public static class CalendarFeedAddress
 {
     public const int MaxUrlLength = 2048;
 
+    /// <summary>Azure's platform address (WireServer: DNS, DHCP, health probes), public by range but never a calendar.</summary>
+    public static readonly IPAddress AzurePlatform = IPAddress.Parse("168.63.129.16");
+
     /// <summary>True when a connection to <paramref name="address"/> is allowed.</summary>
     public static bool IsAllowed(IPAddress address, bool allowLocal)
     {
         ArgumentNullException.ThrowIfNull(address);
+        var v4 = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        if (v4.Equals(AzurePlatform))
+        {
+            return false;
+        }
+
         return WebhookAddressGuard.IsPublic(address) || (allowLocal && IPAddress.IsLoopback(address));
     }
 
@@ -29,24 +38,19 @@ public static class CalendarFeedAddress
             return $"Must be an absolute https URL of at most {MaxUrlLength} characters.";
         }
 
-        if (!allowLocal)
-        {
-            return WebhookAddressGuard.CheckUrl(url, allowPrivateAddresses: false);
-        }
-
-        if (WebhookAddressGuard.CheckUrl(url, allowPrivateAddresses: true) is { } problem)
+        if (WebhookAddressGuard.CheckUrl(url, allowPrivateAddresses: allowLocal) is { } problem)
         {
             return problem;
         }
 
         var host = url.IdnHost.Trim('[', ']');
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        if (allowLocal && host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
         return IPAddress.TryParse(host, out var literal) && !IsAllowed(literal, allowLocal)
-            ? "Must be a public or loopback address (not private, link-local or metadata)."
+            ? "Must be a public address (not private, link-local, metadata or an Azure platform address)."
             : null;
     }
 

@@ -112,6 +112,8 @@ public sealed class CalendarFeedAddressTests
     [InlineData("http://169.254.169.254/latest", true, false)]
     [InlineData("http://[::1]:5000/basic.ics", true, true)]
     [InlineData("ftp://example.com/basic.ics", true, false)]
+    [InlineData("https://168.63.129.16/basic.ics", false, false)]
+    [InlineData("https://8.8.8.8/basic.ics", false, true)]
     [InlineData("https://user:pass@example.com/basic.ics", false, false)]
     public void CheckUrl_AcceptsOnlyAllowedAddresses(string url, bool allowLocal, bool accepted) =>
         Assert.Equal(accepted, CalendarFeedAddress.CheckUrl(new Uri(url), allowLocal) is null);
@@ -123,6 +125,8 @@ public sealed class CalendarFeedAddressTests
         Assert.False(CalendarFeedAddress.IsAllowed(IPAddress.Loopback, allowLocal: false));
         Assert.False(CalendarFeedAddress.IsAllowed(IPAddress.Parse("10.0.0.1"), allowLocal: true));
         Assert.True(CalendarFeedAddress.IsAllowed(IPAddress.Parse("8.8.8.8"), allowLocal: false));
+        Assert.False(CalendarFeedAddress.IsAllowed(IPAddress.Parse("168.63.129.16"), allowLocal: true));
+        Assert.False(CalendarFeedAddress.IsAllowed(IPAddress.Parse("::ffff:168.63.129.16"), allowLocal: false));
     }
 
     [Fact]
