@@ -67,12 +67,7 @@ public sealed class ManageCalendarFeeds(
                 : Attempt<CalendarFeedResult>.Conflict;
         }, cancellationToken).ConfigureAwait(false);
 
-        if (result is CalendarFeedResult.Saved saved)
-        {
-            await queue.EnqueueAsync(new CalendarRefresh(host.Value, id, saved.Feed.Generation), Duration.Zero, cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
+        return await QueueRefreshAsync(result, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The host's feeds sorted by id; null when there is no such host.</summary>
@@ -110,9 +105,15 @@ public sealed class ManageCalendarFeeds(
                 : Attempt<CalendarFeedResult>.Conflict;
         }, cancellationToken).ConfigureAwait(false);
 
-        if (result is CalendarFeedResult.Saved saved)
+        return await QueueRefreshAsync(result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues an immediate refresh on the saved feed's new generation; other results pass through.</summary>
+    private async Task<CalendarFeedResult> QueueRefreshAsync(CalendarFeedResult result, CancellationToken cancellationToken)
+    {
+        if (result is CalendarFeedResult.Saved { Feed: var feed })
         {
-            await queue.EnqueueAsync(new CalendarRefresh(host.Value, id, saved.Feed.Generation), Duration.Zero, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(new CalendarRefresh(feed.Host, feed.Id, feed.Generation), Duration.Zero, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
