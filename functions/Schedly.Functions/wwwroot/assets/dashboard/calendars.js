@@ -2,7 +2,8 @@
 // The host's own calendars: feeds whose busy times remove slots. Add one by its secret iCalendar
 // address, rename, refresh or remove it, and see its status, last sync, busy count and error. The
 // address is never shown again (the server returns only its scheme and host). Refreshes run in the
-// background, so after a change the list is read again until the server has tried the feed.
+// background, so after a change the list is read again until the server has tried the feed; opening
+// a rename stops that, so the list is never redrawn under the host's typing.
 import { ApiError } from "../lib/api.js";
 import { byId, el, inputById, setStatus } from "../lib/dom.js";
 import { clearFieldErrors, focusFirstInvalid, showFieldErrors } from "../lib/field-errors.js";
@@ -48,6 +49,7 @@ export async function loadCalendars(ctx, pending = new Map(), round = 0) {
     const result = await ctx.admin.calendars();
     /** @type {CalendarFeed[]} */
     const feeds = result?.calendars ?? [];
+    if (round > 0 && byId("calendar-list").querySelector("form.calendar-rename")) return; // a rename is open: leave it be
     render(ctx, feeds);
     const waiting = feeds.some((f) => pending.has(f.id) && (f.lastAttemptAt ?? null) === pending.get(f.id));
     if (waiting && round < POLL_LIMIT && ctx.key) {
@@ -130,6 +132,7 @@ function item(ctx, feed) {
 
 /** @param {import("./context.js").DashboardContext} ctx @param {HTMLElement} li @param {CalendarFeed} feed */
 function startRename(ctx, li, feed) {
+  window.clearTimeout(ctx.calendarPoll);
   const input = el("input", { type: "text", value: feed.name, "aria-label": `New name for ${feed.name}`, maxlength: "100", "data-field": "name" });
   const form = el("form", { class: "calendar-rename", novalidate: true },
     input, " ",
