@@ -20,4 +20,7 @@ public static class SchedlyQueues
 
     /// <summary>One message per webhook delivery.</summary>
     public const string Webhooks = "webhooks";
+
+    /// <summary>One message per due refresh of a calendar feed, re-sent delayed by each refresh (docs/CALENDARS.md).</summary>
+    public const string CalendarRefresh = "calendar-refresh";
 }

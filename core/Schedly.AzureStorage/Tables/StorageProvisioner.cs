@@ -16,6 +16,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
         Queues.SchedlyQueues.Analytics, Queues.SchedlyQueues.Analytics + "-poison",
         Queues.SchedlyQueues.Emails, Queues.SchedlyQueues.Emails + "-poison",
         Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
+        Queues.SchedlyQueues.CalendarRefresh, Queues.SchedlyQueues.CalendarRefresh + "-poison",
     ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Calendars;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
 
@@ -10,8 +11,16 @@ internal static class BookingContext
     public static DailyCounterKey? CounterFor(EventType eventType, string eventTypeSlug, Instant start, DateTimeZone hostZone) =>
         eventType.MaxBookingsPerDay is null ? null : new DailyCounterKey(eventTypeSlug, start.InZone(hostZone).Date);
 
-    /// <summary>True when <paramref name="start"/> is an offered slot now, ignoring <paramref name="excludeRandomId"/> (a booking being moved).</summary>
-    public static bool IsOffered(Host host, EventType eventType, string eventTypeSlug, BookingSnapshot snapshot, Instant start, Instant now, string? excludeRandomId = null)
+    /// <summary>The host's availability plus the usable busy time of its calendar feeds in <paramref name="window"/> (one range query).</summary>
+    public static async Task<Availability> AvailabilityAsync(IImportedBusyTime imported, Host host, Interval window, Instant now, CancellationToken cancellationToken)
+    {
+        var busy = await imported.LoadAsync(host.Slug, window, cancellationToken).ConfigureAwait(false);
+        return host.Schedule.Availability.WithBusy(ImportedBusy.Usable(busy, now));
+    }
+
+    /// <summary>True when <paramref name="start"/> is an offered slot now, ignoring <paramref name="excludeRandomId"/> (a booking being moved),
+    /// against <paramref name="availability"/>: the host's with its imported busy time (<see cref="AvailabilityAsync"/>).</summary>
+    public static bool IsOffered(Host host, Availability availability, EventType eventType, string eventTypeSlug, BookingSnapshot snapshot, Instant start, Instant now, string? excludeRandomId = null)
     {
         var busy = new List<BusyBooking>(snapshot.Bookings.Count);
         foreach (var booked in snapshot.Bookings)
@@ -22,7 +31,7 @@ internal static class BookingContext
             }
         }
 
-        var context = new SlotContext(host.Profile.TimeZone, host.Schedule.Availability, eventType, busy);
+        var context = new SlotContext(host.Profile.TimeZone, availability, eventType, busy);
         return SlotEngine.IsOffered(context, start, now);
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
@@ -11,9 +12,10 @@ namespace Schedly.Core.Bookings;
 /// Books a slot: re-checks on the server that the start is offered now, then claims the time in
 /// one atomic write (booking, claim, daily counter, outbox event, idempotency record) that fails if
 /// anything it relied on changed; on such a conflict it re-reads and decides again. Returns the
-/// manage token once; only its hash is stored.
+/// manage token once; only its hash is stored. Busy time imported from the host's calendars is read once, before the
+/// loop: an import never changes a booking, so it needs no version.
 /// </summary>
-public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock)
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock)
 {
     public async Task<CreateBookingResult> ExecuteAsync(
         HostSlug host,
@@ -47,11 +49,12 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IB
         var start = request.Value.Start;
         var counter = BookingContext.CounterFor(eventType, eventTypeSlug, start, hostValue.Profile.TimeZone);
         var scope = new SnapshotScope(SlotEngine.BusyWindow(start, eventType), counter);
+        var availability = await BookingContext.AvailabilityAsync(imported, hostValue, scope.Window, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         return await OptimisticConcurrency.RunAsync<CreateBookingResult>("Booking", async ct =>
         {
             var now = clock.GetCurrentInstant();
             var snapshot = await store.LoadAsync(host, scope, ct).ConfigureAwait(false);
-            if (!BookingContext.IsOffered(hostValue, eventType, eventTypeSlug, snapshot, start, now))
+            if (!BookingContext.IsOffered(hostValue, availability, eventType, eventTypeSlug, snapshot, start, now))
             {
                 return await ReplayAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false)
                     ?? new CreateBookingResult.SlotUnavailable();

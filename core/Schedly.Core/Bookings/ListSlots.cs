@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Calendars;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Validation;
@@ -7,9 +8,10 @@ namespace Schedly.Core.Bookings;
 
 /// <summary>
 /// The free slots of a host's event type for a client's date range and zone. Storage cost: one
-/// point read (host and schedule) and one partition range query (bookings in the window).
+/// point read (host and schedule), one partition range query (bookings in the window) and one more
+/// (busy time imported from the host's calendars in the window).
 /// </summary>
-public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IClock clock)
+public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IImportedBusyTime imported, IClock clock)
 {
     public async Task<ListSlotsResult> ExecuteAsync(HostSlug host, string eventTypeSlug, SlotQueryDraft draft, CancellationToken cancellationToken)
     {
@@ -31,8 +33,10 @@ public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, ICl
         var window = SlotEngine.BusyWindow(query.Value, eventType);
         var snapshot = await bookings.LoadAsync(host, new SnapshotScope(window), cancellationToken).ConfigureAwait(false);
         var busy = snapshot.Bookings.Select(b => b.ToBusy(eventTypeSlug)).ToList();
-        var context = new SlotContext(stored.Value.Profile.TimeZone, stored.Value.Schedule.Availability, eventType, busy);
-        return new ListSlotsResult.Found(SlotEngine.Compute(context, query.Value, clock.GetCurrentInstant()));
+        var now = clock.GetCurrentInstant();
+        var availability = await BookingContext.AvailabilityAsync(imported, stored.Value, window, now, cancellationToken).ConfigureAwait(false);
+        var context = new SlotContext(stored.Value.Profile.TimeZone, availability, eventType, busy);
+        return new ListSlotsResult.Found(SlotEngine.Compute(context, query.Value, now));
     }
 }
 

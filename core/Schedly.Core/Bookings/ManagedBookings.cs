@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
@@ -11,7 +12,7 @@ namespace Schedly.Core.Bookings;
 /// unknown id and a wrong token are indistinguishable (both "not found"), and tokens are compared
 /// in constant time.
 /// </summary>
-public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, IClock clock)
+public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, IClock clock)
 {
     public async Task<Versioned<Booking>?> FindAsync(string bookingId, string manageToken, CancellationToken cancellationToken)
     {
@@ -103,7 +104,8 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             var counter = BookingContext.CounterFor(eventType, booking.EventType, newStart, zone);
             var scope = new SnapshotScope(SlotEngine.BusyWindow(newStart, eventType), counter, Changing: booking);
             var snapshot = await store.LoadAsync(booking.Id.Host, scope, ct).ConfigureAwait(false);
-            if (!BookingContext.IsOffered(host.Value, eventType, booking.EventType, snapshot, newStart, now, excludeRandomId: booking.Id.Random))
+            var availability = await BookingContext.AvailabilityAsync(imported, host.Value, scope.Window, now, ct).ConfigureAwait(false);
+            if (!BookingContext.IsOffered(host.Value, availability, eventType, booking.EventType, snapshot, newStart, now, excludeRandomId: booking.Id.Random))
             {
                 return new ManageResult.SlotUnavailable();
             }

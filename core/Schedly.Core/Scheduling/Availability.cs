@@ -45,6 +45,17 @@ public sealed class Availability
 
     public IReadOnlyList<BlockedPeriod> Blocked { get; }
 
+    /// <summary>
+    /// This availability with <paramref name="busy"/> (busy time imported from the host's calendars) as extra blocked
+    /// periods, so the slot engine treats it like any blocked period. Empty intervals are ignored.
+    /// </summary>
+    public Availability WithBusy(IEnumerable<Interval> busy)
+    {
+        ArgumentNullException.ThrowIfNull(busy);
+        var extra = busy.Where(i => i.HasStart && i.HasEnd && i.End > i.Start).Select(i => new BlockedPeriod(i, null)).ToList();
+        return extra.Count == 0 ? this : new Availability(Weekly, Overrides, [.. Blocked, .. extra]);
+    }
+
     /// <summary>The ranges that apply on a host-local date: the override's if there is one, else the weekday's.</summary>
     public IReadOnlyList<LocalTimeRange> IntervalsOn(LocalDate date) =>
         _overrides.TryGetValue(date, out var dateOverride) ? dateOverride.Intervals : Weekly.For(date.DayOfWeek);

@@ -21,7 +21,7 @@ namespace Schedly.Functions.Composition;
 public static class SchedlyServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications();
+        services.AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications().AddSchedlyCalendars();
 
     /// <summary>Use cases and the clock.</summary>
     public static IServiceCollection AddSchedlyCore(this IServiceCollection services)

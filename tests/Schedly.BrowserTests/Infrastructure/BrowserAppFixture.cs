@@ -40,7 +40,11 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ArtifactsDirectory);
-        _app = await SchedlyApp.StartAsync(new Dictionary<string, string?> { ["Schedly__Security__OperatorKey"] = OperatorKey });
+        _app = await SchedlyApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Schedly__Security__OperatorKey"] = OperatorKey,
+            ["Schedly__Webhooks__AllowPrivateAddresses"] = "true", // loopback feed servers, as in local runs
+        });
 
         if (!File.Exists(ChromiumPath))
         {

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Testing;
 using Schedly.Core.Bookings;
+using Schedly.Core.Calendars;
 using Schedly.Core.Hosts;
 using Schedly.Core.Tests.Notifications;
 
@@ -20,7 +21,7 @@ public sealed class NoShowEventTests
     private readonly FakePublisher _publisher = new();
 
     private HostBookings CreateSut() =>
-        new(new UnusedHosts(), _store, new ManagedBookings(new UnusedHosts(), _store, _publisher, _clock), _publisher, _clock);
+        new(new UnusedHosts(), _store, new ManagedBookings(new UnusedHosts(), _store, new NoImportedBusyTime(), _publisher, _clock), _publisher, _clock);
 
     [Fact]
     public async Task SetNoShow_MarkUnmarkMark_EachMarkHasItsOwnEventId()
@@ -134,6 +135,12 @@ public sealed class NoShowEventTests
     }
 
     /// <summary>No-shows never read the host.</summary>
+    private sealed class NoImportedBusyTime : IImportedBusyTime
+    {
+        public Task<IReadOnlyList<ImportedBusy>> LoadAsync(HostSlug host, Interval window, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ImportedBusy>>([]);
+    }
+
     private sealed class UnusedHosts : IHostRepository
     {
         public Task<Versioned<Host>?> FindAsync(HostSlug slug, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -26,6 +26,7 @@ public sealed class SchedlyAppFixture : IAsyncLifetime
         ["Schedly__Webhooks__AllowPrivateAddresses"] = "true",
         ["Schedly__Webhooks__RetryBaseDelaySeconds"] = "1",
         ["Schedly__Webhooks__MaxRetryDelaySeconds"] = "4",
+        ["Schedly__Calendars__TimeoutSeconds"] = "2",
     });
 
     public async Task DisposeAsync()

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Schedly.AzureStorage.Outbox;
+using Schedly.AzureStorage.Calendars;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Tables;
 using Schedly.Core.Bookings;
@@ -34,6 +35,7 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         var queues = new QueueServiceClient(app.Azurite.ConnectionString, queueOptions);
         var hosts = new TableHostRepository(tables);
         var store = new TableBookingStore(tables, new OutboxGuardQueue(queues));
+        var calendars = new TableCalendarFeedStore(tables);
         var publisher = new QueueBookingEventPublisher(queues, tables, NullLogger<QueueBookingEventPublisher>.Instance);
         var clock = SystemClock.Instance;
         var slug = HostSlug.Parse(SchedlyAppFixture.UniqueSlug("count"));
@@ -47,17 +49,17 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         var day = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd");
 
         tableCounter.Reset();
-        var slots = await new ListSlots(hosts, store, clock).ExecuteAsync(slug, "intro", new SlotQueryDraft(day, day, "UTC"), CancellationToken.None);
+        var slots = await new ListSlots(hosts, store, calendars, clock).ExecuteAsync(slug, "intro", new SlotQueryDraft(day, day, "UTC"), CancellationToken.None);
         var slotQueryOperations = tableCounter.Count;
 
         var start = ((ListSlotsResult.Found)slots).Days.AllStarts().First();
         tableCounter.Reset();
-        var booking = await new CreateBooking(hosts, store, publisher, new ManageTokenIssuer(new string('s', 40)), clock)
+        var booking = await new CreateBooking(hosts, store, calendars, publisher, new ManageTokenIssuer(new string('s', 40)), clock)
             .ExecuteAsync(slug, "intro", new BookingRequestDraft(start.ToString(), "Grace", "grace@example.com", "UTC", null, null), null, "hash", CancellationToken.None);
 
         Assert.IsType<CreateBookingResult.Created>(booking);
-        Assert.Equal(2, slotQueryOperations); // point read (host + schedule) + range query (cells)
-        Assert.Equal(4, tableCounter.Count);   // point read + range query + transaction + outbox flag
+        Assert.Equal(3, slotQueryOperations); // point read (host + schedule) + range query (cells) + range query (imported busy time)
+        Assert.Equal(5, tableCounter.Count);   // point read + range query (busy time) + range query (cells) + transaction + outbox flag
         Assert.Equal(2, queueCounter.Count);   // outbox-guard (before the transaction) + booking-events
     }
 }

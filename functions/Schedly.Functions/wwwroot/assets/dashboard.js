@@ -2,11 +2,12 @@
 // The host dashboard: /dashboard/{host}. The host's API key is kept in sessionStorage only (never
 // localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
 // overrides, event types, the bookings of the next 30 days (plus the past 7 for no-shows), and
-// analytics (last 30 days by default) drawn as inline SVG charts. Each section is a module under
+// analytics (last 30 days by default) drawn as inline SVG charts, and the host's own calendars. Each section is a module under
 // dashboard/; they share one context object.
 import { byId, inputById, setStatus } from "./lib/dom.js";
 import { loadAnalytics, resetAnalyticsRange, setUpAnalytics } from "./dashboard/analytics.js";
 import { loadBookings } from "./dashboard/bookings.js";
+import { loadCalendars, setUpCalendars } from "./dashboard/calendars.js";
 import { createDashboardContext } from "./dashboard/context.js";
 import { setUpTypeEditor, showTypes } from "./dashboard/event-type-editor.js";
 import { renderHours, setUpHours } from "./dashboard/hours-form.js";
@@ -14,7 +15,7 @@ import { setUpSignIn, showSignIn, signIn } from "./dashboard/sign-in.js";
 import { readKey } from "./dashboard/stored-key.js";
 
 /** Lists and areas emptied on sign-out. */
-const SIGNED_IN_CONTENT = ["weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors"];
+const SIGNED_IN_CONTENT = ["weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
 
 const ctx = createDashboardContext();
 
@@ -24,9 +25,10 @@ const hooks = {
     renderHours(ctx);
     showTypes(ctx);
     resetAnalyticsRange(ctx);
-    await Promise.all([loadBookings(ctx), loadAnalytics(ctx)]);
+    await Promise.all([loadBookings(ctx), loadAnalytics(ctx), loadCalendars(ctx)]);
   },
   onSignedOut() {
+    window.clearTimeout(ctx.calendarPoll);
     for (const id of SIGNED_IN_CONTENT) byId(id).replaceChildren();
     byId("type-form").hidden = true;
   },
@@ -41,6 +43,7 @@ async function main() {
   setUpHours(ctx);
   setUpTypeEditor(ctx);
   setUpAnalytics(ctx);
+  setUpCalendars(ctx);
   const stored = readKey(ctx.host);
   if (stored) {
     setStatus(ctx.status, "Loading…");

@@ -18,6 +18,7 @@ import { adminApi } from "../lib/endpoints.js";
  * @property {string | null} editing slug of the event type in the editor, "" for a new one, null when closed
  * @property {import("../lib/endpoints.js").AdminApi} admin
  * @property {HTMLElement} status the page's status line
+ * @property {number} calendarPoll the timer that reads the calendars again while a refresh runs (0: none)
  */
 
 /** @returns {DashboardContext} */
@@ -31,6 +32,7 @@ export function createDashboardContext() {
     editing: null,
     admin: adminApi(host, () => ctx.key),
     status: byId("page-status"),
+    calendarPoll: 0,
   };
   return ctx;
 }

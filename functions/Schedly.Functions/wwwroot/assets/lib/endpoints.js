@@ -64,6 +64,13 @@ export function adminApi(host, key) {
     setNoShow: (id, noShow) => call(`/bookings/${seg(id)}/no-show`, { method: noShow ? "POST" : "DELETE" }),
     /** @param {string} start @param {string} end */
     analytics: (start, end) => call(`/analytics?start=${seg(start)}&end=${seg(end)}`),
+    calendars: () => call("/calendars"),
+    /** @param {string} id @param {{ name: string, url?: string }} feed */
+    putCalendar: (id, feed) => call(`/calendars/${seg(id)}`, { method: "PUT", body: feed }),
+    /** @param {string} id */
+    refreshCalendar: (id) => call(`/calendars/${seg(id)}/refresh`, { method: "POST" }),
+    /** @param {string} id */
+    deleteCalendar: (id) => call(`/calendars/${seg(id)}`, { method: "DELETE" }),
   };
 }
 
