@@ -143,6 +143,13 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Schedly__Email__AzureCommunicationServices__Endpoint: emailEndpoint
       Schedly__Email__AzureCommunicationServices__ClientId: identityClientId
       Schedly__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+      // Rate limits of the public routes (RateLimitOptions, docs/SECURITY.md "Abuse"). The platform's front end sets
+      // X-Forwarded-For, so the client address is its last entry; the connection itself comes from the front end.
+      Schedly__RateLimits__TrustForwardedFor: 'true'
+      Schedly__RateLimits__WritesPerClient: '10'
+      Schedly__RateLimits__WritesPerHost: '60'
+      Schedly__RateLimits__SlotQueriesPerClient: '120'
+      Schedly__RateLimits__SlotQueriesPerHost: '1200'
       // NCRONTAB schedule of the reminder timer (%ReminderSchedule%).
       ReminderSchedule: '0 */1 * * * *'
       // NCRONTAB schedule of the analytics rollup timer (%AnalyticsRollupSchedule%).

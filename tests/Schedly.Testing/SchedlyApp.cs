@@ -25,7 +25,10 @@ public sealed class SchedlyApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <param name="settings">Settings besides storage (the operator key at least), as local.settings.json names them.</param>
+    /// <param name="settings">
+    /// Settings besides storage (the operator key at least), as local.settings.json names them. Rate limits are off
+    /// (<c>Schedly__RateLimits__Enabled=false</c>) unless these turn them on.
+    /// </param>
     /// <param name="azuriteLocation">A folder for Azurite's data (survives a restart), or null for in-memory.</param>
     /// <param name="configureServices">Replaces the app's service registration (default: the app's own).</param>
     /// <param name="rootDirectory">Folder holding host.json (default: the repository root).</param>
@@ -49,6 +52,8 @@ public sealed class SchedlyApp : IAsyncDisposable
             {
                 ["ReminderSchedule"] = "0 */1 * * * *",
                 ["AnalyticsRollupSchedule"] = "0 */15 * * * *",
+                // Tests and the load tool send every request from 127.0.0.1: rate limits are off unless a test sets them.
+                ["Schedly__RateLimits__Enabled"] = "false",
             }
                 .Concat(settings).Append(new("AzureWebJobsStorage", azurite.ConnectionString))
                 .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),

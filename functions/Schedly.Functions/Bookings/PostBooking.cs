@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Abuse;
 using Schedly.Core.Bookings;
 using Schedly.Functions.Http;
 
@@ -12,7 +13,7 @@ namespace Schedly.Functions.Bookings;
 /// <c>Idempotency-Key</c>, a repeat of the same request returns the first result
 /// (<c>Idempotent-Replayed: true</c>) and a different request with the same key is 422.
 /// </summary>
-public sealed class PostBooking(CreateBooking createBooking)
+public sealed class PostBooking(CreateBooking createBooking, PublicRateLimit rateLimit)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -27,6 +28,11 @@ public sealed class PostBooking(CreateBooking createBooking)
         if (slug is null || !HostRoute.IsSlug(eventType))
         {
             return Problem.NotFound("No such host or event type.");
+        }
+
+        if (await rateLimit.CheckAsync(request, RateLimitedAction.Write, slug, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
         }
 
         var idempotencyHeader = request.Headers[IdempotencyKeyHeader].ToString();

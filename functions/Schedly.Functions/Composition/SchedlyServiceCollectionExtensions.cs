@@ -2,11 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Schedly.AzureStorage.Abuse;
 using Schedly.AzureStorage.Analytics;
 using Schedly.AzureStorage.Connection;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Reminders;
 using Schedly.AzureStorage.Tables;
+using Schedly.Core.Abuse;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
@@ -44,6 +46,10 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<RollUpAnalytics>();
         services.AddSingleton<GetAnalytics>();
         services.AddSingleton<SendDueReminders>();
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<PublicRateLimit>();
         return services;
     }
 
@@ -62,6 +68,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IHostDirectory, TableHostDirectory>();
         services.AddSingleton<IReminderStore, TableReminderStore>();
         services.AddSingleton<IBookingEventPublisher, QueueBookingEventPublisher>();
+        services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
         return services;
