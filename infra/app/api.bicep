@@ -150,6 +150,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Schedly__RateLimits__WritesPerHost: '60'
       Schedly__RateLimits__SlotQueriesPerClient: '120'
       Schedly__RateLimits__SlotQueriesPerHost: '1200'
+      // Caps (CapOptions): upcoming bookings per client email per host, webhook endpoints per host.
+      Schedly__Caps__ActiveBookingsPerClient: '3'
+      Schedly__Caps__WebhooksPerHost: '10'
       // NCRONTAB schedule of the reminder timer (%ReminderSchedule%).
       ReminderSchedule: '0 */1 * * * *'
       // NCRONTAB schedule of the analytics rollup timer (%AnalyticsRollupSchedule%).

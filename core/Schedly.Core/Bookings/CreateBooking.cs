@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Abuse;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
@@ -11,10 +12,22 @@ namespace Schedly.Core.Bookings;
 /// Books a slot: re-checks on the server that the start is offered now, then claims the time in
 /// one atomic write (booking, claim, daily counter, outbox event, idempotency record) that fails if
 /// anything it relied on changed; on such a conflict it re-reads and decides again. Returns the
-/// manage token once; only its hash is stored.
+/// manage token once; only its hash is stored. A client email holding <see cref="CapOptions.ActiveBookingsPerClient"/>
+/// upcoming bookings with the host is refused (<see cref="CreateBookingResult.ClientCapReached"/>).
 /// </summary>
-public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock)
+/// <remarks>
+/// The client cap is counted from the host's upcoming confirmed bookings (one range query of the <c>bystart</c> rows
+/// per 1000 of them) before the claim, not inside its transaction: requests of one email racing each other within
+/// the same fraction of a second can each see the count below the cap, so the bound is the cap plus the number of such
+/// concurrent requests, which the per-client rate limit keeps small.
+/// </remarks>
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps)
 {
+    /// <summary>How far ahead the client cap looks for upcoming bookings (further than any booking window).</summary>
+    public static readonly Duration ClientCapHorizon = Duration.FromDays(36_525);
+
+    private const int ClientCapPageSize = 1000;
+
     public async Task<CreateBookingResult> ExecuteAsync(
         HostSlug host,
         string eventTypeSlug,
@@ -41,6 +54,11 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IB
         if (stored is null || eventType is not { Active: true })
         {
             return new CreateBookingResult.NotFound();
+        }
+
+        if (await ClientCapReachedAsync(host, request.Value.Client.Email, cancellationToken).ConfigureAwait(false))
+        {
+            return new CreateBookingResult.ClientCapReached(caps.ActiveBookingsPerClient);
         }
 
         var hostValue = stored.Value;
@@ -75,6 +93,30 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IB
                 ? concurrentReplay
                 : Attempt<CreateBookingResult>.Conflict;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when <paramref name="email"/> already holds the capped number of upcoming confirmed bookings with the host.</summary>
+    private async Task<bool> ClientCapReachedAsync(HostSlug host, string email, CancellationToken cancellationToken)
+    {
+        var cap = caps.ActiveBookingsPerClient;
+        if (cap == 0)
+        {
+            return false;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var upcoming = new Interval(now, now + ClientCapHorizon);
+        var held = 0;
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(host, upcoming, BookingStatus.Confirmed, ClientCapPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            held += page.Bookings.Count(b => b.Start > now && string.Equals(b.Client.Email, email, StringComparison.OrdinalIgnoreCase));
+            continuation = page.ContinuationToken;
+        }
+        while (held < cap && continuation is not null);
+
+        return held >= cap;
     }
 
     private async Task<CreateBookingResult?> ReplayAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
@@ -124,4 +166,7 @@ public abstract record CreateBookingResult
     public sealed record SlotUnavailable : CreateBookingResult;
 
     public sealed record IdempotencyMismatch : CreateBookingResult;
+
+    /// <summary>The client's email already holds <paramref name="Cap"/> upcoming bookings with this host.</summary>
+    public sealed record ClientCapReached(int Cap) : CreateBookingResult;
 }

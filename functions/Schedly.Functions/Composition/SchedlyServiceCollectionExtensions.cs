@@ -49,6 +49,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         services.AddSingleton<RateLimiter>();
+        services.AddValidatedOptions<CapOptions>(CapOptions.Section);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<CapOptions>>().Value);
         services.AddSingleton<PublicRateLimit>();
         return services;
     }

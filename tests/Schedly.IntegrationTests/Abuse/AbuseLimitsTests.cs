@@ -11,15 +11,16 @@ using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
 namespace Schedly.IntegrationTests.Abuse;
 
 /// <summary>
-/// The public routes' rate limits through HTTP on a real Azurite, with the app behind a "trusted proxy" so each test
+/// The public routes' rate limits and the client booking cap through HTTP on a real Azurite, with the app behind a "trusted proxy" so each test
 /// picks its client address with <c>X-Forwarded-For</c>. The clock is frozen, so no window ends during a test.
 /// </summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class AbuseLimitsTests : IAsyncLifetime
 {
     private const string OperatorKey = "rate-limit-operator-key-0123456789abcdefghij";
     private const int WritesPerClient = 3;
     private const int WritesPerHost = 6;
     private const int SlotQueriesPerClient = 4;
+    private const int ClientCap = 2;
     private static readonly Instant Now = SystemClock.Instance.GetCurrentInstant();
     private SchedlyApp _app = null!;
 
@@ -35,6 +36,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             ["Schedly__RateLimits__WritesPerClient"] = WritesPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Schedly__RateLimits__WritesPerHost"] = WritesPerHost.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Schedly__RateLimits__SlotQueriesPerClient"] = SlotQueriesPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Schedly__Caps__ActiveBookingsPerClient"] = ClientCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
         configureServices: (services, configuration) =>
         {
@@ -147,6 +149,31 @@ public sealed class RateLimitTests : IAsyncLifetime
         var counter = Assert.Single(rows);
         Assert.Equal(2, counter.GetInt32("Count"));
         Assert.Equal(0, counter.GetInt64("WindowStart")!.Value % 60);
+    }
+
+    [Fact]
+    public async Task Booking_OverTheClientCap_Is409PolicyViolation_UntilOneIsCancelled()
+    {
+        var (slug, starts) = await CreateHostAsync("cap");
+        var ids = new List<(string Id, string Token)>();
+        for (var i = 0; i < ClientCap; i++)
+        {
+            using var booked = await BookAsync(slug, starts[i], $"198.18.0.{i + 1}", i == 0 ? "Cap@Example.com" : "cap@example.com");
+            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+            var body = await booked.ReadJsonAsync();
+            ids.Add((body.GetProperty("id").GetString()!, body.GetProperty("manageToken").GetString()!));
+        }
+
+        using var over = await BookAsync(slug, starts[ClientCap], "198.18.0.10", "cap@example.com");
+        var problem = await over.AssertProblemAsync(409, "policy-violation");
+        Assert.Contains($"{ClientCap} upcoming bookings", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var someoneElse = await BookAsync(slug, starts[ClientCap], "198.18.0.11", "other@example.com");
+        Assert.Equal(HttpStatusCode.Created, someoneElse.StatusCode);
+
+        using var cancelled = await Client.SendAsync(Forwarded(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{ids[0].Id}/cancel").WithBearer(ids[0].Token), "198.18.0.12"));
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        using var again = await BookAsync(slug, starts[ClientCap + 1], "198.18.0.13", "cap@example.com");
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     private static HttpRequestMessage Forwarded(HttpRequestMessage request, string forwardedFor)
