@@ -153,6 +153,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       // Caps (CapOptions): upcoming bookings per client email per host, webhook endpoints per host.
       Schedly__Caps__ActiveBookingsPerClient: '3'
       Schedly__Caps__WebhooksPerHost: '10'
+      // `/` is the app's own landing page (ServePage.LandingPage), never the platform's placeholder.
+      AzureWebJobsDisableHomepage: 'true'
       // NCRONTAB schedule of the reminder timer (%ReminderSchedule%).
       ReminderSchedule: '0 */1 * * * *'
       // NCRONTAB schedule of the analytics rollup timer (%AnalyticsRollupSchedule%).
