@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Schedly.AzureStorage.Abuse;
@@ -22,7 +23,19 @@ namespace Schedly.Functions.Composition;
 public static class SchedlyServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications();
+        services.AddSchedlyLogFilters().AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications();
+
+    /// <summary>
+    /// Keeps request URLs out of the logs: ASP.NET Core's own logging below Warning (<c>Request starting GET
+    /// …/calendar.ics?token=…</c> from <c>Microsoft.AspNetCore.Hosting.Diagnostics</c>, routing, results) is dropped, in
+    /// the Functions worker (whose logs the platform ships to Application Insights) and the local runner alike, whatever
+    /// <c>Logging:LogLevel</c> says. Registered after the configuration's rules, so it wins over a rule for the same
+    /// category.
+    /// </summary>
+    public static IServiceCollection AddSchedlyLogFilters(this IServiceCollection services) =>
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
 
     /// <summary>Use cases and the clock.</summary>
     public static IServiceCollection AddSchedlyCore(this IServiceCollection services)
