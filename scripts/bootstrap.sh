@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/eslint ] || [ ! -x node_modules/.bin/tsc ] \
+  || [ ! -x node_modules/.bin/redocly ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> npm ci (Azurite, ESLint, TypeScript)"
+  echo "==> npm ci (Azurite, ESLint, TypeScript, Redocly)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

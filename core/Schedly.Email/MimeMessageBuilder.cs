@@ -13,7 +13,7 @@ namespace Schedly.Email;
 ///     text/plain; charset=utf-8
 ///     text/html; charset=utf-8
 ///     text/calendar; method=REQUEST|CANCEL; charset=utf-8     (when there is an invite)
-///   application/ics; name=invite.ics  (attachment)             (when there is an invite)
+///   text/calendar; charset=utf-8; method=REQUEST|CANCEL; name=invite.ics  (attachment, when there is an invite)
 /// </code>
 /// Without an invite the message is just the multipart/alternative. Headers are UTF-8 (RFC 2047 where needed);
 /// the Message-Id is <c>&lt;{MessageId}@schedly&gt;</c>.
@@ -53,7 +53,7 @@ public sealed class MimeMessageBuilder(TimeProvider? time = null)
         inline.ContentTransferEncoding = ContentEncoding.Base64;
         alternative.Add(inline);
 
-        var attachment = new MimePart("application", "ics")
+        var attachment = new MimePart("text", "calendar")
         {
             Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(calendar.Content))),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
@@ -61,6 +61,8 @@ public sealed class MimeMessageBuilder(TimeProvider? time = null)
             FileName = calendar.FileName,
         };
 
+        attachment.ContentType.Charset = "utf-8";
+        attachment.ContentType.Parameters.Add("method", calendar.Method);
         mime.Body = new Multipart("mixed") { alternative, attachment };
         return mime;
     }

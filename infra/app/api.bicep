@@ -143,6 +143,18 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Schedly__Email__AzureCommunicationServices__Endpoint: emailEndpoint
       Schedly__Email__AzureCommunicationServices__ClientId: identityClientId
       Schedly__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+      // Rate limits of the public routes (RateLimitOptions, docs/SECURITY.md "Abuse"). The platform's front end sets
+      // X-Forwarded-For, so the client address is its last entry; the connection itself comes from the front end.
+      Schedly__RateLimits__TrustForwardedFor: 'true'
+      Schedly__RateLimits__WritesPerClient: '10'
+      Schedly__RateLimits__WritesPerHost: '60'
+      Schedly__RateLimits__SlotQueriesPerClient: '120'
+      Schedly__RateLimits__SlotQueriesPerHost: '1200'
+      // Caps (CapOptions): upcoming bookings per client email per host, webhook endpoints per host.
+      Schedly__Caps__ActiveBookingsPerClient: '3'
+      Schedly__Caps__WebhooksPerHost: '10'
+      // `/` is the app's own landing page (ServePage.LandingPage), never the platform's placeholder.
+      AzureWebJobsDisableHomepage: 'true'
       // NCRONTAB schedule of the reminder timer (%ReminderSchedule%).
       ReminderSchedule: '0 */1 * * * *'
     }

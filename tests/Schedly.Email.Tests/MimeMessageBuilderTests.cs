@@ -40,6 +40,9 @@ public sealed class MimeMessageBuilderTests
         var attachment = Assert.Single(parsed.Attachments.OfType<MimePart>());
         Assert.Equal("invite.ics", attachment.FileName);
         Assert.True(attachment.IsAttachment);
+        Assert.Equal("text/calendar", attachment.ContentType.MimeType);
+        Assert.Equal("utf-8", attachment.ContentType.Charset);
+        Assert.Equal("REQUEST", attachment.ContentType.Parameters["method"]);
         using var content = new MemoryStream();
         Assert.NotNull(attachment.Content);
         attachment.Content.DecodeTo(content);
@@ -92,8 +95,10 @@ public sealed class MimeMessageBuilderTests
 
         var parsed = RoundTrip(message);
 
-        var calendar = parsed.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar");
+        // The inline invite (the .ics attachment is text/calendar too since it carries the method and charset).
+        var calendar = parsed.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar" && !p.IsAttachment);
         Assert.Equal("CANCEL", calendar.ContentType.Parameters["method"]);
+        Assert.Equal("CANCEL", Assert.Single(parsed.Attachments.OfType<MimePart>()).ContentType.Parameters["method"]);
     }
 
     [Fact]

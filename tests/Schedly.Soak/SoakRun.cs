@@ -172,6 +172,9 @@ public static class SoakRun
         values["Schedly__Webhooks__RetryBaseDelaySeconds"] = "1";
         values["Schedly__Webhooks__MaxRetryDelaySeconds"] = "8";
         values["Schedly__Webhooks__TimeoutSeconds"] = "5";
+        // The workload's clients all come from 127.0.0.1 at load-test rates: the soak measures faults, not throttling.
+        values["Schedly__RateLimits__Enabled"] = "false";
+        values["Schedly__Caps__ActiveBookingsPerClient"] = "0";
         values["ReminderSchedule"] = "*/5 * * * * *";
         values["Logging__LogLevel__Default"] = "Warning";
         sample["Host"]!["LocalHttpPort"] = port;

@@ -25,7 +25,11 @@ public sealed class SchedlyApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <param name="settings">Settings besides storage (the operator key at least), as local.settings.json names them.</param>
+    /// <param name="settings">
+    /// Settings besides storage (the operator key at least), as local.settings.json names them. Rate limits are off
+    /// (<c>Schedly__RateLimits__Enabled=false</c>) and so is the cap on a client's upcoming bookings
+    /// (<c>Schedly__Caps__ActiveBookingsPerClient=0</c>) unless these set them.
+    /// </param>
     /// <param name="azuriteLocation">A folder for Azurite's data (survives a restart), or null for in-memory.</param>
     /// <param name="configureServices">Replaces the app's service registration (default: the app's own).</param>
     /// <param name="rootDirectory">Folder holding host.json (default: the repository root).</param>
@@ -48,6 +52,10 @@ public sealed class SchedlyApp : IAsyncDisposable
             Settings = new Dictionary<string, string?>
             {
                 ["ReminderSchedule"] = "0 */1 * * * *",
+                // Tests and the load tool send every request from 127.0.0.1: rate limits are off unless a test sets them.
+                ["Schedly__RateLimits__Enabled"] = "false",
+                // Tests book many times with one email address: no cap on upcoming bookings per client unless a test sets one.
+                ["Schedly__Caps__ActiveBookingsPerClient"] = "0",
             }
                 .Concat(settings).Append(new("AzureWebJobsStorage", azurite.ConnectionString))
                 .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),

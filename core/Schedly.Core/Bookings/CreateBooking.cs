@@ -1,5 +1,6 @@
 using NodaTime;
 using Schedly.Core.Calendars;
+using Schedly.Core.Abuse;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
@@ -13,10 +14,23 @@ namespace Schedly.Core.Bookings;
 /// one atomic write (booking, claim, daily counter, outbox event, idempotency record) that fails if
 /// anything it relied on changed; on such a conflict it re-reads and decides again. Returns the
 /// manage token once; only its hash is stored. Busy time imported from the host's calendars is read once, before the
-/// loop: an import never changes a booking, so it needs no version.
+/// loop: an import never changes a booking, so it needs no version. A client email holding
+/// <see cref="CapOptions.ActiveBookingsPerClient"/> upcoming bookings with the host is refused
+/// (<see cref="CreateBookingResult.ClientCapReached"/>).
 /// </summary>
-public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock)
+/// <remarks>
+/// The client cap is counted from the host's upcoming confirmed bookings (one range query of the <c>bystart</c> rows
+/// per 1000 of them) before the claim, not inside its transaction: requests of one email racing each other within
+/// the same fraction of a second can each see the count below the cap, so the bound is the cap plus the number of such
+/// concurrent requests, which the per-client rate limit keeps small.
+/// </remarks>
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps)
 {
+    /// <summary>How far ahead the client cap looks for upcoming bookings (further than any booking window).</summary>
+    public static readonly Duration ClientCapHorizon = Duration.FromDays(36_525);
+
+    private const int ClientCapPageSize = 1000;
+
     public async Task<CreateBookingResult> ExecuteAsync(
         HostSlug host,
         string eventTypeSlug,
@@ -43,6 +57,11 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
         if (stored is null || eventType is not { Active: true })
         {
             return new CreateBookingResult.NotFound();
+        }
+
+        if (await ClientCapReachedAsync(host, request.Value.Client.Email, cancellationToken).ConfigureAwait(false))
+        {
+            return new CreateBookingResult.ClientCapReached(caps.ActiveBookingsPerClient);
         }
 
         var hostValue = stored.Value;
@@ -78,6 +97,30 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
                 ? concurrentReplay
                 : Attempt<CreateBookingResult>.Conflict;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when <paramref name="email"/> already holds the capped number of upcoming confirmed bookings with the host.</summary>
+    private async Task<bool> ClientCapReachedAsync(HostSlug host, string email, CancellationToken cancellationToken)
+    {
+        var cap = caps.ActiveBookingsPerClient;
+        if (cap == 0)
+        {
+            return false;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var upcoming = new Interval(now, now + ClientCapHorizon);
+        var held = 0;
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(host, upcoming, BookingStatus.Confirmed, ClientCapPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            held += page.Bookings.Count(b => b.Start > now && string.Equals(b.Client.Email, email, StringComparison.OrdinalIgnoreCase));
+            continuation = page.ContinuationToken;
+        }
+        while (held < cap && continuation is not null);
+
+        return held >= cap;
     }
 
     private async Task<CreateBookingResult?> ReplayAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
@@ -127,4 +170,7 @@ public abstract record CreateBookingResult
     public sealed record SlotUnavailable : CreateBookingResult;
 
     public sealed record IdempotencyMismatch : CreateBookingResult;
+
+    /// <summary>The client's email already holds <paramref name="Cap"/> upcoming bookings with this host.</summary>
+    public sealed record ClientCapReached(int Cap) : CreateBookingResult;
 }

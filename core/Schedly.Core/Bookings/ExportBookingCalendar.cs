@@ -22,7 +22,7 @@ public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostReposit
         var booking = found.Value;
         var host = await hosts.FindAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false);
         var cancelled = booking.Status == BookingStatus.Cancelled;
-        return BookingCalendar.Create(new BookingCalendarEvent
+        return BookingCalendar.CreateDownload(new BookingCalendarEvent
         {
             BookingId = booking.Id.Value,
             Sequence = booking.Sequence + (cancelled ? 1 : 0),

@@ -67,19 +67,36 @@ public static class BookingCalendar
 {
     public const string ProductId = "-//Schedly//Schedly//EN";
 
+    /// <summary>The iCalendar method of a published (not invited) calendar.</summary>
+    public const string Publish = "PUBLISH";
+
     public static string Uid(string bookingId)
     {
         ArgumentException.ThrowIfNullOrEmpty(bookingId);
         return $"{bookingId}@schedly";
     }
 
+    /// <summary>The invitation an email carries (iTIP): METHOD:REQUEST, or METHOD:CANCEL for a cancelled booking.</summary>
     public static string Create(BookingCalendarEvent booking)
     {
-        var calendar = new Calendar
-        {
-            ProductId = ProductId,
-            Method = booking.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request,
-        };
+        ArgumentNullException.ThrowIfNull(booking);
+        return Single(booking, booking.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request);
+    }
+
+    /// <summary>
+    /// The booking as a file to download and import (<c>calendar.ics</c>): METHOD:PUBLISH, so a calendar app adds the
+    /// event (STATUS:CANCELLED when cancelled) instead of treating the file as an invitation to answer. Same UID and
+    /// SEQUENCE as the invitations, so importing it next to an accepted invite gives one event.
+    /// </summary>
+    public static string CreateDownload(BookingCalendarEvent booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        return Single(booking, Publish);
+    }
+
+    private static string Single(BookingCalendarEvent booking, string method)
+    {
+        var calendar = new Calendar { ProductId = ProductId, Method = method };
         calendar.Events.Add(ToEvent(booking));
         return Serialize(calendar);
     }
@@ -91,7 +108,7 @@ public static class BookingCalendar
     public static string CreateFeed(string name, IEnumerable<BookingCalendarEvent> bookings)
     {
         ArgumentNullException.ThrowIfNull(bookings);
-        var calendar = new Calendar { ProductId = ProductId, Method = "PUBLISH" };
+        var calendar = new Calendar { ProductId = ProductId, Method = Publish };
         calendar.AddProperty("X-WR-CALNAME", ParameterText(name));
         foreach (var booking in bookings)
         {

@@ -6,10 +6,14 @@ namespace Schedly.Core.Webhooks;
 /// <summary>
 /// Server-side request forgery guard for webhook URLs. Outside local runs an endpoint must be https, and every address
 /// it resolves to must be public: not loopback, unspecified, private (10/8, 172.16/12, 192.168/16), shared (100.64/10),
-/// link-local (169.254/16, which holds the cloud metadata service 169.254.169.254), multicast, broadcast or reserved;
-/// for IPv6 not ::1, ::, unique-local fc00::/7, link-local fe80::/10, site-local fec0::/10 or multicast, and IPv4-mapped
-/// or NAT64 addresses are judged by the IPv4 address inside. The address check runs again when connecting (after DNS),
-/// so a name that later resolves to a private address is refused too.
+/// link-local (169.254/16, which holds the cloud metadata service 169.254.169.254), Azure's platform address
+/// 168.63.129.16 (DNS, health probes, the VM agent), multicast, broadcast or reserved; for IPv6 not ::1, ::,
+/// unique-local fc00::/7, link-local fe80::/10, site-local fec0::/10, multicast, Teredo 2001::/32 (its embedded IPv4
+/// addresses are obfuscated and reach through a relay) or local-use NAT64 64:ff9b:1::/48 (translated inside the
+/// network it serves); IPv4-mapped, IPv4-compatible, well-known NAT64 (64:ff9b::/96) and 6to4 (2002::/16) addresses
+/// are judged by the IPv4 address inside. The address check runs again when connecting (after DNS), so a name that
+/// later resolves to a private address is refused too. A host name with a trailing dot (<c>localhost.</c>) is refused
+/// at registration: it names the same host as without the dot and would slip past the name checks.
 /// </summary>
 public static class WebhookAddressGuard
 {
@@ -41,9 +45,17 @@ public static class WebhookAddressGuard
         if ((bytes[0] & 0xFE) == 0xFC // fc00::/7 unique local
             || (bytes[0] == 0xFE && (bytes[1] & 0xC0) == 0x80) // fe80::/10 link-local
             || (bytes[0] == 0xFE && (bytes[1] & 0xC0) == 0xC0) // fec0::/10 site-local (deprecated)
-            || bytes[0] == 0xFF) // multicast
+            || bytes[0] == 0xFF // multicast
+            || (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x00 && bytes[3] == 0x00) // 2001::/32 Teredo
+            || (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xFF && bytes[3] == 0x9B && bytes[4] == 0x00 && bytes[5] == 0x01)) // 64:ff9b:1::/48 local NAT64
         {
             return false;
+        }
+
+        // 2002::/16 6to4: the IPv4 address is in bytes 2 to 5.
+        if (bytes[0] == 0x20 && bytes[1] == 0x02)
+        {
+            return IsPublicV4(bytes.AsSpan(2, 4));
         }
 
         // 64:ff9b::/96 (NAT64) and ::/96 (IPv4-compatible): judge the embedded IPv4 address.
@@ -84,6 +96,11 @@ public static class WebhookAddressGuard
         }
 
         var host = url.IdnHost.Trim('[', ']');
+        if (host.EndsWith('.'))
+        {
+            return "Must be a host name without a trailing dot.";
+        }
+
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
             || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase))
         {
@@ -101,6 +118,7 @@ public static class WebhookAddressGuard
           || b[0] == 127 // loopback
           || (b[0] == 100 && (b[1] & 0xC0) == 64) // 100.64/10 shared address space
           || (b[0] == 169 && b[1] == 254) // link-local, metadata
+          || (b[0] == 168 && b[1] == 63 && b[2] == 129 && b[3] == 16) // Azure platform address (wireserver)
           || (b[0] == 172 && (b[1] & 0xF0) == 16) // 172.16/12
           || (b[0] == 192 && b[1] == 168) // 192.168/16
           || (b[0] == 192 && b[1] == 0 && b[2] == 0) // 192.0.0/24 protocol assignments

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Abuse;
 using Schedly.Core.Bookings;
 using Schedly.Functions.Http;
 
@@ -10,7 +11,7 @@ namespace Schedly.Functions.Bookings;
 /// <c>POST /api/bookings/{id}/cancel</c> (optional body <c>{ reason }</c>): frees the time in the
 /// same transaction that marks the booking cancelled. Cancelling again is a no-op 200.
 /// </summary>
-public sealed class CancelBooking(ManagedBookings bookings)
+public sealed class CancelBooking(ManagedBookings bookings, PublicRateLimit rateLimit)
 {
     [Function(nameof(CancelBooking))]
     public async Task<IActionResult> Run(
@@ -18,6 +19,12 @@ public sealed class CancelBooking(ManagedBookings bookings)
         string id,
         CancellationToken cancellationToken)
     {
+        var host = BookingId.TryParse(id, out var bookingId) ? bookingId.Host : null;
+        if (await rateLimit.CheckAsync(request, RateLimitedAction.Write, host, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
         if (BearerToken.From(request) is not { } token)
         {
             return ManageResults.MissingToken();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Abuse;
 using Schedly.Core.Bookings;
 using Schedly.Functions.Http;
 
@@ -12,7 +13,7 @@ namespace Schedly.Functions.Bookings;
 /// <c>Idempotency-Key</c>, a repeat of the same request returns the first result
 /// (<c>Idempotent-Replayed: true</c>) and a different request with the same key is 422.
 /// </summary>
-public sealed class PostBooking(CreateBooking createBooking)
+public sealed class PostBooking(CreateBooking createBooking, PublicRateLimit rateLimit)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -27,6 +28,11 @@ public sealed class PostBooking(CreateBooking createBooking)
         if (slug is null || !HostRoute.IsSlug(eventType))
         {
             return Problem.NotFound("No such host or event type.");
+        }
+
+        if (await rateLimit.CheckAsync(request, RateLimitedAction.Write, slug, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
         }
 
         var idempotencyHeader = request.Headers[IdempotencyKeyHeader].ToString();
@@ -53,6 +59,9 @@ public sealed class PostBooking(CreateBooking createBooking)
             CreateBookingResult.NotFound => Problem.NotFound("No such host or event type."),
             CreateBookingResult.SlotUnavailable => new Problem(ProblemKind.SlotUnavailable, "That time is not available (any more). Pick another slot."),
             CreateBookingResult.IdempotencyMismatch => new Problem(ProblemKind.IdempotencyMismatch, "This Idempotency-Key was already used with a different request body."),
+            CreateBookingResult.ClientCapReached reached => new Problem(
+                ProblemKind.PolicyViolation,
+                $"This email address already has {reached.Cap} upcoming bookings with this host, the most one client may hold. Cancel one to book another."),
             _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
         };
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Abuse;
 using Schedly.Core.Bookings;
 using Schedly.Functions.Http;
 
@@ -11,7 +12,7 @@ namespace Schedly.Functions.Bookings;
 /// new in one transaction. 409 <c>slot-unavailable</c> leaves the booking untouched; a cancelled
 /// booking gets 409 <c>booking-cancelled</c>.
 /// </summary>
-public sealed class RescheduleBooking(ManagedBookings bookings)
+public sealed class RescheduleBooking(ManagedBookings bookings, PublicRateLimit rateLimit)
 {
     [Function(nameof(RescheduleBooking))]
     public async Task<IActionResult> Run(
@@ -19,6 +20,12 @@ public sealed class RescheduleBooking(ManagedBookings bookings)
         string id,
         CancellationToken cancellationToken)
     {
+        var host = BookingId.TryParse(id, out var bookingId) ? bookingId.Host : null;
+        if (await rateLimit.CheckAsync(request, RateLimitedAction.Write, host, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
         if (BearerToken.From(request) is not { } token)
         {
             return ManageResults.MissingToken();

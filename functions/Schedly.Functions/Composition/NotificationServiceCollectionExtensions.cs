@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Schedly.AzureStorage.Notifications;
 using Schedly.AzureStorage.Outbox;
@@ -19,6 +18,13 @@ namespace Schedly.Functions.Composition;
 /// </summary>
 public static class NotificationServiceCollectionExtensions
 {
+    /// <summary>
+    /// What a relative <see cref="EmailOptions.PickupFolder"/> (the default <c>.schedly/mail</c>) is under:
+    /// <c>{temp}/schedly</c>, never the app's content root. Under the Functions host (<c>func start</c>, Azure) the
+    /// content root is the app's own folder, and the host's file watcher restarts the app when a file appears there.
+    /// </summary>
+    public static string PickupRoot { get; } = Path.Combine(Path.GetTempPath(), "schedly");
+
     public static IServiceCollection AddSchedlyNotifications(this IServiceCollection services)
     {
         services.AddValidatedOptions<EmailOptions>(EmailOptions.SectionName);
@@ -28,7 +34,7 @@ public static class NotificationServiceCollectionExtensions
 
         services.AddSingleton<IEmailSender>(provider => EmailSenderFactory.Create(
             provider.GetRequiredService<IOptions<EmailOptions>>().Value,
-            provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()));
+            PickupRoot));
         services.AddSingleton(provider => new NotificationSettings(
             EmailSenderFactory.From(provider.GetRequiredService<IOptions<EmailOptions>>().Value),
             provider.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseUri));

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Schedly.AzureStorage.Abuse;
 using Schedly.AzureStorage.Analytics;
 using Schedly.AzureStorage.Connection;
 using Schedly.AzureStorage.Outbox;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Reminders;
 using Schedly.AzureStorage.Tables;
+using Schedly.Core.Abuse;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
@@ -21,7 +24,19 @@ namespace Schedly.Functions.Composition;
 public static class SchedlyServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications().AddSchedlyCalendars();
+        services.AddSchedlyLogFilters().AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications().AddSchedlyCalendars();
+
+    /// <summary>
+    /// Keeps request URLs out of the logs: ASP.NET Core's own logging below Warning (<c>Request starting GET
+    /// …/calendar.ics?token=…</c> from <c>Microsoft.AspNetCore.Hosting.Diagnostics</c>, routing, results) is dropped, in
+    /// the Functions worker (whose logs the platform ships to Application Insights) and the local runner alike, whatever
+    /// <c>Logging:LogLevel</c> says. Registered after the configuration's rules, so it wins over a rule for the same
+    /// category.
+    /// </summary>
+    public static IServiceCollection AddSchedlyLogFilters(this IServiceCollection services) =>
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
 
     /// <summary>Use cases and the clock.</summary>
     public static IServiceCollection AddSchedlyCore(this IServiceCollection services)
@@ -46,6 +61,12 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<GetAnalytics>();
         services.AddSingleton<SendDueReminders>();
         services.AddSingleton<DrainReminderIndex>();
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        services.AddSingleton<RateLimiter>();
+        services.AddValidatedOptions<CapOptions>(CapOptions.Section);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<CapOptions>>().Value);
+        services.AddSingleton<PublicRateLimit>();
         return services;
     }
 
@@ -67,6 +88,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IReminderIndex, TableReminderIndex>();
         services.AddSingleton<IReminderWorkQueue, QueueReminderWorkQueue>();
         services.AddSingleton<IBookingEventPublisher, QueueBookingEventPublisher>();
+        services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
         return services;

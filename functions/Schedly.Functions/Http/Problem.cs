@@ -44,6 +44,10 @@ public sealed class Problem : ResponseBody
     public static Problem StorageUnavailable() =>
         WithRetryAfter(new(ProblemKind.StorageUnavailable, "Storage did not answer. Nothing was changed; retry in a few seconds."), seconds: 5);
 
+    /// <summary>429 <c>rate-limited</c> with <c>Retry-After</c> in whole seconds.</summary>
+    public static Problem RateLimited(string detail, int retryAfterSeconds) =>
+        WithRetryAfter(new(ProblemKind.RateLimited, detail), retryAfterSeconds);
+
     public static Problem Internal() =>
         new(ProblemKind.Internal, "An unexpected error occurred. It has been logged.");
 

@@ -24,6 +24,8 @@ public sealed record ProblemKind(string Slug, string Title, int Status)
     public static readonly ProblemKind BookingNotStarted = new("booking-not-started", "The meeting has not started yet.", StatusCodes.Status409Conflict);
     public static readonly ProblemKind IdempotencyMismatch = new("idempotency-mismatch", "The Idempotency-Key was used with a different request.", StatusCodes.Status422UnprocessableEntity);
     public static readonly ProblemKind CalendarUnavailable = new("calendar-unavailable", "The calendar cannot be read.", StatusCodes.Status409Conflict);
+    public static readonly ProblemKind PolicyViolation = new("policy-violation", "The request breaks a limit of this service.", StatusCodes.Status409Conflict);
+    public static readonly ProblemKind RateLimited = new("rate-limited", "Too many requests.", StatusCodes.Status429TooManyRequests);
     public static readonly ProblemKind StorageUnavailable = new("storage-unavailable", "Storage is unavailable; try again shortly.", StatusCodes.Status503ServiceUnavailable);
     public static readonly ProblemKind Internal = new("internal-error", "Something went wrong on our side.", StatusCodes.Status500InternalServerError);
 }

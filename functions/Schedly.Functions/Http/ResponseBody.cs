@@ -4,8 +4,9 @@ namespace Schedly.Functions.Http;
 
 /// <summary>
 /// A response written straight to <c>HttpResponse</c> (no MVC formatters), so it behaves the same under the
-/// Functions host and the local runner: status, content type, <c>Cache-Control: no-store</c> unless a header
-/// overrides it, extra headers, then the body.
+/// Functions host and the local runner: status, content type (none when empty), <c>Cache-Control: no-store</c> unless a
+/// header overrides it, <c>X-Content-Type-Options: nosniff</c> (a browser never guesses another type than the one
+/// sent), extra headers, then the body.
 /// </summary>
 public abstract class ResponseBody(int statusCode, string contentType) : IActionResult
 {
@@ -22,8 +23,13 @@ public abstract class ResponseBody(int statusCode, string contentType) : IAction
         ArgumentNullException.ThrowIfNull(context);
         var response = context.HttpContext.Response;
         response.StatusCode = statusCode;
-        response.ContentType = contentType;
+        if (contentType.Length > 0)
+        {
+            response.ContentType = contentType;
+        }
+
         response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
         foreach (var (name, value) in _headers)
         {
             response.Headers[name] = value;

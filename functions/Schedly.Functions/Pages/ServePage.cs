@@ -7,7 +7,7 @@ namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard/{host}</c> and <c>/assets/{*path}</c>.
+/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard/{host}</c> and <c>/assets/{*path}</c>.
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
 /// </summary>
@@ -39,6 +39,18 @@ public sealed class ServePage
 
     /// <summary>The folder the pages are served from: <c>wwwroot</c> beside the app's binaries.</summary>
     public static string WebRoot { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    /// <summary>
+    /// The root route. <c>Route = ""</c> would mean "the function's name" to the Functions host, so the route is a
+    /// parameter that only the empty path matches; both hosts route it alike.
+    /// </summary>
+    public const string RootRoute = "{root:maxlength(0)?}";
+
+    [Function(nameof(LandingPage))]
+    public IActionResult LandingPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = RootRoute)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        Page("index.html");
 
     [Function(nameof(BookingHostPage))]
     public IActionResult BookingHostPage(

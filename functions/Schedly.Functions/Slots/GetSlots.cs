@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Abuse;
 using Schedly.Core.Bookings;
 using Schedly.Core.Scheduling;
 using Schedly.Functions.Http;
@@ -11,7 +12,7 @@ namespace Schedly.Functions.Slots;
 /// <c>GET /api/hosts/{host}/event-types/{eventType}/slots?start=YYYY-MM-DD&amp;end=YYYY-MM-DD&amp;timeZone=IANA</c>:
 /// free slots grouped by the client's local date (both dates inclusive, at most 62 days).
 /// </summary>
-public sealed class GetSlots(ListSlots listSlots)
+public sealed class GetSlots(ListSlots listSlots, PublicRateLimit rateLimit)
 {
     [Function(nameof(GetSlots))]
     public async Task<IActionResult> Run(
@@ -24,6 +25,11 @@ public sealed class GetSlots(ListSlots listSlots)
         if (slug is null || !HostRoute.IsSlug(eventType))
         {
             return Problem.NotFound("No such host or event type.");
+        }
+
+        if (await rateLimit.CheckAsync(request, RateLimitedAction.SlotQuery, slug, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
         }
 
         var query = new SlotQueryDraft(Single(request, "start"), Single(request, "end"), Single(request, "timeZone"));

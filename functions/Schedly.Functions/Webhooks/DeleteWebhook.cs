@@ -30,6 +30,6 @@ public sealed class DeleteWebhook(AdminRoutes adminRoutes, IWebhookStore webhook
         }
 
         await webhooks.DeleteAsync(slug.Value, id, cancellationToken).ConfigureAwait(false);
-        return new NoContentResult();
+        return new NoContentBody();
     }
 }

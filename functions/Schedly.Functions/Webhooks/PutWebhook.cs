@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
+using Schedly.Core.Abuse;
 using Schedly.Core.Hosts;
 using Schedly.Core.Webhooks;
 using Schedly.Functions.Http;
@@ -12,8 +13,10 @@ namespace Schedly.Functions.Webhooks;
 /// <c>PUT /api/admin/hosts/{host}/webhooks/{id}</c>: registers (201) or replaces (200) an endpoint from
 /// <c>{ url, events, secret }</c>. The secret is required on creation (32+ characters) and kept when omitted on
 /// replace; responses show it masked. Replacing re-enables a disabled endpoint and clears its failure record.
+/// A URL another endpoint of the host has is 400 <c>validation</c>; a new endpoint over
+/// <see cref="CapOptions.WebhooksPerHost"/> is 409 <c>policy-violation</c>.
 /// </summary>
-public sealed class PutWebhook(AdminRoutes adminRoutes, IHostRepository hosts, IWebhookStore webhooks, WebhookOptions options, IClock clock)
+public sealed class PutWebhook(AdminRoutes adminRoutes, IHostRepository hosts, IWebhookStore webhooks, WebhookOptions options, CapOptions caps, IClock clock)
 {
     [Function(nameof(PutWebhook))]
     public async Task<IActionResult> Run(
@@ -46,12 +49,21 @@ public sealed class PutWebhook(AdminRoutes adminRoutes, IHostRepository hosts, I
             return body.Problem;
         }
 
-        var existing = await webhooks.FindAsync(slug.Value, id, cancellationToken).ConfigureAwait(false);
+        var endpoints = await webhooks.ListAsync(slug.Value, cancellationToken).ConfigureAwait(false);
+        var existing = endpoints.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
         var draft = body.Value!;
         var errors = draft.Validate(creating: existing is null, options.AllowPrivateAddresses, out var url);
         if (!errors.IsEmpty)
         {
             return Problem.Validation(errors);
+        }
+
+        switch (WebhookRegistration.Check(endpoints, id, url!, caps.WebhooksPerHost))
+        {
+            case WebhookRegistrationResult.DuplicateUrl duplicate:
+                return Problem.Validation("url", $"The endpoint '{duplicate.OtherId}' already has this URL; change that endpoint instead.");
+            case WebhookRegistrationResult.CapReached reached:
+                return new Problem(ProblemKind.PolicyViolation, $"A host may have at most {reached.Cap} webhook endpoints. Delete one to add another.");
         }
 
         var now = clock.GetCurrentInstant();

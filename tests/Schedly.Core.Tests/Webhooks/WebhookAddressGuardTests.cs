@@ -30,6 +30,17 @@ public sealed class WebhookAddressGuardTests
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("::ffff:10.1.2.3")]
     [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("64:ff9b::a00:1")]
+    [InlineData("168.63.129.16")]
+    [InlineData("::ffff:168.63.129.16")]
+    [InlineData("2002:a00:1::1")]
+    [InlineData("2002:c0a8:101::1")]
+    [InlineData("2002:a9fe:a9fe::")]
+    [InlineData("2002:7f00:1::1")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")]
+    [InlineData("2001::1")]
+    [InlineData("64:ff9b:1::808:808")]
+    [InlineData("64:ff9b:1:ffff::a00:1")]
     public void IsPublic_NonPublicAddress_IsFalse(string address) =>
         Assert.False(WebhookAddressGuard.IsPublic(IPAddress.Parse(address)));
 
@@ -43,6 +54,10 @@ public sealed class WebhookAddressGuardTests
     [InlineData("2606:4700:4700::1111")]
     [InlineData("2001:db8::1")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("168.63.129.17")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2001:1::1")]
     public void IsPublic_PublicAddress_IsTrue(string address) =>
         Assert.True(WebhookAddressGuard.IsPublic(IPAddress.Parse(address)));
 
@@ -57,6 +72,13 @@ public sealed class WebhookAddressGuardTests
     [InlineData("https://user:pass@example.com/hook")]
     [InlineData("ftp://example.com/hook")]
     [InlineData("https://10.0.0.5:8443/hook")]
+    [InlineData("https://168.63.129.16/machine")]
+    [InlineData("https://[2002:a9fe:a9fe::1]/hook")]
+    [InlineData("https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook")]
+    [InlineData("https://[64:ff9b:1::a00:1]/hook")]
+    [InlineData("https://localhost./hook")]
+    [InlineData("https://example.com./hook")]
+    [InlineData("https://metadata.google.internal./")]
     public void CheckUrl_InCloud_RefusesUnsafeUrls(string url) =>
         Assert.NotNull(WebhookAddressGuard.CheckUrl(new Uri(url), allowPrivateAddresses: false));
 

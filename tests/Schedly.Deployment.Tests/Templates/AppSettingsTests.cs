@@ -141,6 +141,24 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+    [Fact]
+    public void AppSettings_RateLimits_TrustTheFrontEndAndBindToValidOptions()
+    {
+        // Behind the platform's front end the connection comes from the front end: the client is in X-Forwarded-For.
+        var settings = template.AppSettings();
+        Assert.Equal("true", Literal(settings, "Schedly__RateLimits__TrustForwardedFor"));
+
+        var values = settings.Where(p => p.Key.StartsWith("Schedly__RateLimits__", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)Literal(settings, p.Key));
+        var options = new Schedly.Core.Abuse.RateLimitOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(Schedly.Core.Abuse.RateLimitOptions.Section).Bind(options);
+
+        Assert.True(options.TrustForwardedFor);
+        Assert.True(options.Enabled);
+        Assert.Equal(10, options.WritesPerClient);
+        Assert.Empty(options.Validate());
+    }
+
     /// <summary>A setting whose value is a plain string, not an ARM expression.</summary>
     private static string Literal(JsonObject settings, string name)
     {

@@ -195,6 +195,7 @@ public sealed class BookingFlowTests(SchedlyAppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync());
+        Assert.Equal("PUBLISH", calendar!.Method); // a file to import, not an invitation to answer
         return Assert.Single(calendar!.Events);
     }
 

@@ -19,7 +19,9 @@ public sealed class HostCalendarFeedTests(SchedlyAppFixture app)
         using var second = await hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[4].Start, "Alan Turing", "alan@example.com"));
 
         using var issued = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/feed-token").WithBearer(key));
-        var url = (await issued.ReadJsonAsync()).GetProperty("url").GetString()!;
+        var absolute = new Uri((await issued.ReadJsonAsync()).GetProperty("url").GetString()!, UriKind.Absolute);
+        Assert.Equal("http://127.0.0.1:7071/", absolute.GetLeftPart(UriPartial.Authority) + "/"); // Schedly:PublicBaseUrl (default)
+        var url = absolute.PathAndQuery; // the test app listens on another port
         using var feed = await app.Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
@@ -31,7 +33,7 @@ public sealed class HostCalendarFeedTests(SchedlyAppFixture app)
         using var rotated = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/feed-token").WithBearer(key));
         using var oldUrl = await app.Client.GetAsync(url);
         await oldUrl.AssertProblemAsync(404, "not-found");
-        var newUrl = (await rotated.ReadJsonAsync()).GetProperty("url").GetString()!;
+        var newUrl = new Uri((await rotated.ReadJsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
         using var revoke = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/hosts/{slug}/feed-token").WithBearer(key));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         using var afterRevoke = await app.Client.GetAsync(newUrl);

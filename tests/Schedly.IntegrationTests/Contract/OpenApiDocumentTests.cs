@@ -46,4 +46,35 @@ public sealed class OpenApiDocumentTests(SchedlyAppFixture app)
         Assert.NotEmpty(errors);
         Assert.All(errors, r => Assert.Equal(["application/problem+json"], r.Value.Content!.Keys));
     }
+
+    [Fact]
+    public async Task OpenApi_ServedDocument_IsTheCheckedInFileThatCiLints()
+    {
+        // `npm run lint:openapi` (redocly, in .ci/run) lints the checked-in file: it must be exactly what is served.
+        var checkedIn = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "functions", "Schedly.Functions", "OpenApi", "openapi.json"));
+
+        var served = await app.Client.GetStringAsync("/api/openapi.json");
+
+        Assert.Equal(checkedIn, served);
+    }
+
+    [Fact]
+    public async Task OpenApi_EveryOperation_DeclaresItsSecurity()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/api/openapi.json"));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Operation: op.Value)))
+            .ToList();
+
+        Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("security", out _), $"{o.Path} declares no security"));
+        string[] Schemes(string path) => [.. operations.Where(o => o.Path == path)
+            .SelectMany(o => o.Operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)))
+            .Distinct()];
+        Assert.Empty(Schemes("/api/hosts/{host}/event-types/{eventType}/bookings"));
+        Assert.Empty(Schemes("/api/hosts/{host}/event-types/{eventType}/slots"));
+        Assert.Equal(["manageToken"], Schemes("/api/bookings/{id}/cancel"));
+        Assert.Equal(["manageTokenQuery"], Schemes("/api/bookings/{id}/calendar.ics"));
+        Assert.Equal(["feedToken"], Schemes("/api/hosts/{host}/calendar.ics"));
+        Assert.Equal(["bearer"], Schemes("/api/admin/hosts/{host}/webhooks/{id}"));
+    }
 }

@@ -69,4 +69,29 @@ public sealed class WebhookAdminTests(SchedlyAppFixture app)
         await anonymous.AssertProblemAsync(401, "unauthorized");
         await other.AssertProblemAsync(403, "forbidden");
     }
+
+    [Fact]
+    public async Task Put_DuplicateUrl_Is400_AndOverTheCap_Is409PolicyViolation()
+    {
+        var (slug, key) = await _harness.Hosts.CreateAsync("wh-caps", NotificationHarness.Intro);
+        Task<HttpResponseMessage> PutAsync(string id, string url) => app.Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}/webhooks/{id}",
+            new { url, events = new[] { "booking.created" }, secret = NotificationHarness.Secret }).WithBearer(key));
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var created = await PutAsync($"hook{i}", $"https://example.com/hook{i}");
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var duplicate = await PutAsync("copy", "HTTPS://EXAMPLE.com:443/hook3");
+        var problem = await duplicate.AssertProblemAsync(400, "validation");
+        Assert.Contains("hook3", problem.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
+
+        using var eleventh = await PutAsync("hook10", "https://example.com/hook10");
+        var cap = await eleventh.AssertProblemAsync(409, "policy-violation");
+        Assert.Contains("at most 10", cap.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var replaced = await PutAsync("hook3", "https://example.com/hook3-moved");
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Schedly.Functions.Composition;
@@ -10,7 +11,9 @@ namespace Schedly.IntegrationTests.Privacy;
 
 /// <summary>
 /// A full flow with every log line captured (all levels, all categories): no key, token or client
-/// detail appears in the logs, and the public routes say nothing of who booked.
+/// detail appears in the logs, and the public routes say nothing of who booked. The app runs on its own composition
+/// (<see cref="SchedlyServiceCollectionExtensions.AddSchedly"/>, as the Functions app's Program.cs calls it): the local
+/// runner adds no log filter of its own, so what keeps tokens in query strings out of the logs is the app's.
 /// </summary>
 public sealed class SecretsAndPersonalDataTests : IAsyncLifetime
 {
@@ -57,6 +60,10 @@ public sealed class SecretsAndPersonalDataTests : IAsyncLifetime
         (await Client.GetAsync($"/api/bookings/{id}/calendar.ics?token={Uri.EscapeDataString(token)}")).Dispose();
         (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/{id}").WithBearer("mt_wrong"))).Dispose();
         (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/keys/rotate").WithBearer(apiKey))).Dispose();
+        using var feedIssued = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/feed-token").WithBearer(OperatorKey));
+        var feed = (await feedIssued.ReadJsonAsync()).GetProperty("feedToken").GetString()!;
+        using var feedRead = await Client.GetAsync($"/api/hosts/{slug}/calendar.ics?feed={Uri.EscapeDataString(feed)}");
+        Assert.Equal(HttpStatusCode.OK, feedRead.StatusCode);
         (await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{id}/cancel").WithBearer(token))).Dispose();
         var profile = await Client.GetStringAsync($"/api/hosts/{slug}");
         var slotsAfter = await Client.GetStringAsync($"/api/hosts/{slug}/event-types/intro/slots?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&timeZone=UTC");
@@ -64,7 +71,7 @@ public sealed class SecretsAndPersonalDataTests : IAsyncLifetime
 
         var logText = string.Join("\n", _logs.Lines);
         Assert.NotEmpty(_logs.Lines);
-        foreach (var secret in new[] { OperatorKey, TokenSecret, apiKey, token, "zelda.private@example.com", "Zelda Secretname", "my private note", "host-private@example.com" })
+        foreach (var secret in new[] { OperatorKey, TokenSecret, apiKey, token, feed, Uri.EscapeDataString(token), "zelda.private@example.com", "Zelda Secretname", "my private note", "host-private@example.com" })
         {
             Assert.DoesNotContain(secret, logText, StringComparison.Ordinal);
         }
@@ -75,5 +82,28 @@ public sealed class SecretsAndPersonalDataTests : IAsyncLifetime
             Assert.DoesNotContain("zelda.private", publicBody, StringComparison.Ordinal);
             Assert.DoesNotContain("host-private", publicBody, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void AppComposition_DropsAspNetCoreRequestLogging_EvenWhenConfiguredToTrace()
+    {
+        // What the Functions app's Program.cs builds (AddSchedly), with settings asking for every level of everything.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        using var capture = new CapturingLoggerProvider();
+        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddProvider(capture));
+        services.AddSchedly(configuration);
+        using var provider = services.BuildServiceProvider();
+        var loggers = provider.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware").IsEnabled(LogLevel.Information));
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("Schedly.Functions.Bookings.PostBooking").IsEnabled(LogLevel.Trace));
     }
 }
