@@ -1,6 +1,6 @@
 using NodaTime;
-using Schedly.Core.Calendars;
 using Schedly.Core.Abuse;
+using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
