@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Schedly.Core.Calendars;
 using Schedly.Core.Hosts;
@@ -9,7 +10,9 @@ namespace Schedly.Core.Bookings;
 /// <summary>
 /// The free slots of a host's event type for a client's date range and zone. Storage cost: one
 /// point read (host and schedule), one partition range query (bookings in the window) and one more
-/// (busy time imported from the host's calendars in the window).
+/// (busy time imported from the host's calendars in the window). One response holds at most
+/// <see cref="SlotQuery.MaxSlots"/> slots: a range longer than <see cref="SlotQuery.MaxDaysFor"/> the event type's
+/// slot interval is invalid.
 /// </summary>
 public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IImportedBusyTime imported, IClock clock)
 {
@@ -28,6 +31,13 @@ public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IIm
         if (stored is null || eventType is not { Active: true })
         {
             return new ListSlotsResult.NotFound();
+        }
+
+        var maxDays = SlotQuery.MaxDaysFor(eventType.SlotInterval);
+        if (query.Value.Days > maxDays)
+        {
+            return new ListSlotsResult.Invalid(ValidationErrors.Single("end", string.Create(CultureInfo.InvariantCulture,
+                $"This event type offers a slot every {(int)eventType.SlotInterval.TotalMinutes} minutes: the range may cover at most {maxDays} days (at most {SlotQuery.MaxSlots} slots per response).")));
         }
 
         var window = SlotEngine.BusyWindow(query.Value, eventType);

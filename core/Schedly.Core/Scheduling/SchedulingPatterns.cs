@@ -12,6 +12,16 @@ internal static class SchedulingPatterns
     public static readonly LocalDatePattern Date = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
     public static readonly InstantPattern Instant = InstantPattern.ExtendedIso;
 
+    /// <summary>
+    /// The earliest date any input may name. Dates and instants outside <see cref="FirstSupportedDate"/> ..
+    /// <see cref="LastSupportedDate"/> are refused as invalid input, so the arithmetic that follows (ranges, buffers,
+    /// zones, storage keys) never leaves the calendar (0001-01-01 minus a buffer, 9999-12-31 plus a day).
+    /// </summary>
+    public static readonly LocalDate FirstSupportedDate = new(1900, 1, 1);
+
+    /// <summary>The latest date any input may name (see <see cref="FirstSupportedDate"/>).</summary>
+    public static readonly LocalDate LastSupportedDate = new(9000, 12, 31);
+
     /// <summary>A date YYYY-MM-DD, or null when absent (no error) or malformed (error added).</summary>
     public static LocalDate? OptionalDate(string? value, string field, ValidationErrors errors) =>
         string.IsNullOrWhiteSpace(value) ? null : RequiredDate(value, field, errors);
@@ -44,6 +54,12 @@ internal static class SchedulingPatterns
             return null;
         }
 
+        if (result.Value < FirstSupportedDate || result.Value > LastSupportedDate)
+        {
+            errors.Add(field, OutOfRange);
+            return null;
+        }
+
         return result.Value;
     }
 
@@ -62,8 +78,18 @@ internal static class SchedulingPatterns
             return null;
         }
 
+        var date = result.Value.InUtc().Date;
+        if (date < FirstSupportedDate || date > LastSupportedDate)
+        {
+            errors.Add(field, OutOfRange);
+            return null;
+        }
+
         return result.Value;
     }
+
+    private static string OutOfRange => string.Create(CultureInfo.InvariantCulture,
+        $"Must lie between {Date.Format(FirstSupportedDate)} and {Date.Format(LastSupportedDate)}.");
 
     public static string Index(string field, int index) => string.Create(CultureInfo.InvariantCulture, $"{field}[{index}]");
 }

@@ -10,6 +10,29 @@ public sealed record SlotQuery
 {
     public const int MaxDays = 62;
 
+    /// <summary>
+    /// The most slots one response may hold. A query is refused when its dates could hold more at the event type's
+    /// slot interval (<see cref="MaxDaysFor"/>): with the smallest interval (1 minute) that is 6 days per query.
+    /// </summary>
+    public const int MaxSlots = 10_000;
+
+    /// <summary>The longest client-local day (25 h, the day a DST change repeats an hour), in minutes.</summary>
+    private const int LongestDayMinutes = 25 * 60;
+
+    /// <summary>The number of dates the query covers (start and end inclusive).</summary>
+    public int Days => Period.DaysBetween(Start, End) + 1;
+
+    /// <summary>
+    /// The most dates one query may cover for an event type offering a slot every <paramref name="slotInterval"/>, so
+    /// that a response holds at most <see cref="MaxSlots"/> slots: <see cref="MaxDays"/> from a 10-minute interval up.
+    /// </summary>
+    public static int MaxDaysFor(Duration slotInterval)
+    {
+        var minutes = Math.Max(1L, (long)slotInterval.TotalMinutes);
+        var slotsPerDay = (LongestDayMinutes + minutes - 1) / minutes;
+        return (int)Math.Clamp(MaxSlots / slotsPerDay, 1, MaxDays);
+    }
+
     public SlotQuery(LocalDate start, LocalDate end, DateTimeZone timeZone)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
