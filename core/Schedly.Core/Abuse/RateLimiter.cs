@@ -61,7 +61,24 @@ public sealed class RateLimiter(IRateCounterStore store, RateLimitOptions option
         return new RateLimitStep(new RateCounter(start, count + 1), null);
     }
 
+    /// <summary>
+    /// Counts one request on one counter. A counter so contended that every attempt lost its race is a burst on this
+    /// very key: the request is refused as limited for a second (429), neither let through uncounted (a concurrent
+    /// burst would then escape the limit) nor failed as 503.
+    /// </summary>
     private async Task<RateLimitDecision> CountAsync(RateLimitedAction action, RateLimitScope scope, string subject, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CountOnceAsync(action, scope, subject, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return new RateLimitDecision.Limited(scope, TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private async Task<RateLimitDecision> CountOnceAsync(RateLimitedAction action, RateLimitScope scope, string subject, CancellationToken cancellationToken)
     {
         var key = KeyFor(action, scope, subject);
         var limit = options.LimitFor(action, scope);

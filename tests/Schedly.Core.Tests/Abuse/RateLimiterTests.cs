@@ -97,6 +97,19 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public async Task CheckAsync_CounterContendedOnEveryAttempt_IsLimitedForASecondNotAFailure()
+    {
+        var (sut, _, store) = CreateSut(new RateLimitOptions { WritesPerClient = 5 });
+        store.FailNextWrites = int.MaxValue;
+
+        var decision = await sut.CheckAsync(RateLimitedAction.Write, One, null, default);
+
+        var limited = Assert.IsType<RateLimitDecision.Limited>(decision);
+        Assert.Equal((RateLimitScope.Client, TimeSpan.FromSeconds(1)), (limited.Scope, limited.RetryAfter));
+        Assert.Empty(store.Rows);
+    }
+
+    [Fact]
     public void Decide_CounterOfAnEarlierWindow_StartsFromZero()
     {
         var old = new RateCounter(Noon - Duration.FromMinutes(1), 99);
