@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Schedly.Core.Calendars;
 using Schedly.Core.Webhooks;
+using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Calendars;
 
@@ -38,7 +38,8 @@ public sealed class HttpCalendarFeedFetcher : ICalendarFeedFetcher, IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectTimeout = options.Timeout,
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowLocal, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => GuardedConnection.ConnectAsync(
+                context.DnsEndPoint, address => CalendarFeedAddress.IsAllowed(address, allowLocal), "The calendar host resolves to an address that is not allowed.", cancellationToken),
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("Schedly-Calendars/1.0");
@@ -169,29 +170,6 @@ public sealed class HttpCalendarFeedFetcher : ICalendarFeedFetcher, IDisposable
             "br" => new BrotliStream(sent, CompressionMode.Decompress),
             _ => null,
         };
-
-    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowLocal, CancellationToken cancellationToken)
-    {
-        var addresses = IPAddress.TryParse(endPoint.Host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken).ConfigureAwait(false);
-        if (addresses.Length == 0 || !addresses.All(a => CalendarFeedAddress.IsAllowed(a, allowLocal)))
-        {
-            throw new WebhookAddressRefusedException("The calendar host resolves to an address that is not allowed.");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, endPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 
     /// <summary>Reads at most <c>cap</c> bytes of the body as sent, then reports the end and sets <see cref="Exceeded"/>.</summary>
     private sealed class CappedStream(Stream inner, long cap) : Stream

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using NodaTime;
 using Schedly.Core.Webhooks;
+using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Webhooks;
 
@@ -38,7 +39,8 @@ public sealed class HttpWebhookTransport : IWebhookTransport, IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             PooledConnectionIdleTimeout = PooledConnectionIdleTimeout,
             ConnectTimeout = options.ConnectTimeout,
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => GuardedConnection.ConnectAsync(
+                context.DnsEndPoint, address => allowPrivate || WebhookAddressGuard.IsPublic(address), "The webhook host resolves to an address that is not public.", cancellationToken),
         };
         _client = new HttpClient(handler) { Timeout = options.Timeout };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("Schedly-Webhooks/1.0");
@@ -98,29 +100,5 @@ public sealed class HttpWebhookTransport : IWebhookTransport, IDisposable
         }
 
         return request;
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken cancellationToken)
-    {
-        var addresses = IPAddress.TryParse(endPoint.Host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken).ConfigureAwait(false);
-        var allowed = allowPrivate ? addresses : addresses.Where(WebhookAddressGuard.IsPublic).ToArray();
-        if (allowed.Length == 0 || (!allowPrivate && allowed.Length != addresses.Length))
-        {
-            throw new WebhookAddressRefusedException("The webhook host resolves to an address that is not public.");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed, endPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 }
