@@ -1,28 +1,36 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using Schedly.AzureStorage.Tables;
 using Schedly.Core.Abuse;
 using Schedly.Core.Hosts;
 
 namespace Schedly.AzureStorage.Abuse;
 
 /// <summary>
-/// Request counters in table <c>ratelimits</c>: PartitionKey = the counter's key (<see cref="RateLimiter.KeyFor"/>),
-/// RowKey = <c>window</c>, columns <c>WindowStart</c> and <c>Count</c>. One row per key, overwritten (ETag-conditional)
-/// when a new window starts, so a key never has more than one row; see docs/SECURITY.md for the rows' lifetime.
+/// Request counters in daily tables <c>ratelimits{yyyyMMdd}</c> (the UTC day the window starts,
+/// <see cref="DatedTableSet.RateCounters"/>): PartitionKey = the counter's key (<see cref="RateLimiter.KeyFor"/>),
+/// RowKey = <c>window</c>, columns <c>WindowStart</c> and <c>Count</c>. One row per key and day, overwritten
+/// (ETag-conditional) when a new window starts; a day's table is dropped whole two days later, so counters of
+/// addresses never seen again do not pile up.
 /// A read is one point read; a write is one insert or one conditional replace.
 /// </summary>
 public sealed class TableRateCounterStore(TableServiceClient tables) : IRateCounterStore
 {
-    public const string TableName = "ratelimits";
-
     public const string RowKey = "window";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-
-    public async Task<Versioned<RateCounter>?> FindAsync(string key, CancellationToken cancellationToken)
+    public async Task<Versioned<RateCounter>?> FindAsync(string key, Instant windowStart, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(key, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        NullableResponse<TableEntity> found;
+        try
+        {
+            found = await TableOf(windowStart).GetEntityIfExistsAsync<TableEntity>(key, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (DatedTable.IsMissingTable(e))
+        {
+            return null;
+        }
+
         if (!found.HasValue || found.Value is not { } entity)
         {
             return null;
@@ -44,13 +52,14 @@ public sealed class TableRateCounterStore(TableServiceClient tables) : IRateCoun
         };
         try
         {
+            var table = TableOf(counter.WindowStart);
             if (version is null)
             {
-                await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                await DatedTable.WriteCreatingAsync(table, () => table.AddEntityAsync(entity, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await _table.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
 
             return true;
@@ -60,4 +69,6 @@ public sealed class TableRateCounterStore(TableServiceClient tables) : IRateCoun
             return false;
         }
     }
+
+    private TableClient TableOf(Instant windowStart) => tables.GetTableClient(DatedTableSet.RateCounters.NameAt(windowStart));
 }

@@ -3,32 +3,51 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using NodaTime;
 using Schedly.AzureStorage.Queues;
+using Schedly.AzureStorage.Tables;
 using Schedly.Core.Notifications;
 using Schedly.Core.Webhooks;
 
 namespace Schedly.AzureStorage.Notifications;
 
 /// <summary>
-/// The effects ledger: table <c>effects</c>, PartitionKey = host, RowKey = <c>email|{effectId}</c> or
-/// <c>webhook|{deliveryId}</c>, with the time the effect happened. Inserting an existing key is a 409, ignored.
+/// The effects ledger: monthly tables <c>effects{yyyyMM}</c> (<see cref="DatedTableSet.EffectLedger"/>), PartitionKey =
+/// host, RowKey = <c>email|{effectId}</c> or <c>webhook|{deliveryId}</c>, with the time the effect happened. An effect
+/// is looked up in this month's table, then last month's (a redelivery comes within days), and recorded in the table
+/// of the month it happened; older months are dropped whole. Inserting an existing key is a 409, ignored.
 /// </summary>
-public sealed class TableEffectLedger(TableServiceClient tables) : IEffectLedger
+public sealed class TableEffectLedger(TableServiceClient tables, IClock clock) : IEffectLedger
 {
-    public const string TableName = "effects";
-
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-
     public async Task<bool> HasAsync(string host, string key, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(host, key, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.HasValue;
+        foreach (var name in DatedTableSet.EffectLedger.KeptNames(clock.GetCurrentInstant()))
+        {
+            try
+            {
+                var found = await tables.GetTableClient(name).GetEntityIfExistsAsync<TableEntity>(host, key, select: ["RowKey"], cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                if (found.HasValue)
+                {
+                    return true;
+                }
+            }
+            catch (RequestFailedException e) when (DatedTable.IsMissingTable(e))
+            {
+                // No effect recorded in that month.
+            }
+        }
+
+        return false;
     }
 
     public async Task RecordAsync(string host, string key, Instant at, CancellationToken cancellationToken)
     {
+        var table = tables.GetTableClient(DatedTableSet.EffectLedger.NameAt(at));
         try
         {
-            await _table.AddEntityAsync(new TableEntity(host, key) { ["DoneAt"] = at.ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
+            await DatedTable.WriteCreatingAsync(
+                table,
+                () => table.AddEntityAsync(new TableEntity(host, key) { ["DoneAt"] = at.ToDateTimeOffset() }, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {

@@ -12,7 +12,8 @@ namespace Schedly.AzureStorage.Reminders;
 
 /// <summary>
 /// Reminder hints in table <c>reminderhints</c>: PartitionKey <c>{yyyyMMddHHmm}-{shard}</c> (the due UTC minute, and
-/// one of <see cref="Shards"/> shards by host so a busy minute spreads over several partitions), RowKey the host.
+/// one of <see cref="Shards"/> shards by host so a busy minute spreads over several partitions), RowKey the host (a
+/// reminders hint) or <c>{host}|housekeeping</c> (a housekeeping hint).
 /// Partition keys sort by minute, so "everything due up to now" is one range query over the keys below the next
 /// minute; drained hints are deleted, so the range holds only work that is due and not yet queued.
 /// </summary>
@@ -25,12 +26,14 @@ public sealed class TableReminderIndex(TableServiceClient tables) : IReminderInd
 
     private const string MinuteFormat = "yyyyMMddHHmm";
 
+    private const string HousekeepingSuffix = "|housekeeping";
+
     private readonly TableClient _table = tables.GetTableClient(TableName);
 
     public async Task MarkAsync(ReminderHint hint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hint);
-        await _table.UpsertEntityAsync(new TableEntity(PartitionKey(hint), hint.Host.Value), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _table.UpsertEntityAsync(new TableEntity(PartitionKey(hint), RowKey(hint)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ReminderHint>> ListDueAsync(Instant upTo, int max, CancellationToken cancellationToken)
@@ -42,10 +45,12 @@ public sealed class TableReminderIndex(TableServiceClient tables) : IReminderInd
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
             .ConfigureAwait(false))
         {
-            if (HostSlug.TryParse(row.RowKey, out var host)
+            var housekeeping = row.RowKey.EndsWith(HousekeepingSuffix, StringComparison.Ordinal);
+            var slug = housekeeping ? row.RowKey[..^HousekeepingSuffix.Length] : row.RowKey;
+            if (HostSlug.TryParse(slug, out var host)
                 && DateTime.TryParseExact(row.PartitionKey.AsSpan(0, MinuteFormat.Length), MinuteFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var minute))
             {
-                hints.Add(new ReminderHint(Instant.FromDateTimeUtc(minute), host));
+                hints.Add(new ReminderHint(Instant.FromDateTimeUtc(minute), host, housekeeping ? HintKind.Housekeeping : HintKind.Reminders));
             }
 
             if (hints.Count >= max)
@@ -62,13 +67,16 @@ public sealed class TableReminderIndex(TableServiceClient tables) : IReminderInd
         ArgumentNullException.ThrowIfNull(hint);
         try
         {
-            await _table.DeleteEntityAsync(PartitionKey(hint), hint.Host.Value, ETag.All, cancellationToken).ConfigureAwait(false);
+            await _table.DeleteEntityAsync(PartitionKey(hint), RowKey(hint), ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
             // Removed by an earlier run that died before it could say so.
         }
     }
+
+    private static string RowKey(ReminderHint hint) =>
+        hint.Kind == HintKind.Housekeeping ? hint.Host.Value + HousekeepingSuffix : hint.Host.Value;
 
     private static string PartitionKey(ReminderHint hint) =>
         Minute(hint.Minute) + "-" + Shard(hint.Host.Value).ToString(CultureInfo.InvariantCulture);

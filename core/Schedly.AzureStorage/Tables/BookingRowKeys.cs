@@ -63,6 +63,16 @@ public static class BookingRowKeys
     public static string Day(string eventType, LocalDate date) =>
         DayPrefix + eventType + "|" + date.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The host-local date a <c>day|</c> row key names, or null for a key that is not one.</summary>
+    public static LocalDate? DayDate(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        return rowKey.StartsWith(DayPrefix, StringComparison.Ordinal) && rowKey.Length >= DayPrefix.Length + 10
+            && DateOnly.TryParseExact(rowKey.AsSpan(rowKey.Length - 10), "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? LocalDate.FromDateOnly(date)
+            : null;
+    }
+
     public static string Outbox(string eventId) => OutboxPrefix + eventId;
 
     public static string Idempotency(string storageId) => IdempotencyPrefix + storageId;

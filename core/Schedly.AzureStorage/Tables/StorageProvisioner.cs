@@ -3,10 +3,13 @@ using Azure.Storage.Queues;
 
 namespace Schedly.AzureStorage.Tables;
 
-/// <summary>Creates the tables and queues Schedly uses, if they are missing. Idempotent; run at start-up.</summary>
-public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues)
+/// <summary>
+/// Creates the tables and queues Schedly uses, if they are missing, and this period's and the next period's dated
+/// tables (<see cref="DatedTableSet"/>). Idempotent; run at start-up.
+/// </summary>
+public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, NodaTime.IClock clock)
 {
-    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Notifications.TableEffectLedger.TableName, Reminders.TableReminderIndex.TableName, Abuse.TableRateCounterStore.TableName];
+    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Reminders.TableReminderIndex.TableName];
 
     public static IReadOnlyList<string> QueueNames { get; } =
     [
@@ -26,6 +29,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken).ConfigureAwait(false);
         }
 
+        await new DatedTableSet(tables).PrepareAsync(clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         foreach (var queue in QueueNames)
         {
             await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

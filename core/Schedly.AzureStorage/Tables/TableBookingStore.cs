@@ -96,7 +96,10 @@ public sealed class TableBookingStore(TableServiceClient tables, OutboxGuardQueu
 
         if (change.Idempotency is { } idempotency)
         {
-            actions.Add(new(TableTransactionActionType.Add, IdempotencyEntity(host, idempotency)));
+            // A new key is inserted (failing if a concurrent request stored it first); an expired record is replaced at its version.
+            actions.Add(idempotency.Version is { } expired
+                ? new(TableTransactionActionType.UpdateReplace, IdempotencyEntity(host, idempotency), new ETag(expired))
+                : new(TableTransactionActionType.Add, IdempotencyEntity(host, idempotency)));
         }
 
         if (change.Event is { } announced && actions.Count <= MaxTransactionOperations)
@@ -150,7 +153,10 @@ public sealed class TableBookingStore(TableServiceClient tables, OutboxGuardQueu
             entity.GetString("RequestHash"),
             entity.GetString("BookingId"),
             entity.GetString("ProtectedManageToken"),
-            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt")!.Value));
+            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt")!.Value))
+        {
+            Version = entity.ETag.ToString(),
+        };
     }
 
     /// <summary>A cell write as a table action: insert a new cell, delete an emptied one, else replace, at the version read.</summary>

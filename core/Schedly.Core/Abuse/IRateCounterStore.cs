@@ -9,8 +9,11 @@ namespace Schedly.Core.Abuse;
 /// </summary>
 public interface IRateCounterStore
 {
-    /// <summary>The counter of <paramref name="key"/> and its version, or null when there is none.</summary>
-    Task<Versioned<RateCounter>?> FindAsync(string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// The counter of <paramref name="key"/> and its version, or null when there is none; <paramref name="windowStart"/>
+    /// is the current window's start (the store may keep each day's counters apart and drop them whole later).
+    /// </summary>
+    Task<Versioned<RateCounter>?> FindAsync(string key, Instant windowStart, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes <paramref name="counter"/> under <paramref name="key"/>: inserted when <paramref name="version"/> is null,

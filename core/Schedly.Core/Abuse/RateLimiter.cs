@@ -48,9 +48,7 @@ public sealed class RateLimiter(IRateCounterStore store, RateLimitOptions option
     /// </summary>
     public static RateLimitStep Decide(RateCounter? current, Instant now, Duration window, int limit)
     {
-        var windowTicks = window.BclCompatibleTicks;
-        var nowTicks = now.ToUnixTimeTicks();
-        var start = Instant.FromUnixTimeTicks(nowTicks - (((nowTicks % windowTicks) + windowTicks) % windowTicks));
+        var start = WindowStart(now, window);
         var count = current is not null && current.WindowStart == start ? current.Count : 0;
         if (count >= limit)
         {
@@ -59,6 +57,14 @@ public sealed class RateLimiter(IRateCounterStore store, RateLimitOptions option
         }
 
         return new RateLimitStep(new RateCounter(start, count + 1), null);
+    }
+
+    /// <summary>The start of the fixed window containing <paramref name="now"/>: a multiple of <paramref name="window"/> since the Unix epoch.</summary>
+    public static Instant WindowStart(Instant now, Duration window)
+    {
+        var windowTicks = window.BclCompatibleTicks;
+        var nowTicks = now.ToUnixTimeTicks();
+        return Instant.FromUnixTimeTicks(nowTicks - (((nowTicks % windowTicks) + windowTicks) % windowTicks));
     }
 
     /// <summary>
@@ -84,8 +90,9 @@ public sealed class RateLimiter(IRateCounterStore store, RateLimitOptions option
         var limit = options.LimitFor(action, scope);
         return await OptimisticConcurrency.RunAsync<RateLimitDecision>("Rate counter", async ct =>
         {
-            var stored = await store.FindAsync(key, ct).ConfigureAwait(false);
-            var step = Decide(stored?.Value, clock.GetCurrentInstant(), options.Window, limit);
+            var now = clock.GetCurrentInstant();
+            var stored = await store.FindAsync(key, WindowStart(now, options.Window), ct).ConfigureAwait(false);
+            var step = Decide(stored?.Value, now, options.Window, limit);
             if (step.Next is null)
             {
                 return new RateLimitDecision.Limited(scope, step.RetryAfter!.Value);

@@ -47,7 +47,8 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             return new CreateBookingResult.Invalid(request.Errors);
         }
 
-        if (await ReplayAsync(host, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false) is { } replay)
+        var (replay, expiredVersion) = await LookUpAsync(host, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false);
+        if (replay is not null)
         {
             return replay;
         }
@@ -75,7 +76,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             var snapshot = await store.LoadAsync(host, scope, ct).ConfigureAwait(false);
             if (!BookingContext.IsOffered(hostValue, availability, eventType, eventTypeSlug, snapshot, start, now))
             {
-                return await ReplayAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false)
+                return (await LookUpAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false)).Replay
                     ?? new CreateBookingResult.SlotUnavailable();
             }
 
@@ -85,7 +86,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             var created = BookingEvent.For(BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null
-                : new IdempotencyRecord(idempotencyKey.StorageId, requestHash, booking.Id.Value, idempotencyKey.Protect(token.Value), now);
+                : new IdempotencyRecord(idempotencyKey.StorageId, requestHash, booking.Id.Value, idempotencyKey.Protect(token.Value), now) { Version = expiredVersion };
             if (await store.TryCommitAsync(BookingChange.Create(snapshot, booking, created, idempotency), ct).ConfigureAwait(false))
             {
                 await publisher.PublishAsync(created, ct).ConfigureAwait(false);
@@ -93,9 +94,8 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             }
 
             // Lost a race: to a concurrent replay of the same key (answer as it did), or to another claim (decide again).
-            return await ReplayAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false) is { } concurrentReplay
-                ? concurrentReplay
-                : Attempt<CreateBookingResult>.Conflict;
+            (var concurrentReplay, expiredVersion) = await LookUpAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false);
+            return concurrentReplay ?? Attempt<CreateBookingResult>.Conflict;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -123,22 +123,31 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
         return held >= cap;
     }
 
-    private async Task<CreateBookingResult?> ReplayAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer a live record of <paramref name="key"/> gives (the first result, or a mismatch); none for a new key
+    /// or an expired record, whose version the new record must replace.
+    /// </summary>
+    private async Task<(CreateBookingResult? Replay, string? ExpiredVersion)> LookUpAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
     {
         if (key is null)
         {
-            return null;
+            return (null, null);
         }
 
         var record = await store.FindIdempotencyAsync(host, key.StorageId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            return null;
+            return (null, null);
+        }
+
+        if (record.IsExpiredAt(clock.GetCurrentInstant()))
+        {
+            return (null, record.Version);
         }
 
         if (!string.Equals(record.RequestHash, requestHash, StringComparison.Ordinal))
         {
-            return new CreateBookingResult.IdempotencyMismatch();
+            return (new CreateBookingResult.IdempotencyMismatch(), null);
         }
 
         var token = key.Unprotect(record.ProtectedManageToken);
@@ -150,7 +159,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             throw new InvalidOperationException("An idempotency record points to a booking that cannot be read.");
         }
 
-        return new CreateBookingResult.Created(booking.Value, token, Replayed: true);
+        return (new CreateBookingResult.Created(booking.Value, token, Replayed: true), null);
     }
 }
 

@@ -74,6 +74,3 @@ public sealed class IdempotencyKey
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
-
-/// <summary>What the store keeps of a first request made with an idempotency key.</summary>
-public sealed record IdempotencyRecord(string StorageId, string RequestHash, string BookingId, string ProtectedManageToken, NodaTime.Instant CreatedAt);

@@ -1,6 +1,7 @@
 using NodaTime;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
+using Schedly.Core.Housekeeping;
 using Schedly.Core.Reminders;
 using Schedly.Core.Webhooks;
 
@@ -18,7 +19,8 @@ public sealed record FanOutResult(int Emails, int Webhooks);
 /// </list>
 /// Every event also asks for the host-local days it touched to be recomputed (<see cref="AnalyticsWork"/>), and
 /// <c>booking.created</c> and <c>booking.rescheduled</c> record a <see cref="ReminderHint"/> per reminder entry
-/// the booking has now, so the reminder timer finds the host when they fall due without visiting every host.
+/// the booking has now, so the reminder timer finds the host when they fall due without visiting every host, and one
+/// housekeeping hint for when the booking's working rows will have expired (<see cref="RowLifetimes.HousekeepingDue"/>).
 /// Running it twice for one event sends the same effect ids again (the consumers drop the duplicates) and writes the
 /// same hints again (idempotent).
 /// </summary>
@@ -75,5 +77,8 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
         {
             await reminderIndex.MarkAsync(ReminderHint.For(booking.Id.Host, reminder.Due), cancellationToken).ConfigureAwait(false);
         }
+
+        await reminderIndex.MarkAsync(ReminderHint.For(booking.Id.Host, RowLifetimes.HousekeepingDue(booking), HintKind.Housekeeping), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

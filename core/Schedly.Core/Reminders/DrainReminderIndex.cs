@@ -8,7 +8,8 @@ namespace Schedly.Core.Reminders;
 /// see <see cref="SendDueReminders"/>), then removes the hints. Cost: one range query over the hints that are due,
 /// whatever the number of hosts; nothing else is read. A crash between queuing and removing queues that host once
 /// more, which is harmless (completing an entry is conditional). Hints of a downtime are still there afterwards, so
-/// the first run after it catches up, at most <see cref="MaxHintsPerRun"/> at a time.
+/// the first run after it catches up, at most <see cref="MaxHintsPerRun"/> at a time. A host's message asks for
+/// housekeeping when one of its hints is a <see cref="HintKind.Housekeeping"/> hint.
 /// </summary>
 public sealed class DrainReminderIndex(IReminderIndex index, IReminderWorkQueue queue, IClock clock)
 {
@@ -20,17 +21,18 @@ public sealed class DrainReminderIndex(IReminderIndex index, IReminderWorkQueue 
     {
         var now = clock.GetCurrentInstant();
         var hints = await index.ListDueAsync(now, MaxHintsPerRun, cancellationToken).ConfigureAwait(false);
-        var queued = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var hint in hints)
+        // One message per host, asking for housekeeping when any of its hints does.
+        var hosts = hints.GroupBy(h => h.Host.Value, StringComparer.Ordinal).ToList();
+        foreach (var host in hosts)
         {
-            if (queued.Add(hint.Host.Value))
+            var housekeeping = host.Any(h => h.Kind == HintKind.Housekeeping);
+            await queue.EnqueueAsync(new HostReminderWork(host.Key, now, housekeeping), cancellationToken).ConfigureAwait(false);
+            foreach (var hint in host)
             {
-                await queue.EnqueueAsync(new HostReminderWork(hint.Host.Value, now), cancellationToken).ConfigureAwait(false);
+                await index.RemoveAsync(hint, cancellationToken).ConfigureAwait(false);
             }
-
-            await index.RemoveAsync(hint, cancellationToken).ConfigureAwait(false);
         }
 
-        return queued.Count;
+        return hosts.Count;
     }
 }

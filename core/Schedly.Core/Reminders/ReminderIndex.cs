@@ -8,13 +8,25 @@ namespace Schedly.Core.Reminders;
 /// A hint that <see cref="Host"/> has reminder entries due in the UTC minute starting at <see cref="Minute"/>. Hints
 /// are written (idempotently) when a booking event is fanned out, kept in a table keyed by due minute, and drained by
 /// <see cref="DrainReminderIndex"/>; the <c>remind|</c> entries in the host partition stay the one source of truth,
-/// so a stale hint (the booking moved or was cancelled) costs one empty look and nothing else.
+/// so a stale hint (the booking moved or was cancelled) costs one empty look and nothing else. A
+/// <see cref="HintKind.Housekeeping"/> hint uses the same index to say when the host's expired working rows are due
+/// to be deleted (<see cref="Housekeeping.PruneExpiredRows"/>).
 /// </summary>
-public sealed record ReminderHint(Instant Minute, HostSlug Host)
+public sealed record ReminderHint(Instant Minute, HostSlug Host, HintKind Kind = HintKind.Reminders)
 {
     /// <summary>The hint for an entry due at <paramref name="due"/>: the start of its UTC minute.</summary>
-    public static ReminderHint For(HostSlug host, Instant due) =>
-        new(Instant.FromUnixTimeSeconds(due.ToUnixTimeSeconds() - (((due.ToUnixTimeSeconds() % 60) + 60) % 60)), host);
+    public static ReminderHint For(HostSlug host, Instant due, HintKind kind = HintKind.Reminders) =>
+        new(Instant.FromUnixTimeSeconds(due.ToUnixTimeSeconds() - (((due.ToUnixTimeSeconds() % 60) + 60) % 60)), host, kind);
+}
+
+/// <summary>What a hint asks the host's due-work message to do.</summary>
+public enum HintKind
+{
+    /// <summary>Send the reminders that are due.</summary>
+    Reminders,
+
+    /// <summary>Also delete the host's working rows whose lifetime has passed.</summary>
+    Housekeeping,
 }
 
 /// <summary>The reminder hints by due minute.</summary>
@@ -30,12 +42,17 @@ public interface IReminderIndex
     Task RemoveAsync(ReminderHint hint, CancellationToken cancellationToken);
 }
 
-/// <summary>One host's reminder work: send what is due as of <see cref="AsOf"/> (a <c>reminders</c> queue message).</summary>
-public sealed record HostReminderWork(string Host, Instant AsOf)
+/// <summary>
+/// One host's due work (a <c>reminders</c> queue message): send the reminders due as of <see cref="AsOf"/>, and with
+/// <see cref="Housekeeping"/> also delete the host's expired working rows.
+/// </summary>
+public sealed record HostReminderWork(string Host, Instant AsOf, bool Housekeeping = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public string ToJson() => JsonSerializer.Serialize(new { host = Host, asOf = AsOf.ToUnixTimeMilliseconds() }, Json);
+    public string ToJson() => Housekeeping
+        ? JsonSerializer.Serialize(new { host = Host, asOf = AsOf.ToUnixTimeMilliseconds(), housekeeping = true }, Json)
+        : JsonSerializer.Serialize(new { host = Host, asOf = AsOf.ToUnixTimeMilliseconds() }, Json);
 
     /// <summary>The work, or null for a message that is not one (it then goes to the poison queue).</summary>
     public static HostReminderWork? TryParse(string message)
@@ -45,7 +62,7 @@ public sealed record HostReminderWork(string Host, Instant AsOf)
         {
             var wire = JsonSerializer.Deserialize<Wire>(message, Json);
             return wire is { Host.Length: > 0, AsOf: > 0 } && HostSlug.TryParse(wire.Host, out _)
-                ? new HostReminderWork(wire.Host, Instant.FromUnixTimeMilliseconds(wire.AsOf))
+                ? new HostReminderWork(wire.Host, Instant.FromUnixTimeMilliseconds(wire.AsOf), wire.Housekeeping == true)
                 : null;
         }
         catch (JsonException)
@@ -54,7 +71,7 @@ public sealed record HostReminderWork(string Host, Instant AsOf)
         }
     }
 
-    private sealed record Wire(string? Host, long AsOf);
+    private sealed record Wire(string? Host, long AsOf, bool? Housekeeping);
 }
 
 /// <summary>Sends <see cref="HostReminderWork"/> to the <c>reminders</c> queue.</summary>

@@ -1,6 +1,7 @@
 using NodaTime;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
+using Schedly.Core.Housekeeping;
 using Schedly.Core.Notifications;
 
 namespace Schedly.Core.Reminders;
@@ -13,7 +14,7 @@ namespace Schedly.Core.Reminders;
 /// An entry is completed only after its emails are queued, so a crash never loses one: the message is delivered
 /// again. Hosts are independent by construction: each is its own message.
 /// </summary>
-public sealed class SendDueReminders(IReminderStore reminders, IBookingStore bookings, INotificationQueue queue, IClock clock)
+public sealed class SendDueReminders(IReminderStore reminders, IBookingStore bookings, INotificationQueue queue, PruneExpiredRows housekeeping, IClock clock)
 {
     /// <summary>Handles the host's due entries and returns what became of those this call completed.</summary>
     public async Task<ReminderRunSummary> ExecuteAsync(HostReminderWork work, CancellationToken cancellationToken)
@@ -34,6 +35,11 @@ public sealed class SendDueReminders(IReminderStore reminders, IBookingStore boo
             {
                 summary.Count(outcome);
             }
+        }
+
+        if (work.Housekeeping)
+        {
+            summary.Pruned = await housekeeping.ExecuteAsync(host, cancellationToken).ConfigureAwait(false);
         }
 
         return summary;
@@ -76,6 +82,9 @@ public sealed class ReminderRunSummary
     public int Skipped { get; private set; }
 
     public int Obsolete { get; private set; }
+
+    /// <summary>The expired rows deleted, when the message asked for housekeeping.</summary>
+    public PrunedRows? Pruned { get; internal set; }
 
     internal void Count(ReminderOutcome outcome)
     {

@@ -20,7 +20,15 @@ public sealed partial class SendReminders(SendDueReminders send, ILogger<SendRem
         {
             LogRun(logger, summary.Sent, summary.Skipped, summary.Obsolete);
         }
+
+        if (summary.Pruned is { Total: > 0 } pruned)
+        {
+            LogPruned(logger, work.Host, pruned.Cells, pruned.DayCounters, pruned.ReminderOutcomes, pruned.IdempotencyRecords);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping for {Host}: deleted {Cells} past claim cells, {Counters} day counters, {Outcomes} reminder outcomes, {Idempotency} idempotency records")]
+    private static partial void LogPruned(ILogger logger, string host, int cells, int counters, int outcomes, int idempotency);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Sent} queued, {Skipped} skipped (meeting already started), {Obsolete} obsolete")]
     private static partial void LogRun(ILogger logger, int sent, int skipped, int obsolete);

@@ -174,7 +174,7 @@ public sealed class RateLimiterTests
 
         public int FailNextWrites { get; set; }
 
-        public Task<Versioned<RateCounter>?> FindAsync(string key, CancellationToken cancellationToken) =>
+        public Task<Versioned<RateCounter>?> FindAsync(string key, Instant windowStart, CancellationToken cancellationToken) =>
             Task.FromResult(Rows.TryGetValue(key, out var row) ? new Versioned<RateCounter>(row, _versions[key].ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
 
         public Task<bool> TrySaveAsync(string key, RateCounter counter, string? version, CancellationToken cancellationToken)

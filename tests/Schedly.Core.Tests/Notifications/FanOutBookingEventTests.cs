@@ -1,7 +1,9 @@
 using NodaTime;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
+using Schedly.Core.Housekeeping;
 using Schedly.Core.Notifications;
+using Schedly.Core.Reminders;
 using Schedly.Core.Webhooks;
 
 namespace Schedly.Core.Tests.Notifications;
@@ -85,12 +87,16 @@ public sealed class FanOutBookingEventTests
     [InlineData(BookingEvent.Rescheduled, 2)]
     [InlineData(BookingEvent.Cancelled, 0)]
     [InlineData(BookingEvent.NoShow, 0)]
-    public async Task Execute_CreatedOrMoved_HintsEachReminderEntrysDueMinute(string type, int hints)
+    public async Task Execute_CreatedOrMoved_HintsEachReminderEntrysDueMinute_AndWhenItsRowsExpire(string type, int hints)
     {
         await CreateSut().ExecuteAsync(Sample.Event(type), CancellationToken.None);
 
-        Assert.Equal(hints, _reminderIndex.Hints.Count);
-        Assert.All(_reminderIndex.Hints, h => Assert.Contains(h.Minute, new[] { Sample.Start - Duration.FromMinutes(1440), Sample.Start - Duration.FromMinutes(60) }));
+        var reminders = _reminderIndex.Hints.Where(h => h.Kind == HintKind.Reminders).ToList();
+        Assert.Equal(hints, reminders.Count);
+        Assert.All(reminders, h => Assert.Contains(h.Minute, new[] { Sample.Start - Duration.FromMinutes(1440), Sample.Start - Duration.FromMinutes(60) }));
+        var housekeeping = _reminderIndex.Hints.Where(h => h.Kind == HintKind.Housekeeping).ToList();
+        Assert.Equal(hints > 0 ? 1 : 0, housekeeping.Count);
+        Assert.All(housekeeping, h => Assert.Equal(ReminderHint.For(h.Host, RowLifetimes.HousekeepingDue(Sample.Booking()), HintKind.Housekeeping), h));
     }
 
     [Fact]

@@ -43,6 +43,19 @@ public sealed class DrainReminderIndexTests
     }
 
     [Fact]
+    public async Task Execute_AHousekeepingHint_AsksForHousekeepingInTheHostsOneMessage()
+    {
+        _index.Hints.Add(ReminderHint.For(HostSlug.Parse("alice"), Now));
+        _index.Hints.Add(ReminderHint.For(HostSlug.Parse("alice"), Now - Duration.FromMinutes(3), HintKind.Housekeeping));
+        _index.Hints.Add(ReminderHint.For(HostSlug.Parse("bob"), Now));
+
+        await CreateSut().ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal([new HostReminderWork("alice", Now, Housekeeping: true), new HostReminderWork("bob", Now)], _queue.Work);
+        Assert.Empty(_index.Hints);
+    }
+
+    [Fact]
     public void HintFor_IsTheStartOfTheDueMinute()
     {
         var hint = ReminderHint.For(HostSlug.Parse("alice"), Instant.FromUtc(2026, 12, 1, 13, 59, 59));
@@ -56,6 +69,8 @@ public sealed class DrainReminderIndexTests
         var work = new HostReminderWork("alice", Instant.FromUnixTimeMilliseconds(1_780_000_000_123));
 
         Assert.Equal(work, HostReminderWork.TryParse(work.ToJson()));
+        Assert.Equal(work with { Housekeeping = true }, HostReminderWork.TryParse((work with { Housekeeping = true }).ToJson()));
+        Assert.DoesNotContain("housekeeping", work.ToJson(), StringComparison.Ordinal);
         Assert.Null(HostReminderWork.TryParse("{\"host\":\"alice\"}"));
         Assert.Null(HostReminderWork.TryParse("{\"host\":\"Not A Slug\",\"asOf\":5}"));
         Assert.Null(HostReminderWork.TryParse("nonsense"));

@@ -1,5 +1,7 @@
 using NodaTime;
 using NodaTime.Testing;
+using Schedly.Core.Hosts;
+using Schedly.Core.Housekeeping;
 using Schedly.Core.Reminders;
 using Schedly.Core.Tests.Hosts;
 using Schedly.Core.Tests.Notifications;
@@ -26,7 +28,38 @@ public sealed class SendDueRemindersTests
         }
     }
 
-    private SendDueReminders CreateSut() => new(_reminders, _bookings, _queue, _clock);
+    private readonly FakeExpiredRowStore _expired = new();
+
+    private SendDueReminders CreateSut() => new(_reminders, _bookings, _queue, new PruneExpiredRows(_expired, _clock), _clock);
+
+    [Fact]
+    public async Task Execute_Housekeeping_PrunesTheHostsRowsWithTheCutoffsOfNow_AfterItsReminders()
+    {
+        var now = _clock.GetCurrentInstant();
+
+        var plain = await CreateSut().ExecuteAsync(new HostReminderWork("bob", now), CancellationToken.None);
+        var withHousekeeping = await CreateSut().ExecuteAsync(new HostReminderWork("alice", now, Housekeeping: true), CancellationToken.None);
+
+        Assert.Null(plain.Pruned);
+        Assert.Equal(1, withHousekeeping.Sent);
+        var (host, cutoffs) = Assert.Single(_expired.Calls);
+        Assert.Equal("alice", host.Value);
+        Assert.Equal(now - Duration.FromDays(7), cutoffs.Claims);
+        Assert.Equal(now - Duration.FromDays(7), cutoffs.ReminderOutcomes);
+        Assert.Equal(now - Duration.FromHours(24), cutoffs.Idempotency);
+        Assert.Equal(new PrunedRows(1, 2, 3, 4), withHousekeeping.Pruned);
+    }
+
+    private sealed class FakeExpiredRowStore : IExpiredRowStore
+    {
+        public List<(HostSlug Host, ExpiryCutoffs Cutoffs)> Calls { get; } = [];
+
+        public Task<PrunedRows> PruneAsync(HostSlug host, ExpiryCutoffs cutoffs, CancellationToken cancellationToken)
+        {
+            Calls.Add((host, cutoffs));
+            return Task.FromResult(new PrunedRows(1, 2, 3, 4));
+        }
+    }
 
     [Fact]
     public async Task Execute_DueEntry_QueuesClientAndHostEmailsAndCompletesOnlyThatHostsEntry()

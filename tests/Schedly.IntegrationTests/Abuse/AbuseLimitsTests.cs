@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Schedly.AzureStorage.Abuse;
+using Schedly.AzureStorage.Tables;
 using Schedly.Functions.Composition;
 using Schedly.IntegrationTests.Infrastructure;
 using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
@@ -139,7 +140,7 @@ public sealed class AbuseLimitsTests : IAsyncLifetime
             (await BookAsync(slug, starts[i], "203.0.113.77", $"r{i}@example.com")).Dispose();
         }
 
-        var table = new TableClient(_app.Azurite.ConnectionString, TableRateCounterStore.TableName);
+        var table = new TableClient(_app.Azurite.ConnectionString, DatedTableSet.RateCounters.NameAt(SystemClock.Instance.GetCurrentInstant()));
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"write|client|203.0.113.77"}")))
         {

@@ -163,7 +163,7 @@ public sealed class NotificationFlowTests(SchedlyAppFixture app)
         var filesBefore = _harness.MailFor(id).Length;
 
         // As if the worker died after sending but before recording: the record is gone, the message comes back.
-        var effects = new Azure.Data.Tables.TableClient(app.Azurite.ConnectionString, "effects");
+        var effects = new Azure.Data.Tables.TableClient(app.Azurite.ConnectionString, Schedly.AzureStorage.Tables.DatedTableSet.EffectLedger.NameAt(NodaTime.SystemClock.Instance.GetCurrentInstant()));
         await effects.DeleteEntityAsync(slug, $"email|{eventId}.client");
         var end = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture).AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var emailMessage = $$"""{"effectId":"{{eventId}}.client","eventId":"{{eventId}}","type":"booking.created","recipient":"client","occurredAt":"2026-01-01T00:00:00Z","host":"{{slug}}","bookingId":"{{id}}","eventType":"intro","sequence":0,"start":"{{start}}","end":"{{end}}"}""";

@@ -91,7 +91,7 @@ public sealed class NotificationHarness(SchedlyAppFixture app)
 
     public async Task<bool> EffectRecordedAsync(string slug, string key)
     {
-        var table = new TableClient(app.Azurite.ConnectionString, "effects");
+        var table = new TableClient(app.Azurite.ConnectionString, Schedly.AzureStorage.Tables.DatedTableSet.EffectLedger.NameAt(NodaTime.SystemClock.Instance.GetCurrentInstant()));
         return (await table.GetEntityIfExistsAsync<TableEntity>(slug, key)).HasValue;
     }
 
