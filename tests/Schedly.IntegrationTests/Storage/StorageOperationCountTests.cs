@@ -13,6 +13,7 @@ using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 using Schedly.IntegrationTests.Infrastructure;
+using Schedly.Testing;
 
 namespace Schedly.IntegrationTests.Storage;
 

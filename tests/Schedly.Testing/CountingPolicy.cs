@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Schedly.IntegrationTests.Storage;
+namespace Schedly.Testing;
 
 /// <summary>Counts the HTTP requests a storage client sends (one per Table/Queue operation, batches included).</summary>
 public sealed class CountingPolicy : HttpPipelineSynchronousPolicy
