@@ -68,7 +68,7 @@ public sealed class InvariantCheckerTests
     }
 
     [Fact]
-    public void UndispatchedOutboxRow_AndPoison_AreCaught()
+    public void LeftoverOutboxRow_AndPoison_AreCaught()
     {
         var (storage, seen) = Consistent();
         storage = With(storage, outbox: ["soak-paris/outbox|x-created-0"], poison: ["emails-poison: {}"]);

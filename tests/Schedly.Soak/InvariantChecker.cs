@@ -272,10 +272,10 @@ public static class InvariantChecker
 
     private static Invariant NothingLeftToDispatch(StorageSnapshot storage)
     {
-        var violations = storage.OutboxRows.Select(r => $"outbox row {r} undispatched").ToList();
+        var violations = storage.OutboxRows.Select(r => $"outbox row {r} left (neither the fan-out nor its guard deleted it)").ToList();
         violations.AddRange(storage.QueueDepths.Where(q => q.Value > 0).Select(q => $"queue {q.Key} holds {q.Value} messages"));
         violations.AddRange(storage.PoisonMessages);
-        return new("no outbox entry left undispatched; queues drained, poison queues empty", storage.QueueDepths.Count, violations);
+        return new("no outbox row left (each deleted by its fan-out or guard); queues drained, poison queues empty", storage.QueueDepths.Count, violations);
     }
 
     private static Invariant AnalyticsMatchRecount(StorageSnapshot storage, SoakObservations seen)

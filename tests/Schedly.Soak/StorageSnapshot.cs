@@ -20,7 +20,7 @@ public sealed class StorageSnapshot
     /// <summary>Per cell row: host, UTC hour (yyyyMMddHH) and the spans it lists.</summary>
     public required IReadOnlyList<StoredCell> Cells { get; init; }
 
-    /// <summary>Outbox rows not yet flagged dispatched (a dispatched row stays, flagged, until its guard deletes it).</summary>
+    /// <summary>Outbox rows still there (the fan-out deletes each once it has handled the event, or else its guard).</summary>
     public required IReadOnlyList<string> OutboxRows { get; init; }
 
     /// <summary><c>remind|</c> entries still waiting: host, due.</summary>
@@ -80,7 +80,7 @@ public sealed class StorageSnapshot
             {
                 cells.Add(new StoredCell(row.PartitionKey, key["cell|".Length..], CellSpan.Parse(row.GetString("Spans"))));
             }
-            else if (key.StartsWith("outbox|", StringComparison.Ordinal) && row.GetBoolean("Dispatched") != true)
+            else if (key.StartsWith("outbox|", StringComparison.Ordinal))
             {
                 outbox.Add(row.PartitionKey + "/" + key);
             }

@@ -11,8 +11,8 @@ namespace Schedly.AzureStorage.Outbox;
 
 /// <summary>
 /// The outbox rows (<c>outbox|{eventId}</c> in each host's partition of <c>hosts</c>) as an <see cref="OutboxGuard"/>
-/// checks them: one point read, and a delete once the event is on the queue. Nothing here lists rows across hosts.
-/// Every outbox row is deleted by its guard, about a minute after its change.
+/// checks them: one point read, and a delete. Nothing here lists rows across hosts. Every outbox row is deleted by the
+/// fan-out once it has handled the event (usually within a second of the change), or else by its guard.
 /// </summary>
 public sealed class TableOutboxStore(TableServiceClient tables) : IOutboxStore
 {
@@ -31,16 +31,15 @@ public sealed class TableOutboxStore(TableServiceClient tables) : IOutboxStore
         return new PendingOutboxEvent(host, eventId, row.GetString("EventType") ?? "", message, occurredAt, row.GetBoolean("Dispatched") == true);
     }
 
-    public async Task RemoveAsync(PendingOutboxEvent pending, CancellationToken cancellationToken)
+    public async Task RemoveAsync(string host, string eventId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pending);
         try
         {
-            await _table.DeleteEntityAsync(pending.Host, BookingRowKeys.Outbox(pending.EventId), ETag.All, cancellationToken).ConfigureAwait(false);
+            await _table.DeleteEntityAsync(host, BookingRowKeys.Outbox(eventId), ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
-            // Deleted by an earlier delivery of the same guard.
+            // Deleted by an earlier delivery, or by the fan-out or the guard, whichever came first.
         }
     }
 }

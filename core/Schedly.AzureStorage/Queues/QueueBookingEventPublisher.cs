@@ -8,15 +8,14 @@ using Schedly.Core.Bookings;
 namespace Schedly.AzureStorage.Queues;
 
 /// <summary>
-/// Publishes a committed outbox event to <c>booking-events</c> and flags its outbox row dispatched.
-/// Never throws: if either step fails the row stays undispatched and the outbox sweep sends it
-/// later (consumers are idempotent, so a second send is harmless).
+/// Publishes a committed outbox event to <c>booking-events</c>: one queue message and no table write (the fan-out
+/// deletes the outbox row once it has handled the event). Never throws: if sending fails, the event's outbox guard
+/// publishes it about a minute later (consumers are idempotent, so a second send is harmless).
 /// </summary>
-public sealed partial class QueueBookingEventPublisher(QueueServiceClient queues, TableServiceClient tables, ILogger<QueueBookingEventPublisher> logger)
+public sealed partial class QueueBookingEventPublisher(QueueServiceClient queues, ILogger<QueueBookingEventPublisher> logger)
     : IBookingEventPublisher
 {
     private readonly QueueClient _queue = queues.GetQueueClient(SchedlyQueues.BookingEvents);
-    private readonly TableClient _table = tables.GetTableClient(SchedlyTables.Hosts);
 
     public async Task PublishAsync(BookingEvent bookingEvent, CancellationToken cancellationToken)
     {
@@ -24,12 +23,6 @@ public sealed partial class QueueBookingEventPublisher(QueueServiceClient queues
         try
         {
             await _queue.SendMessageAsync(Core.Notifications.PublishedBookingEvent.Serialize(bookingEvent), CancellationToken.None).ConfigureAwait(false);
-            var dispatched = new TableEntity(bookingEvent.Booking.Id.Host.Value, BookingRowKeys.Outbox(bookingEvent.Id))
-            {
-                ["Dispatched"] = true,
-                ["DispatchedAt"] = DateTimeOffset.UtcNow,
-            };
-            await _table.UpdateEntityAsync(dispatched, ETag.All, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
         {

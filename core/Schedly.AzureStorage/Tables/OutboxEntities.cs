@@ -6,7 +6,7 @@ namespace Schedly.AzureStorage.Tables;
 
 /// <summary>
 /// Outbox rows: the JSON message to put on <c>booking-events</c>, written in the same transaction
-/// as the booking change, and flagged <c>Dispatched</c> once enqueued.
+/// as the booking change, and deleted by the fan-out once the event is handled (or else by its guard).
 /// </summary>
 public static class OutboxEntities
 {

@@ -2,6 +2,7 @@ using NodaTime;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Housekeeping;
+using Schedly.Core.Outbox;
 using Schedly.Core.Reminders;
 using Schedly.Core.Webhooks;
 
@@ -22,9 +23,10 @@ public sealed record FanOutResult(int Emails, int Webhooks);
 /// the booking has now, so the reminder timer finds the host when they fall due without visiting every host, and one
 /// housekeeping hint for when the booking's working rows will have expired (<see cref="RowLifetimes.HousekeepingDue"/>).
 /// Running it twice for one event sends the same effect ids again (the consumers drop the duplicates) and writes the
-/// same hints again (idempotent).
+/// same hints again (idempotent). Last, it deletes the event's outbox row, so the row lives about as long as the
+/// event takes to handle and the booking request itself writes nothing after its transaction.
 /// </summary>
-public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex, IAnalyticsQueue analytics)
+public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex, IAnalyticsQueue analytics, IOutboxStore outbox)
 {
     public static IReadOnlyList<string> EmailRecipients(string eventType) => eventType switch
     {
@@ -59,6 +61,8 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
             }
         }
 
+        // Handled: the outbox row has served its purpose (its guard, when it comes, finds nothing to do).
+        await outbox.RemoveAsync(bookingEvent.Host, bookingEvent.EventId, cancellationToken).ConfigureAwait(false);
         return new FanOutResult(emails, hooks);
     }
 

@@ -1,10 +1,12 @@
 namespace Schedly.Core.Outbox;
 
 /// <summary>
-/// What an <see cref="OutboxGuard"/> does when it arrives: publish the event if its outbox row is still there and not
-/// flagged dispatched (its publisher died, or the queue was unreachable at commit time), then delete the row, which
-/// is how every outbox row ends. A crash between the two leaves the row, and the guard's message comes back (the
-/// queue redelivers it) and publishes it once more; consumers are idempotent per event id, so that is harmless.
+/// What an <see cref="OutboxGuard"/> does when it arrives: the fan-out deletes an event's outbox row once it has
+/// handled the event, so a row still there means the event was not handled yet (its publisher died, the queue was
+/// unreachable at commit time, or the fan-out is behind): publish it, then delete the row. A row flagged dispatched by
+/// an earlier release is only deleted. A crash between the two leaves the row, and the guard's message comes back (the
+/// queue redelivers it) and publishes it once more; consumers are idempotent per event id, so a second publication,
+/// like the one a fan-out backlog longer than the guard's delay causes, is harmless.
 /// </summary>
 public sealed class CheckOutboxGuard(IOutboxStore store, IOutboxQueue queue)
 {
@@ -23,7 +25,7 @@ public sealed class CheckOutboxGuard(IOutboxStore store, IOutboxQueue queue)
             await queue.EnqueueAsync(pending, cancellationToken).ConfigureAwait(false);
         }
 
-        await store.RemoveAsync(pending, cancellationToken).ConfigureAwait(false);
+        await store.RemoveAsync(pending.Host, pending.EventId, cancellationToken).ConfigureAwait(false);
         return !pending.Dispatched;
     }
 }

@@ -16,7 +16,22 @@ public sealed class FanOutBookingEventTests
 
     private readonly FakeAnalyticsQueue _analytics = new();
 
-    private FanOutBookingEvent CreateSut() => new(_queue, _webhooks, new FakeReader(Sample.Booking() with { ReminderOffsetsMinutes = [1440, 60] }, Sample.Host()), _reminderIndex, _analytics);
+    private readonly FakeOutbox _outbox = new();
+
+    private FanOutBookingEvent CreateSut() => new(_queue, _webhooks, new FakeReader(Sample.Booking() with { ReminderOffsetsMinutes = [1440, 60] }, Sample.Host()), _reminderIndex, _analytics, _outbox);
+
+    [Fact]
+    public async Task Execute_DeletesTheEventsOutboxRow_AfterItsEffectsAreQueued()
+    {
+        var bookingEvent = Sample.Event(BookingEvent.Created);
+        _outbox.Rows.Add(new Schedly.Core.Outbox.PendingOutboxEvent(bookingEvent.Host, bookingEvent.EventId, bookingEvent.Type, "{}", Sample.Start, Dispatched: false));
+        _outbox.Rows.Add(new Schedly.Core.Outbox.PendingOutboxEvent(bookingEvent.Host, "another-event", bookingEvent.Type, "{}", Sample.Start, Dispatched: false));
+
+        await CreateSut().ExecuteAsync(bookingEvent, CancellationToken.None);
+
+        Assert.Equal(["another-event"], _outbox.Rows.Select(r => r.EventId));
+        Assert.Equal(2, _queue.Emails.Count);
+    }
 
     private void Register(string id, params string[] events) =>
         _webhooks.Endpoints[id] = new WebhookEndpoint("ada", id, new Uri($"https://example.com/{id}"), events, new string('s', 32), Sample.Now, Sample.Now);

@@ -167,9 +167,9 @@ internal sealed class FakeOutbox : IOutboxStore, IOutboxQueue
     public Task<PendingOutboxEvent?> FindAsync(string host, string eventId, CancellationToken cancellationToken) =>
         Task.FromResult(Rows.FirstOrDefault(r => r.Host == host && r.EventId == eventId));
 
-    public Task RemoveAsync(PendingOutboxEvent pending, CancellationToken cancellationToken)
+    public Task RemoveAsync(string host, string eventId, CancellationToken cancellationToken)
     {
-        Rows.Remove(pending);
+        Rows.RemoveAll(r => r.Host == host && r.EventId == eventId);
         return Task.CompletedTask;
     }
 

@@ -177,19 +177,24 @@ public sealed class NotificationFlowTests(SchedlyAppFixture app)
         Assert.True(await _harness.EffectRecordedAsync(slug, $"email|{eventId}.client"), "the redelivery should record the effect");
     }
 
+    /// <summary>The id of the booking's one event so far (its created event), read from the client email's ledger entry.</summary>
     private async Task<string> CreatedEventIdAsync(string slug)
     {
-        var rows = new Azure.Data.Tables.TableClient(app.Azurite.ConnectionString, "hosts")
-            .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {slug}"));
-        await foreach (var row in rows)
+        var ledger = new Azure.Data.Tables.TableClient(app.Azurite.ConnectionString, Schedly.AzureStorage.Tables.DatedTableSet.EffectLedger.NameAt(NodaTime.SystemClock.Instance.GetCurrentInstant()));
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            if (row.RowKey.StartsWith("outbox|", StringComparison.Ordinal) && row.GetString("EventType") == "booking.created")
+            await foreach (var row in ledger.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {slug}")))
             {
-                return row.RowKey["outbox|".Length..];
+                if (row.RowKey.StartsWith("email|", StringComparison.Ordinal) && row.RowKey.EndsWith(".client", StringComparison.Ordinal))
+                {
+                    return row.RowKey["email|".Length..^".client".Length];
+                }
             }
+
+            await Task.Delay(100);
         }
 
-        throw new InvalidOperationException("no booking.created outbox row");
+        throw new InvalidOperationException("no client email recorded for the booking's created event");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
 
         Assert.IsType<CreateBookingResult.Created>(booking);
         Assert.Equal(3, slotQueryOperations); // point read (host + schedule) + range query (cells) + range query (imported busy time)
-        Assert.Equal(5, tableCounter.Count);   // point read + range query (busy time) + range query (cells) + transaction + outbox flag
+        Assert.Equal(4, tableCounter.Count);   // point read + range query (busy time) + range query (cells) + transaction (the fan-out deletes the outbox row later)
         Assert.Equal(2, queueCounter.Count);   // outbox-guard (before the transaction) + booking-events
     }
 
@@ -59,7 +59,7 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
             .ExecuteAsync(slug, "intro", new BookingRequestDraft(start.ToString(), "Grace", "grace@example.com", "UTC", null, null), null, "hash", CancellationToken.None);
 
         Assert.IsType<CreateBookingResult.Created>(booking);
-        Assert.Equal(6, tableCounter.Count); // point read + range query (the host's upcoming bookings) + range query (busy time) + range query (cells) + transaction + outbox flag
+        Assert.Equal(5, tableCounter.Count); // point read + range query (the host's upcoming bookings) + range query (busy time) + range query (cells) + transaction
     }
 
     private async Task<(CountingPolicy Tables, CountingPolicy Queues, TableHostRepository Hosts, TableBookingStore Store, TableCalendarFeedStore Calendars, QueueBookingEventPublisher Publisher, HostSlug Slug)> CreateHostAsync(string prefix)
@@ -75,7 +75,7 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         var hosts = new TableHostRepository(tables);
         var store = new TableBookingStore(tables, new OutboxGuardQueue(queues));
         var calendars = new TableCalendarFeedStore(tables);
-        var publisher = new QueueBookingEventPublisher(queues, tables, NullLogger<QueueBookingEventPublisher>.Instance);
+        var publisher = new QueueBookingEventPublisher(queues, NullLogger<QueueBookingEventPublisher>.Instance);
         var clock = SystemClock.Instance;
         var slug = HostSlug.Parse(SchedlyAppFixture.UniqueSlug(prefix));
         await hosts.TryCreateAsync(new Host(slug, new HostProfile("Ada", "ada@example.com", DateTimeZoneProviders.Tzdb["UTC"]), ApiKey.Generate().Hash, clock.GetCurrentInstant(), clock.GetCurrentInstant())
