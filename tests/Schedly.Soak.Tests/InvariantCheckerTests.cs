@@ -88,6 +88,31 @@ public sealed class InvariantCheckerTests
     }
 
     [Fact]
+    public void ReminderEmailOfAnEarlierSequence_WithoutRecord_IsAcceptedOnlyWhenTheBookingChangedSince()
+    {
+        var (storage, seen) = Consistent();
+        var b1 = storage.Bookings.First();
+        var email = new StoredEmail($"{b1.Id}.reminder.client.0.r30", $"{b1.Id}.reminder.client.0.r30@schedly", [b1.ClientEmail]);
+        var unchanged = With(storage, emails: [.. storage.Emails, email]);
+        var changedSince = new StorageSnapshot
+        {
+            Bookings = [b1 with { Sequence = 1 }, .. storage.Bookings.Skip(1)],
+            Cells = unchanged.Cells,
+            OutboxRows = unchanged.OutboxRows,
+            ReminderEntries = unchanged.ReminderEntries,
+            ReminderRecords = unchanged.ReminderRecords,
+            QueueDepths = unchanged.QueueDepths,
+            PoisonMessages = unchanged.PoisonMessages,
+            Emails = unchanged.Emails,
+            InterruptedMailWrites = 0,
+        };
+
+        Assert.Single(unchanged.ReminderEmailsWithoutRecord());
+        Assert.Empty(changedSince.ReminderEmailsWithoutRecord());
+        Assert.Equal(1, changedSince.RemindersOvertaken);
+    }
+
+    [Fact]
     public void DueReminderWithoutItsEmails_IsCaught()
     {
         var (storage, seen) = Consistent();

@@ -267,7 +267,8 @@ public static class InvariantChecker
         violations.AddRange(storage.ReminderEmailsWithoutRecord().Select(k => $"reminder email for {k.Booking} ({k.Offset} min) without a sent record"));
         var skipped = storage.ReminderRecords.Count(r => r.Outcome == "Skipped");
         return new("every due reminder was sent once (client + host) or recorded as skipped", due, violations,
-            $"{storage.ReminderRecords.Count(r => r.Outcome == "Sent")} sent, {skipped} skipped, {storage.ReminderRecords.Count(r => r.Outcome == "Obsolete")} obsolete (booking moved or cancelled)");
+            $"{storage.ReminderRecords.Count(r => r.Outcome == "Sent")} sent, {skipped} skipped, {storage.ReminderRecords.Count(r => r.Outcome == "Obsolete")} obsolete (booking moved or cancelled)"
+            + (storage.RemindersOvertaken > 0 ? $"; {storage.RemindersOvertaken} sent just before the booking was cancelled or moved (the change removed the entry, so no outcome row)" : ""));
     }
 
     private static Invariant NothingLeftToDispatch(StorageSnapshot storage)

@@ -49,11 +49,26 @@ public sealed class StorageSnapshot
         .ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>Reminder emails no <c>reminded|</c> row records as sent (in flight, or sent twice by mistake).</summary>
-    public IReadOnlyList<(string Booking, int Offset)> ReminderEmailsWithoutRecord()
+    /// <remarks>
+    /// Not counted: a reminder email of an earlier sequence of a booking that was cancelled or moved since. The reminder
+    /// was on its way when the change came; the change removed its entry in the same transaction, so the sender could
+    /// not complete the entry and no outcome row records it (see docs/RELIABILITY.md). <see cref="RemindersOvertaken"/>
+    /// counts them.
+    /// </remarks>
+    public IReadOnlyList<(string Booking, int Offset)> ReminderEmailsWithoutRecord() =>
+        UnrecordedReminderEmails().Where(k => !Overtaken(k)).Select(k => (k.Booking, k.Offset)).Distinct().ToList();
+
+    /// <summary>Reminder emails without an outcome row whose booking changed after them (see <see cref="ReminderEmailsWithoutRecord"/>).</summary>
+    public int RemindersOvertaken => UnrecordedReminderEmails().Where(Overtaken).Select(k => (k.Booking, k.Offset)).Distinct().Count();
+
+    private IEnumerable<(string Booking, int Sequence, int Offset)> UnrecordedReminderEmails()
     {
         var sent = ReminderRecords.Where(r => r.Outcome == "Sent").Select(r => ($"{r.Host}--{r.RandomId}", r.OffsetMinutes)).ToHashSet();
-        return ReminderEmails.Keys.Select(k => (k.Booking, k.Offset)).Distinct().Where(k => !sent.Contains(k)).ToList();
+        return ReminderEmails.Keys.Where(k => !sent.Contains((k.Booking, k.Offset)));
     }
+
+    private bool Overtaken((string Booking, int Sequence, int Offset) email) =>
+        Bookings.FirstOrDefault(b => b.Id == email.Booking) is { } booking && booking.Sequence > email.Sequence;
 
     /// <param name="connectionString">The Azurite the soak ran against.</param>
     /// <param name="mailFolder">The pickup folder the runner wrote its emails to.</param>

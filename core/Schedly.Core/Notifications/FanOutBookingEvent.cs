@@ -9,7 +9,14 @@ using Schedly.Core.Webhooks;
 namespace Schedly.Core.Notifications;
 
 /// <summary>What a fan-out produced.</summary>
-public sealed record FanOutResult(int Emails, int Webhooks);
+public sealed record FanOutResult(int Emails, int Webhooks)
+{
+    /// <summary>The event's outbox row was gone: an earlier copy of the event was handled.</summary>
+    public static FanOutResult AlreadyHandled { get; } = new(0, 0) { Skipped = true };
+
+    /// <summary>True when nothing was done because the event had been handled already.</summary>
+    public bool Skipped { get; private init; }
+}
 
 /// <summary>
 /// Turns one <c>booking-events</c> message into its effects: one <c>emails</c> message per recipient and one
@@ -23,8 +30,9 @@ public sealed record FanOutResult(int Emails, int Webhooks);
 /// the booking has now, so the reminder timer finds the host when they fall due without visiting every host, and one
 /// housekeeping hint for when the booking's working rows will have expired (<see cref="RowLifetimes.HousekeepingDue"/>).
 /// Running it twice for one event sends the same effect ids again (the consumers drop the duplicates) and writes the
-/// same hints again (idempotent). Last, it deletes the event's outbox row, so the row lives about as long as the
-/// event takes to handle and the booking request itself writes nothing after its transaction.
+/// same hints again (idempotent). It handles an event only while the event's outbox row exists, and deletes the row
+/// last: the row lives about as long as the event takes to handle, the booking request writes nothing after its
+/// transaction, and a copy the outbox guard published again (the fan-out was behind) costs one point read.
 /// </summary>
 public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex, IAnalyticsQueue analytics, IOutboxStore outbox)
 {
@@ -37,6 +45,11 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
     public async Task<FanOutResult> ExecuteAsync(BookingEventReference bookingEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bookingEvent);
+        if (await outbox.FindAsync(bookingEvent.Host, bookingEvent.EventId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return FanOutResult.AlreadyHandled;
+        }
+
         var emails = 0;
         foreach (var recipient in EmailRecipients(bookingEvent.Type))
         {

@@ -3,10 +3,10 @@ namespace Schedly.Core.Outbox;
 /// <summary>
 /// What an <see cref="OutboxGuard"/> does when it arrives: the fan-out deletes an event's outbox row once it has
 /// handled the event, so a row still there means the event was not handled yet (its publisher died, the queue was
-/// unreachable at commit time, or the fan-out is behind): publish it, then delete the row. A row flagged dispatched by
-/// an earlier release is only deleted. A crash between the two leaves the row, and the guard's message comes back (the
-/// queue redelivers it) and publishes it once more; consumers are idempotent per event id, so a second publication,
-/// like the one a fan-out backlog longer than the guard's delay causes, is harmless.
+/// unreachable at commit time, or the fan-out is behind): publish it, and leave the row for the fan-out to delete.
+/// The fan-out handles an event only while its row exists, so when a backlog longer than the guard's delay makes the
+/// guard publish an event a second time, the second copy finds the row gone and costs one point read. A row flagged
+/// dispatched by an earlier release is deleted (its event was handled by that release's fan-out).
 /// </summary>
 public sealed class CheckOutboxGuard(IOutboxStore store, IOutboxQueue queue)
 {
@@ -20,12 +20,13 @@ public sealed class CheckOutboxGuard(IOutboxStore store, IOutboxQueue queue)
             return false;
         }
 
-        if (!pending.Dispatched)
+        if (pending.Dispatched)
         {
-            await queue.EnqueueAsync(pending, cancellationToken).ConfigureAwait(false);
+            await store.RemoveAsync(pending.Host, pending.EventId, cancellationToken).ConfigureAwait(false);
+            return false;
         }
 
-        await store.RemoveAsync(pending.Host, pending.EventId, cancellationToken).ConfigureAwait(false);
-        return !pending.Dispatched;
+        await queue.EnqueueAsync(pending, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

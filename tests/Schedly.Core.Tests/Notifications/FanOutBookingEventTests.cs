@@ -16,20 +16,23 @@ public sealed class FanOutBookingEventTests
 
     private readonly FakeAnalyticsQueue _analytics = new();
 
-    private readonly FakeOutbox _outbox = new();
+    private readonly FakeOutbox _outbox = new() { EveryRowExists = true };
 
     private FanOutBookingEvent CreateSut() => new(_queue, _webhooks, new FakeReader(Sample.Booking() with { ReminderOffsetsMinutes = [1440, 60] }, Sample.Host()), _reminderIndex, _analytics, _outbox);
 
     [Fact]
-    public async Task Execute_DeletesTheEventsOutboxRow_AfterItsEffectsAreQueued()
+    public async Task Execute_DeletesTheEventsOutboxRow_AfterItsEffectsAreQueued_AndASecondCopyDoesNothing()
     {
         var bookingEvent = Sample.Event(BookingEvent.Created);
-        _outbox.Rows.Add(new Schedly.Core.Outbox.PendingOutboxEvent(bookingEvent.Host, bookingEvent.EventId, bookingEvent.Type, "{}", Sample.Start, Dispatched: false));
         _outbox.Rows.Add(new Schedly.Core.Outbox.PendingOutboxEvent(bookingEvent.Host, "another-event", bookingEvent.Type, "{}", Sample.Start, Dispatched: false));
 
-        await CreateSut().ExecuteAsync(bookingEvent, CancellationToken.None);
+        var first = await CreateSut().ExecuteAsync(bookingEvent, CancellationToken.None);
+        var second = await CreateSut().ExecuteAsync(bookingEvent, CancellationToken.None);
 
         Assert.Equal(["another-event"], _outbox.Rows.Select(r => r.EventId));
+        Assert.Contains($"{bookingEvent.Host}/{bookingEvent.EventId}", _outbox.Removed);
+        Assert.False(first.Skipped);
+        Assert.True(second.Skipped);
         Assert.Equal(2, _queue.Emails.Count);
     }
 

@@ -164,12 +164,19 @@ internal sealed class FakeOutbox : IOutboxStore, IOutboxQueue
 
     public List<string> Enqueued { get; } = [];
 
+    /// <summary>True: every event has its row until it is removed (as for events the fan-out tests make up).</summary>
+    public bool EveryRowExists { get; init; }
+
+    public HashSet<string> Removed { get; } = [];
+
     public Task<PendingOutboxEvent?> FindAsync(string host, string eventId, CancellationToken cancellationToken) =>
-        Task.FromResult(Rows.FirstOrDefault(r => r.Host == host && r.EventId == eventId));
+        Task.FromResult(Rows.FirstOrDefault(r => r.Host == host && r.EventId == eventId)
+            ?? (EveryRowExists && !Removed.Contains(host + "/" + eventId) ? new PendingOutboxEvent(host, eventId, "", "{}", Sample.Now) : null));
 
     public Task RemoveAsync(string host, string eventId, CancellationToken cancellationToken)
     {
         Rows.RemoveAll(r => r.Host == host && r.EventId == eventId);
+        Removed.Add(host + "/" + eventId);
         return Task.CompletedTask;
     }
 
