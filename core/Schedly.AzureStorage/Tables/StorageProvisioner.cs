@@ -6,7 +6,7 @@ namespace Schedly.AzureStorage.Tables;
 /// <summary>Creates the tables and queues Schedly uses, if they are missing. Idempotent; run at start-up.</summary>
 public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues)
 {
-    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Notifications.TableEffectLedger.TableName, Reminders.TableReminderIndex.TableName, Abuse.TableRateCounterStore.TableName];
+    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Notifications.TableEffectLedger.TableName, Reminders.TableReminderIndex.TableName, Abuse.TableRateCounterStore.TableName, Abuse.TableProofOfWorkReplayStore.TableName];
 
     public static IReadOnlyList<string> QueueNames { get; } =
     [

@@ -67,6 +67,13 @@ public static class SchedlyServiceCollectionExtensions
         services.AddValidatedOptions<CapOptions>(CapOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<CapOptions>>().Value);
         services.AddSingleton<PublicRateLimit>();
+        services.AddValidatedOptions<ProofOfWorkOptions>(ProofOfWorkOptions.Section);
+        services.AddSingleton(provider => new ProofOfWork(
+            provider.GetRequiredService<IOptions<ProofOfWorkOptions>>().Value,
+            provider.GetRequiredService<IProofOfWorkReplayStore>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<IOptions<SecurityOptions>>().Value.ManageTokenSecret));
+        services.AddSingleton<ProofOfWorkGate>();
         return services;
     }
 
@@ -89,6 +96,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IReminderWorkQueue, QueueReminderWorkQueue>();
         services.AddSingleton<IBookingEventPublisher, QueueBookingEventPublisher>();
         services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
+        services.AddSingleton<IProofOfWorkReplayStore, TableProofOfWorkReplayStore>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
         return services;
