@@ -56,6 +56,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<ManagedBookings>();
         services.AddSingleton<ExportBookingCalendar>();
         services.AddSingleton<HostBookings>();
+        services.AddSingleton<BulkCancelBookings>();
         services.AddSingleton<HostCalendarFeed>();
         services.AddSingleton<RollUpAnalytics>();
         services.AddSingleton<GetAnalytics>();
