@@ -75,6 +75,12 @@ public sealed class SendBookingEmail(
             return EmailOutcome.Skipped;
         }
 
+        // An erased client has no address any more (docs/SECURITY.md, "Privacy").
+        if (effect.Recipient == EmailEffect.ClientRecipient && booking.Client.IsErased)
+        {
+            return EmailOutcome.Skipped;
+        }
+
         // A reminder for a time the booking no longer has (cancelled or moved since) is not sent.
         if (kind == NoticeKind.Reminder && (booking.Status != BookingStatus.Confirmed || booking.Start != effect.Event.StartInstant))
         {

@@ -57,6 +57,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<ExportBookingCalendar>();
         services.AddSingleton<HostBookings>();
         services.AddSingleton<BulkCancelBookings>();
+        services.AddSingleton<Core.Privacy.ErasePersonalData>();
         services.AddSingleton<HostCalendarFeed>();
         services.AddSingleton<RollUpAnalytics>();
         services.AddSingleton<GetAnalytics>();
