@@ -75,8 +75,9 @@ public sealed class SendBookingEmail(
             return EmailOutcome.Skipped;
         }
 
-        // An erased client has no address any more (docs/SECURITY.md, "Privacy").
-        if (effect.Recipient == EmailEffect.ClientRecipient && booking.Client.IsErased)
+        // An erased client has no address any more, and a notice about an anonymous booking tells the host nothing it
+        // does not know (the host or the operator erased it): no email either way (docs/SECURITY.md, "Privacy").
+        if (booking.Client.IsErased)
         {
             return EmailOutcome.Skipped;
         }

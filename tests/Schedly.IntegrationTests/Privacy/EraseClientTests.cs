@@ -46,7 +46,15 @@ public sealed class EraseClientTests(SchedlyAppFixture app)
             Assert.Equal("{}", r.GetString("AnswersJson")); // the booking body's answer ("Navy") is gone
         });
         Assert.Equal(2, rows.Count(r => r.GetString("ClientEmail") == "ada@example.com"));
+        Assert.DoesNotContain("Grace", string.Join("\n", (await _hosts.RowsAsync(slug, "idem|")).SelectMany(r => r.Select(p => p.Value?.ToString() ?? ""))), StringComparison.Ordinal);
         Assert.All(rows, r => Assert.Equal("confirmed", r.GetString("Status")?.ToLowerInvariant()));
+
+        // The host's list and each booking's calendar file still work on erased bookings.
+        using var list = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}/bookings?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}").WithBearer(key));
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var listed = (await list.ReadJsonAsync()).GetProperty("bookings").EnumerateArray().ToList();
+        Assert.Equal(3, listed.Count);
+        Assert.DoesNotContain("grace", listed.Select(b => b.ToString()), StringComparer.OrdinalIgnoreCase);
 
         using var again = await app.Client.SendAsync(Json(HttpMethod.Post, $"/api/admin/hosts/{slug}/erase", new { email = "grace@example.com" }).WithBearer(key));
         Assert.Equal(0, (await again.ReadJsonAsync()).GetProperty("erased").GetInt32());
