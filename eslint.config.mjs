@@ -4,6 +4,8 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
+  // Vendored packages (npm run vendor) are checked only against their npm copy (npm run vendor:check).
+  { ignores: ["functions/Schedly.Functions/wwwroot/assets/vendor/**"] },
   js.configs.recommended,
   {
     files: ["functions/Schedly.Functions/wwwroot/**/*.js"],

@@ -44,6 +44,9 @@ param generatedManageTokenSecret string = '${newGuid()}${newGuid()}'
 @description('Do not set: a 72-character key generated at deploy time, used when operatorKey is empty.')
 param generatedOperatorKey string = '${newGuid()}${newGuid()}'
 
+@description('Key Vault purge protection (SCHEDLY_KEYVAULT_PURGE_PROTECTION): true for production; once on it cannot be turned off, and a deleted vault keeps its name for the retention period.')
+param keyVaultPurgeProtection bool = false
+
 @description('Where Communication Services keeps data at rest.')
 @allowed([
   'Africa'
@@ -87,6 +90,7 @@ var names = {
 }
 var deploymentContainerName = 'app-package-${resourceToken}'
 var operatorKeySecretName = 'schedly-operator-key'
+var manageTokenSecretName = 'schedly-manage-token-secret'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -135,8 +139,9 @@ module keyVault 'core/keyvault.bicep' = {
     tags: tags
     operatorKeySecretName: operatorKeySecretName
     operatorKey: !empty(operatorKey) ? operatorKey : generatedOperatorKey
-    manageTokenSecretName: 'schedly-manage-token-secret'
+    manageTokenSecretName: manageTokenSecretName
     manageTokenSecret: !empty(manageTokenSecret) ? manageTokenSecret : generatedManageTokenSecret
+    enablePurgeProtection: keyVaultPurgeProtection
   }
 }
 
@@ -165,6 +170,8 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: names.applicationInsights
     keyVaultName: names.keyVault
     communicationServiceName: names.communicationService
+    operatorKeySecretName: operatorKeySecretName
+    manageTokenSecretName: manageTokenSecretName
     identityName: names.identity
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId

@@ -11,8 +11,9 @@ namespace Schedly.Email;
 /// Sends through Azure Communication Services Email (REST, api-version 2023-03-31):
 /// <c>POST {endpoint}/emails:send</c> with the message as JSON, over an Azure.Core pipeline authenticated with Entra ID
 /// (bearer token, scope <c>https://communication.azure.com//.default</c>) or the HMAC-signed access key.
-/// 408, 429 and 5xx are retried in the pipeline honouring Retry-After; 202 means accepted; anything else, or retries
-/// exhausted, throws <see cref="EmailSendException"/> so the queue retries later. The <c>Operation-Id</c> (and the
+/// 408, 429 and 5xx are retried in the pipeline honouring Retry-After; 202 means accepted. When those retries are
+/// exhausted (or ACS does not answer) it throws <see cref="EmailProviderBusyException"/> carrying the last
+/// Retry-After, so the email is deferred rather than failed; anything else throws <see cref="EmailSendException"/>. The <c>Operation-Id</c> (and the
 /// <c>repeatability-request-id</c>) is a UUID derived from <see cref="EmailMessage.MessageId"/>, so a resend of the same
 /// message names the same operation.
 /// </summary>
@@ -98,6 +99,11 @@ public sealed class AcsEmailSender : IEmailSender
         {
             await _pipeline.SendAsync(http, ct).ConfigureAwait(false);
         }
+        catch (Azure.RequestFailedException exception) when (exception.Status == 0)
+        {
+            // No answer at all (connection refused or reset, timeout), after the pipeline's retries.
+            throw new EmailProviderBusyException($"ACS did not answer: {exception.InnerException?.GetType().Name ?? "no response"}.", null, exception);
+        }
         catch (Azure.RequestFailedException exception)
         {
             throw new EmailSendException($"ACS email send failed: {exception.Status} {exception.ErrorCode}.", exception);
@@ -114,7 +120,40 @@ public sealed class AcsEmailSender : IEmailSender
             return;
         }
 
+        if (status is 408 or 429 or >= 500)
+        {
+            throw new EmailProviderBusyException($"ACS is busy: HTTP {status} {ErrorCode(http.Response)}.".TrimEnd(), RetryAfter(http.Response));
+        }
+
         throw new EmailSendException($"ACS email send failed: HTTP {status} {ErrorCode(http.Response)}.".TrimEnd(), status);
+    }
+
+    /// <summary>The response's <c>retry-after-ms</c>, <c>x-ms-retry-after-ms</c> or <c>Retry-After</c> (seconds or an HTTP date), or null.</summary>
+    private TimeSpan? RetryAfter(Azure.Response response)
+    {
+        foreach (var name in new[] { "retry-after-ms", "x-ms-retry-after-ms" })
+        {
+            if (response.Headers.TryGetValue(name, out var ms)
+                && double.TryParse(ms, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds)
+                && milliseconds >= 0)
+            {
+                return TimeSpan.FromMilliseconds(milliseconds);
+            }
+        }
+
+        if (!response.Headers.TryGetValue("Retry-After", out var value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at - _time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
+            : null;
     }
 
     private AcsSendRequest Payload(EmailMessage message) => new AcsSendRequest(

@@ -58,8 +58,18 @@ public sealed class SmtpEmailSender : IEmailSender
             await client.SendAsync(mime, ct).ConfigureAwait(false);
             await client.DisconnectAsync(quit: true, ct).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException or IOException
-            or AuthenticationException or SslHandshakeException or System.Net.Sockets.SocketException)
+        catch (SmtpCommandException exception) when ((int)exception.StatusCode is >= 400 and < 500)
+        {
+            // 4yz is SMTP's "try again later" (421 closing, 450/451/452 busy or out of resources).
+            throw new EmailProviderBusyException($"SMTP server {_options.Host}:{_options.Port} is busy: {(int)exception.StatusCode}.", null, exception);
+        }
+        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or TimeoutException
+            || (exception is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new EmailProviderBusyException($"SMTP server {_options.Host}:{_options.Port} did not answer: {exception.GetType().Name}.", null, exception);
+        }
+        catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException
+            or AuthenticationException or SslHandshakeException)
         {
             throw new EmailSendException($"SMTP send to {_options.Host}:{_options.Port} failed: {exception.GetType().Name}.", exception);
         }

@@ -153,6 +153,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       // Caps (CapOptions): upcoming bookings per client email per host, webhook endpoints per host.
       Schedly__Caps__ActiveBookingsPerClient: '3'
       Schedly__Caps__WebhooksPerHost: '10'
+      // Proof of work on the booking form (ProofOfWorkOptions): an ALTCHA challenge solved in the browser per booking.
+      Schedly__ProofOfWork__Enabled: 'true'
+      Schedly__ProofOfWork__MaxNumber: '100000'
+      Schedly__ProofOfWork__ExpirySeconds: '600'
       // `/` is the app's own landing page (ServePage.LandingPage), never the platform's placeholder.
       AzureWebJobsDisableHomepage: 'true'
       // NCRONTAB schedule of the reminder timer (%ReminderSchedule%).

@@ -3,9 +3,12 @@
 //   Storage Blob Data Owner               b7e6dc6d-f1e8-4753-8033-0f276bb0955b  Functions host blobs + deployment container
 //   Storage Table Data Contributor        0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3  Schedly tables
 //   Storage Queue Data Contributor        974c5e8b-45b9-4653-ba55-5f855dd0fb88  Schedly queues (and the host's queue triggers)
-//   Key Vault Secrets User                4633458b-17de-408a-b874-0445c86b69e6  read the operator key (Key Vault reference)
+//   Key Vault Secrets User                4633458b-17de-408a-b874-0445c86b69e6  read a secret, each assignment scoped to one secret:
+//                                                                               the app: the operator key and the manage-token secret
+//                                                                               (Key Vault references); the deployer: the operator key only
 //   Monitoring Metrics Publisher          3913510d-42f4-4e42-8a64-420c390055eb  Entra-authenticated telemetry to App Insights
-//   Communication and Email Service Owner 09976791-48a7-449e-bb21-39d1a415f350  send email through ACS (narrower than Contributor)
+//   Schedly Email Sender (custom, below)                                        send email through ACS and nothing else: the two actions
+//                                                                               ACS checks for a send with an Entra token (see docs/DEPLOY.md)
 @description('Name of the storage account.')
 param storageAccountName string
 
@@ -17,6 +20,12 @@ param keyVaultName string
 
 @description('Name of the Communication Services resource.')
 param communicationServiceName string
+
+@description('Name of the Key Vault secret holding the operator key (the deployer may read it).')
+param operatorKeySecretName string
+
+@description('Name of the Key Vault secret holding the manage-token secret (only the app reads it).')
+param manageTokenSecretName string
 
 @description('Name of the app\'s user-assigned managed identity: known before deployment, so it names the assignments.')
 param identityName string
@@ -41,8 +50,13 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-  communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
 }
+
+// What sending one email through ACS with an Entra token needs, and nothing more: no keys, no domains, no senders.
+var emailSenderActions = [
+  'Microsoft.Communication/CommunicationServices/Read'
+  'Microsoft.Communication/EmailServices/write'
+]
 
 var storageRoles = [
   roles.storageBlobDataOwner
@@ -60,6 +74,14 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
   name: keyVaultName
+
+  resource operatorKeySecret 'secrets' existing = {
+    name: operatorKeySecretName
+  }
+
+  resource manageTokenSecret 'secrets' existing = {
+    name: manageTokenSecretName
+  }
 }
 
 resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
@@ -78,9 +100,19 @@ resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 ]
 
-resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identityName, roles.keyVaultSecretsUser)
-  scope: vault
+resource appOperatorKeyReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault::operatorKeySecret.id, identityName, roles.keyVaultSecretsUser)
+  scope: vault::operatorKeySecret
+  properties: {
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+resource appManageTokenSecretReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault::manageTokenSecret.id, identityName, roles.keyVaultSecretsUser)
+  scope: vault::manageTokenSecret
   properties: {
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
@@ -98,19 +130,38 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+resource emailSenderRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'schedly-email-sender')
+  properties: {
+    roleName: 'Schedly Email Sender (${resourceGroup().name})'
+    description: 'Send email through Azure Communication Services: read the resource and call Send. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: emailSenderActions
+        notActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
+}
+
 resource emailSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(communicationService.id, identityName, roles.communicationAndEmailServiceOwner)
+  name: guid(communicationService.id, identityName, emailSenderRole.id)
   scope: communicationService
   properties: {
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.communicationAndEmailServiceOwner)
+    roleDefinitionId: emailSenderRole.id
   }
 }
 
+// The deployer reads the operator key (to call the admin API), never the manage-token secret.
 resource userSecretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
-  name: guid(vault.id, userPrincipalId, roles.keyVaultSecretsUser)
-  scope: vault
+  name: guid(vault::operatorKeySecret.id, userPrincipalId, roles.keyVaultSecretsUser)
+  scope: vault::operatorKeySecret
   properties: {
     principalId: userPrincipalId
     principalType: userPrincipalType

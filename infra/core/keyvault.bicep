@@ -27,6 +27,9 @@ param manageTokenSecretName string
 @minLength(32)
 param manageTokenSecret string
 
+@description('True: purge protection on (a deleted vault or secret cannot be purged before its retention ends; cannot be turned off again). False (default): off, so a test environment can be deleted and recreated at once.')
+param enablePurgeProtection bool = false
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -40,6 +43,8 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // Key Vault accepts true or absent, never false.
+    enablePurgeProtection: enablePurgeProtection ? true : null
     publicNetworkAccess: 'Enabled'
   }
 }
@@ -66,6 +71,7 @@ output id string = vault.id
 output name string = vault.name
 output endpoint string = vault.properties.vaultUri
 output operatorKeySecretName string = operatorKeySecret.name
+output manageTokenSecretName string = manageTokenSecretResource.name
 @description('Versioned URI: a new key (new version) changes the app setting, so the app restarts on it at once.')
 output operatorKeySecretUriWithVersion string = operatorKeySecret.properties.secretUriWithVersion
 output manageTokenSecretUriWithVersion string = manageTokenSecretResource.properties.secretUriWithVersion

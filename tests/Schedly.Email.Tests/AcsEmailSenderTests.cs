@@ -91,17 +91,48 @@ public sealed class AcsEmailSenderTests
     }
 
     [Fact]
-    public async Task SendAsync_ServerErrorEveryTime_ThrowsAfterRetries()
+    public async Task SendAsync_ServerErrorEveryTime_IsBusyAfterRetries()
     {
         await using var server = await FakeAcsServer.StartAsync(AccessKey, https: false, (503, null));
         var options = Options(server.Endpoint, AccessKey);
         options.MaxRetries = 2;
         var sut = new AcsEmailSender(options);
 
-        var exception = await Assert.ThrowsAsync<EmailSendException>(() => sut.SendAsync(Notices.Message(), CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<EmailProviderBusyException>(() => sut.SendAsync(Notices.Message(), CancellationToken.None));
 
-        Assert.Equal(503, exception.Status);
+        Assert.Contains("503", exception.Message, StringComparison.Ordinal);
+        Assert.Null(exception.RetryAfter);
         Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_ThrottledBeyondRetries_IsBusyWithTheProvidersRetryAfter()
+    {
+        await using var server = await FakeAcsServer.StartAsync(AccessKey, https: false, (429, "120"));
+        var options = Options(server.Endpoint, AccessKey);
+        options.MaxRetries = 0;
+        var sut = new AcsEmailSender(options);
+
+        var exception = await Assert.ThrowsAsync<EmailProviderBusyException>(() => sut.SendAsync(Notices.Message(), CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromSeconds(120), exception.RetryAfter);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListening_IsBusy()
+    {
+        int port;
+        using (var probe = new FakeSmtpServer())
+        {
+            port = probe.Port;
+        }
+
+        var options = Options(new Uri($"http://127.0.0.1:{port}"), AccessKey);
+        options.MaxRetries = 0;
+        var sut = new AcsEmailSender(options);
+
+        await Assert.ThrowsAsync<EmailProviderBusyException>(() => sut.SendAsync(Notices.Message(), CancellationToken.None));
     }
 
     [Fact]

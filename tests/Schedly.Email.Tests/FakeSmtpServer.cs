@@ -28,6 +28,9 @@ internal sealed class FakeSmtpServer : IDisposable
 
     public byte[]? Data { get; private set; }
 
+    /// <summary>The reply to MAIL FROM: "250 OK" unless a test makes the server refuse (451 busy, 550 rejected).</summary>
+    public string MailFromReply { get; init; } = "250 OK";
+
     public void Dispose() => _listener.Stop();
 
     /// <summary>Serves one connection until QUIT or disconnect.</summary>
@@ -50,7 +53,7 @@ internal sealed class FakeSmtpServer : IDisposable
                     break;
                 case "MAIL":
                     MailFrom = line;
-                    await writer.WriteLineAsync("250 OK");
+                    await writer.WriteLineAsync(MailFromReply);
                     break;
                 case "RCPT":
                     RcptTo.Add(line);

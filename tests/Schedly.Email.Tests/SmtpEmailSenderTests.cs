@@ -27,7 +27,7 @@ public sealed class SmtpEmailSenderTests
     }
 
     [Fact]
-    public async Task SendAsync_NothingListening_ThrowsEmailSendException()
+    public async Task SendAsync_NothingListening_IsBusyNotFailed()
     {
         int port;
         using (var probe = new FakeSmtpServer())
@@ -37,6 +37,23 @@ public sealed class SmtpEmailSenderTests
 
         var sut = new SmtpEmailSender(new SmtpEmailOptions { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, TimeoutSeconds = 5 });
 
-        await Assert.ThrowsAsync<EmailSendException>(() => sut.SendAsync(Notices.Message(), CancellationToken.None));
+        await Assert.ThrowsAsync<Schedly.Core.Notifications.EmailProviderBusyException>(() => sut.SendAsync(Notices.Message(), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("451 4.7.1 Try again later", true)]
+    [InlineData("421 4.3.2 Service shutting down", true)]
+    [InlineData("550 5.7.1 Relaying denied", false)]
+    public async Task SendAsync_ServerRefusesTheSender_4yzIsBusy_5yzFails(string reply, bool busy)
+    {
+        using var server = new FakeSmtpServer { MailFromReply = reply };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var serving = server.ServeOneAsync(timeout.Token);
+        var sut = new SmtpEmailSender(new SmtpEmailOptions { Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None, TimeoutSeconds = 5 });
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => sut.SendAsync(Notices.Message(), CancellationToken.None));
+
+        Assert.IsType(busy ? typeof(Schedly.Core.Notifications.EmailProviderBusyException) : typeof(EmailSendException), exception);
+        await serving.WaitAsync(timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 }

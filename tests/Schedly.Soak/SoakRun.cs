@@ -175,6 +175,7 @@ public static class SoakRun
         // The workload's clients all come from 127.0.0.1 at load-test rates: the soak measures faults, not throttling.
         values["Schedly__RateLimits__Enabled"] = "false";
         values["Schedly__Caps__ActiveBookingsPerClient"] = "0";
+        values["Schedly__ProofOfWork__Enabled"] = "false";
         values["ReminderSchedule"] = "*/5 * * * * *";
         values["Logging__LogLevel__Default"] = "Warning";
         sample["Host"]!["LocalHttpPort"] = port;

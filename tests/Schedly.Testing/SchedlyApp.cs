@@ -28,7 +28,8 @@ public sealed class SchedlyApp : IAsyncDisposable
     /// <param name="settings">
     /// Settings besides storage (the operator key at least), as local.settings.json names them. Rate limits are off
     /// (<c>Schedly__RateLimits__Enabled=false</c>) and so is the cap on a client's upcoming bookings
-    /// (<c>Schedly__Caps__ActiveBookingsPerClient=0</c>) unless these set them.
+    /// (<c>Schedly__Caps__ActiveBookingsPerClient=0</c>) and proof of work (<c>Schedly__ProofOfWork__Enabled=false</c>)
+    /// unless these set them.
     /// </param>
     /// <param name="azuriteLocation">A folder for Azurite's data (survives a restart), or null for in-memory.</param>
     /// <param name="configureServices">Replaces the app's service registration (default: the app's own).</param>
@@ -56,6 +57,8 @@ public sealed class SchedlyApp : IAsyncDisposable
                 ["Schedly__RateLimits__Enabled"] = "false",
                 // Tests book many times with one email address: no cap on upcoming bookings per client unless a test sets one.
                 ["Schedly__Caps__ActiveBookingsPerClient"] = "0",
+                // Tests book without a browser: no proof of work unless a test turns it on.
+                ["Schedly__ProofOfWork__Enabled"] = "false",
             }
                 .Concat(settings).Append(new("AzureWebJobsStorage", azurite.ConnectionString))
                 .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),

@@ -8,7 +8,7 @@ namespace Schedly.AzureStorage.Tables;
 /// <summary>
 /// The dated table families: the effect ledger by month (the current and the previous month are read, so an effect
 /// is recognised for at least 28 days, far beyond the longest redelivery: a queue message lives 7 days) and rate
-/// counters by day (a counter's window lies within its day). Preparing creates this period's and the next period's
+/// counters by day (a counter's window lies within its day) and used proof-of-work challenges by the day they expire. Preparing creates this period's and the next period's
 /// tables; retiring lists each family's tables older than those kept (one listing request per family) and drops them.
 /// </summary>
 public sealed class DatedTableSet(TableServiceClient tables) : IDatedTables
@@ -17,7 +17,10 @@ public sealed class DatedTableSet(TableServiceClient tables) : IDatedTables
 
     public static readonly DatedTable RateCounters = new("ratelimits", TablePeriod.Day, Kept: 2);
 
-    public static IReadOnlyList<DatedTable> Families { get; } = [EffectLedger, RateCounters];
+    /// <summary>Used proof-of-work challenges, by the day they expire: once the day is over every claim in it has expired.</summary>
+    public static readonly DatedTable ProofOfWorkClaims = new("proofofwork", TablePeriod.Day, Kept: 2);
+
+    public static IReadOnlyList<DatedTable> Families { get; } = [EffectLedger, RateCounters, ProofOfWorkClaims];
 
     public async Task PrepareAsync(Instant now, CancellationToken cancellationToken)
     {

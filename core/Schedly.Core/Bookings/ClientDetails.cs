@@ -10,4 +10,13 @@ public sealed record ClientDetails(string Name, string Email, DateTimeZone TimeZ
     public const int MaxAnswers = 20;
     public const int MaxAnswerKeyLength = 100;
     public const int MaxAnswerLength = 2000;
+
+    /// <summary>What an erased client's name and email read (docs/SECURITY.md, "Privacy").</summary>
+    public const string ErasedMarker = "erased";
+
+    /// <summary>True once the personal fields were erased.</summary>
+    public bool IsErased => Email == ErasedMarker;
+
+    /// <summary>The same booking's client with every personal field replaced: name and email by the marker, notes and answers emptied.</summary>
+    public ClientDetails Erased() => this with { Name = ErasedMarker, Email = ErasedMarker, Notes = "", Answers = new Dictionary<string, string>() };
 }

@@ -122,7 +122,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string? ValidateReason(string? reason, ValidationErrors errors)
+    internal static string? ValidateReason(string? reason, ValidationErrors errors)
     {
         var trimmed = reason?.Trim();
         if (string.IsNullOrEmpty(trimmed))

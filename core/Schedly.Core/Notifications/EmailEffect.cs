@@ -23,6 +23,9 @@ public sealed record EmailEffect(string EffectId, string Recipient, BookingEvent
     /// <summary>For a reminder: how many minutes before the start it is due.</summary>
     public int? ReminderOffsetMinutes { get; init; }
 
+    /// <summary>How many times a busy provider made this email wait (<see cref="EmailDeferral"/>); 0 for a new one.</summary>
+    public int Deferrals { get; init; }
+
     public static EmailEffect For(BookingEventReference e, string recipient)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -46,6 +49,7 @@ internal sealed class EmailEffectJsonConverter : JsonConverter<EmailEffect>
         QueueMessageJson.Read(ref reader, fields => new EmailEffect(fields.String("effectId")!, fields.String("recipient")!, BookingEventReference.ReadFields(fields))
         {
             ReminderOffsetMinutes = fields.Int("reminderOffsetMinutes"),
+            Deferrals = Math.Max(0, fields.Int("deferrals") ?? 0),
         });
 
     public override void Write(Utf8JsonWriter writer, EmailEffect value, JsonSerializerOptions options)
@@ -60,6 +64,11 @@ internal sealed class EmailEffectJsonConverter : JsonConverter<EmailEffect>
         else
         {
             writer.WriteNull("reminderOffsetMinutes");
+        }
+
+        if (value.Deferrals > 0)
+        {
+            writer.WriteNumber("deferrals", value.Deferrals);
         }
 
         writer.WriteEndObject();

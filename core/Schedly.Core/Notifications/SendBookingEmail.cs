@@ -75,6 +75,13 @@ public sealed class SendBookingEmail(
             return EmailOutcome.Skipped;
         }
 
+        // An erased client has no address any more, and a notice about an anonymous booking tells the host nothing it
+        // does not know (the host or the operator erased it): no email either way (docs/SECURITY.md, "Privacy").
+        if (booking.Client.IsErased)
+        {
+            return EmailOutcome.Skipped;
+        }
+
         // A reminder for a time the booking no longer has (cancelled or moved since) is not sent.
         if (kind == NoticeKind.Reminder && (booking.Status != BookingStatus.Confirmed || booking.Start != effect.Event.StartInstant))
         {

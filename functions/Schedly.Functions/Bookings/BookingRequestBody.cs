@@ -1,7 +1,10 @@
 namespace Schedly.Functions.Bookings;
 
-/// <summary>Body of <c>POST …/bookings</c>.</summary>
-public sealed record BookingRequestBody(string? Start, string? Name, string? Email, string? TimeZone, string? Notes, Dictionary<string, string?>? Answers);
+/// <summary>
+/// Body of <c>POST …/bookings</c>. <paramref name="Altcha"/> is the proof-of-work widget's payload (base64 JSON), needed
+/// when proof of work is on.
+/// </summary>
+public sealed record BookingRequestBody(string? Start, string? Name, string? Email, string? TimeZone, string? Notes, Dictionary<string, string?>? Answers, string? Altcha = null);
 
 /// <summary>Body of <c>POST /api/bookings/{id}/cancel</c> (optional).</summary>
 public sealed record CancelRequestBody(string? Reason);

@@ -11,9 +11,11 @@ namespace Schedly.Functions.Bookings;
 /// <c>POST /api/hosts/{host}/event-types/{eventType}/bookings</c>: books a slot. 201 with the
 /// booking and its one-time manage token; 409 <c>slot-unavailable</c> when the time is gone. With an
 /// <c>Idempotency-Key</c>, a repeat of the same request returns the first result
-/// (<c>Idempotent-Replayed: true</c>) and a different request with the same key is 422.
+/// (<c>Idempotent-Replayed: true</c>) and a different request with the same key is 422. When proof of work is on, the
+/// body's <c>altcha</c> must solve a fresh challenge (403 <c>proof-of-work-required</c> or <c>proof-of-work-replayed</c>);
+/// a retry with the same <c>Idempotency-Key</c> may send the same solution again.
 /// </summary>
-public sealed class PostBooking(CreateBooking createBooking, PublicRateLimit rateLimit)
+public sealed class PostBooking(CreateBooking createBooking, PublicRateLimit rateLimit, ProofOfWorkGate proofOfWork)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -49,6 +51,11 @@ public sealed class PostBooking(CreateBooking createBooking, PublicRateLimit rat
         }
 
         var b = body.Value!;
+        if (await proofOfWork.CheckAsync(b.Altcha, idempotencyKey?.StorageId, cancellationToken).ConfigureAwait(false) is { } unproven)
+        {
+            return unproven;
+        }
+
         var draft = new BookingRequestDraft(b.Start, b.Name, b.Email, b.TimeZone, b.Notes, b.Answers);
         var result = await createBooking.ExecuteAsync(slug, eventType, draft, idempotencyKey, IdempotencyKey.HashRequest(body.Bytes), cancellationToken)
             .ConfigureAwait(false);

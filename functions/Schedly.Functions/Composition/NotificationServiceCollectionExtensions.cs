@@ -45,6 +45,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<IOutboxQueue, QueueOutboxQueue>();
         services.AddSingleton<IEffectLedger, TableEffectLedger>();
         services.AddSingleton<INotificationQueue, QueueNotificationQueue>();
+        services.AddSingleton<IEmailRetryQueue, QueueEmailRetryQueue>();
         services.AddSingleton<IWebhookStore, TableWebhookStore>();
         services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
 

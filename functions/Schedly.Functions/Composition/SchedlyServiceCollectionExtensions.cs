@@ -58,6 +58,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<ManagedBookings>();
         services.AddSingleton<ExportBookingCalendar>();
         services.AddSingleton<HostBookings>();
+        services.AddSingleton<BulkCancelBookings>();
+        services.AddSingleton<Core.Privacy.ErasePersonalData>();
         services.AddSingleton<HostCalendarFeed>();
         services.AddSingleton<RollUpAnalytics>();
         services.AddSingleton<GetAnalytics>();
@@ -71,6 +73,13 @@ public static class SchedlyServiceCollectionExtensions
         services.AddValidatedOptions<CapOptions>(CapOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<CapOptions>>().Value);
         services.AddSingleton<PublicRateLimit>();
+        services.AddValidatedOptions<ProofOfWorkOptions>(ProofOfWorkOptions.Section);
+        services.AddSingleton(provider => new ProofOfWork(
+            provider.GetRequiredService<IOptions<ProofOfWorkOptions>>().Value,
+            provider.GetRequiredService<IProofOfWorkReplayStore>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<IOptions<SecurityOptions>>().Value.ManageTokenSecret));
+        services.AddSingleton<ProofOfWorkGate>();
         return services;
     }
 
@@ -95,6 +104,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
         services.AddSingleton<IExpiredRowStore, TableExpiredRowStore>();
         services.AddSingleton<IDatedTables, DatedTableSet>();
+        services.AddSingleton<IProofOfWorkReplayStore, TableProofOfWorkReplayStore>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
         return services;

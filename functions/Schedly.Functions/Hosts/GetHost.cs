@@ -7,7 +7,7 @@ using Schedly.Functions.Http;
 namespace Schedly.Functions.Hosts;
 
 /// <summary><c>GET /api/hosts/{host}</c>: the public profile a booking page shows. No personal data.</summary>
-public sealed class GetHost(GetHostProfile getHostProfile)
+public sealed class GetHost(GetHostProfile getHostProfile, Core.Abuse.ProofOfWork proofOfWork)
 {
     [Function(nameof(GetHost))]
     public async Task<IActionResult> Run(
@@ -19,6 +19,6 @@ public sealed class GetHost(GetHostProfile getHostProfile)
         var profile = slug is null ? null : await getHostProfile.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
         return profile is null
             ? Problem.NotFound("No host has that name.")
-            : JsonBody.Ok(PublicHostResponse.From(profile)).WithHeader("Cache-Control", "public, max-age=60");
+            : JsonBody.Ok(PublicHostResponse.From(profile, proofOfWork.Enabled)).WithHeader("Cache-Control", "public, max-age=60");
     }
 }

@@ -90,17 +90,21 @@ public sealed record EventTypeResponse(
     }
 }
 
-/// <summary>The public profile a booking page shows (<c>GET /api/hosts/{host}</c>): no email, no key, no bookings.</summary>
-public sealed record PublicHostResponse(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventTypeResponse> EventTypes)
+/// <summary>
+/// The public profile a booking page shows (<c>GET /api/hosts/{host}</c>): no email, no key, no bookings.
+/// <paramref name="ProofOfWork"/> tells the page to show the proof-of-work widget (bookings need its solution).
+/// </summary>
+public sealed record PublicHostResponse(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventTypeResponse> EventTypes, bool ProofOfWork)
 {
-    public static PublicHostResponse From(PublicHostProfile profile)
+    public static PublicHostResponse From(PublicHostProfile profile, bool proofOfWork)
     {
         ArgumentNullException.ThrowIfNull(profile);
         return new(
             profile.Slug.Value,
             profile.Profile.Name,
             profile.Profile.TimeZone.Id,
-            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(e.Slug, e.Type.Title, e.Type.Description, (int)e.Type.Duration.TotalMinutes, PriceResponse.From(e.Type.Price)))]);
+            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(e.Slug, e.Type.Title, e.Type.Description, (int)e.Type.Duration.TotalMinutes, PriceResponse.From(e.Type.Price)))],
+            proofOfWork);
     }
 }
 

@@ -25,6 +25,8 @@ public sealed record ProblemKind(string Slug, string Title, int Status)
     public static readonly ProblemKind IdempotencyMismatch = new("idempotency-mismatch", "The Idempotency-Key was used with a different request.", StatusCodes.Status422UnprocessableEntity);
     public static readonly ProblemKind CalendarUnavailable = new("calendar-unavailable", "The calendar cannot be read.", StatusCodes.Status409Conflict);
     public static readonly ProblemKind PolicyViolation = new("policy-violation", "The request breaks a limit of this service.", StatusCodes.Status409Conflict);
+    public static readonly ProblemKind ProofOfWorkRequired = new("proof-of-work-required", "A solved proof-of-work challenge is required.", StatusCodes.Status403Forbidden);
+    public static readonly ProblemKind ProofOfWorkReplayed = new("proof-of-work-replayed", "This proof-of-work solution was already used.", StatusCodes.Status403Forbidden);
     public static readonly ProblemKind RateLimited = new("rate-limited", "Too many requests.", StatusCodes.Status429TooManyRequests);
     public static readonly ProblemKind StorageUnavailable = new("storage-unavailable", "Storage is unavailable; try again shortly.", StatusCodes.Status503ServiceUnavailable);
     public static readonly ProblemKind Internal = new("internal-error", "Something went wrong on our side.", StatusCodes.Status500InternalServerError);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Schedly.Core.Abuse;
 using Schedly.Core.Analytics;
 using Schedly.Core.Hosts;
 
@@ -44,6 +45,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         {
             ["Schedly__Security__OperatorKey"] = OperatorKey,
             ["Schedly__Webhooks__AllowPrivateAddresses"] = "true", // loopback feed servers, as in local runs
+            // The booking page as in Azure: the proof-of-work widget solves a challenge per booking (an easy one here).
+            ["Schedly__ProofOfWork__Enabled"] = "true",
+            ["Schedly__ProofOfWork__MaxNumber"] = "2000",
         });
 
         if (!File.Exists(ChromiumPath))
@@ -140,11 +144,18 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             .ToList();
     }
 
-    /// <summary>Books a slot through the API; returns the booking's id and manage token.</summary>
+    /// <summary>Books a slot through the API (solving a proof-of-work challenge as the widget would); returns the booking's id and manage token.</summary>
     public async Task<(string Id, string Token)> BookAsync(string slug, string start)
     {
+        var challenge = await Client.GetFromJsonAsync<JsonElement>("/api/proof-of-work/challenge");
+        var altcha = ProofOfWorkSolver.Solve(new ProofOfWorkChallenge(
+            challenge.GetProperty("algorithm").GetString()!,
+            challenge.GetProperty("challenge").GetString()!,
+            challenge.GetProperty("maxnumber").GetInt32(),
+            challenge.GetProperty("salt").GetString()!,
+            challenge.GetProperty("signature").GetString()!));
         using var response = await Client.PostAsJsonAsync($"/api/hosts/{slug}/event-types/intro/bookings",
-            new { start, name = "Grace Hopper", email = "grace@example.com", timeZone = "America/New_York", notes = "" });
+            new { start, name = "Grace Hopper", email = "grace@example.com", timeZone = "America/New_York", notes = "", altcha });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var booking = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (booking.GetProperty("id").GetString()!, booking.GetProperty("manageToken").GetString()!);

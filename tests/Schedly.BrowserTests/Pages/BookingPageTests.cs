@@ -30,6 +30,7 @@ public sealed class BookingPageTests(BrowserAppFixture app)
 
         await ChooseAndFillAsync(page, kolkataDate, start, "Grace Hopper");
         await Expect(Slot(page, start)).ToHaveTextAsync(kolkataRange[..5]);
+        await Expect(page.Locator("#booking-form altcha-widget")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();

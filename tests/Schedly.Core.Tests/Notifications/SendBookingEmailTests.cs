@@ -105,4 +105,18 @@ public sealed class SendBookingEmailTests
         Assert.Equal(EmailOutcome.Skipped, outcome);
         Assert.Empty(_sender.Sent);
     }
+
+    [Fact]
+    public async Task Execute_ErasedBooking_SendsNoEmailToAnyone()
+    {
+        var erased = Sample.Booking() with { Client = Sample.Booking().Client.Erased() };
+        var sut = CreateSut(erased);
+
+        var toClient = await sut.ExecuteAsync(EmailEffect.For(Sample.Event(BookingEvent.Cancelled), EmailEffect.ClientRecipient), CancellationToken.None);
+        var toHost = await sut.ExecuteAsync(EmailEffect.For(Sample.Event(BookingEvent.Cancelled), EmailEffect.HostRecipient), CancellationToken.None);
+
+        Assert.Equal(EmailOutcome.Skipped, toClient);
+        Assert.Equal(EmailOutcome.Skipped, toHost);
+        Assert.Empty(_sender.Sent);
+    }
 }

@@ -159,6 +159,19 @@ public sealed class AppSettingsTests(CompiledTemplateFixture template) : IClassF
         Assert.Empty(options.Validate());
     }
 
+    [Fact]
+    public void AppSettings_ProofOfWork_IsOnAndBindsToValidOptions()
+    {
+        var settings = template.AppSettings();
+        var values = settings.Where(p => p.Key.StartsWith("Schedly__ProofOfWork__", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)Literal(settings, p.Key));
+        var options = new Schedly.Core.Abuse.ProofOfWorkOptions { Enabled = false };
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(Schedly.Core.Abuse.ProofOfWorkOptions.Section).Bind(options);
+
+        Assert.True(options.Enabled);
+        Assert.Empty(options.Validate());
+    }
+
     /// <summary>A setting whose value is a plain string, not an ARM expression.</summary>
     private static string Literal(JsonObject settings, string name)
     {

@@ -41,6 +41,7 @@ public sealed class AzdFilesTests(CompiledTemplateFixture template) : IClassFixt
         Assert.False(file.ContainsKey("generatedOperatorKey"), "generatedOperatorKey must keep its newGuid() default.");
         Assert.Equal("${SCHEDLY_MANAGE_TOKEN_SECRET}", file["manageTokenSecret"]?["value"]?.GetValue<string>());
         Assert.False(file.ContainsKey("generatedManageTokenSecret"), "generatedManageTokenSecret must keep its newGuid() default.");
+        Assert.Equal("${SCHEDLY_KEYVAULT_PURGE_PROTECTION=false}", file["keyVaultPurgeProtection"]?["value"]?.GetValue<string>());
     }
 
     [Fact]

@@ -103,7 +103,6 @@ public sealed class InfraResourcesTests(CompiledTemplateFixture template) : ICla
         Assert.Equal(
             new[]
             {
-                "09976791-48a7-449e-bb21-39d1a415f350", // Communication and Email Service Owner
                 "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
                 "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
                 "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
@@ -114,6 +113,51 @@ public sealed class InfraResourcesTests(CompiledTemplateFixture template) : ICla
         Assert.DoesNotContain(Contributor, template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Owner, template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(StorageAccountContributor, template.Json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void EmailRole_IsACustomRoleWithOnlyTheTwoSendActions_AssignedOnTheCommunicationService()
+    {
+        var definition = Assert.Single(template.ResourcesOfType("Microsoft.Authorization/roleDefinitions"));
+        var permissions = Assert.Single(Properties(definition)["permissions"]?.AsArray() ?? []);
+        var actions = Assert.Single(template.ResourcesOfType("Microsoft.Resources/deployments")
+            .Select(d => d["properties"]?["template"]?["variables"]?["emailSenderActions"])
+            .OfType<JsonArray>());
+
+        Assert.Equal("CustomRole", Properties(definition)["type"]?.GetValue<string>());
+        Assert.Equal("[variables('emailSenderActions')]", permissions?["actions"]?.GetValue<string>());
+        Assert.Equal(
+            ["Microsoft.Communication/CommunicationServices/Read", "Microsoft.Communication/EmailServices/write"],
+            actions.Select(a => a!.GetValue<string>()).ToArray());
+        Assert.DoesNotContain("09976791-48a7-449e-bb21-39d1a415f350", template.Json, StringComparison.OrdinalIgnoreCase); // Communication and Email Service Owner
+        var assignment = Assert.Single(template.ResourcesOfType("Microsoft.Authorization/roleAssignments"),
+            a => a["scope"]?.GetValue<string>().Contains("Microsoft.Communication/communicationServices", StringComparison.Ordinal) == true);
+        Assert.Contains("schedly-email-sender", Properties(assignment)["roleDefinitionId"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecretReaders_AreScopedToSecrets_TheDeployerReadsOnlyTheOperatorKey()
+    {
+        var secretScoped = template.ResourcesOfType("Microsoft.Authorization/roleAssignments")
+            .Where(a => a["scope"]?.GetValue<string>().Contains("Microsoft.KeyVault", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Equal(3, secretScoped.Count);
+        Assert.All(secretScoped, a => Assert.StartsWith("[resourceId('Microsoft.KeyVault/vaults/secrets'", a["scope"]?.GetValue<string>(), StringComparison.Ordinal));
+        var deployer = Assert.Single(secretScoped, a => Properties(a)["principalId"]?.GetValue<string>() == "[parameters('userPrincipalId')]");
+        Assert.Contains("parameters('operatorKeySecretName')", deployer["scope"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("manageTokenSecretName", deployer.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyVault_PurgeProtection_IsAParameterOffByDefault()
+    {
+        var parameters = template.Template["parameters"]?.AsObject() ?? throw new InvalidOperationException("No parameters.");
+        var vault = Assert.Single(template.ResourcesOfType("Microsoft.KeyVault/vaults"));
+
+        Assert.Equal("bool", parameters["keyVaultPurgeProtection"]?["type"]?.GetValue<string>());
+        Assert.False(parameters["keyVaultPurgeProtection"]?["defaultValue"]?.GetValue<bool>());
+        Assert.Contains("enablePurgeProtection", Properties(vault)["enablePurgeProtection"]?.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

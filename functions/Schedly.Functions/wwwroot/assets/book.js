@@ -34,7 +34,7 @@ async function main(ctx) {
     showEventTypes(ctx, profile, false);
     return;
   }
-  showBooking(ctx);
+  await showBooking(ctx);
 }
 
 const context = createBookingContext();

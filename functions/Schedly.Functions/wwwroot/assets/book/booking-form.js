@@ -11,6 +11,7 @@ import { fillZoneSelect, zoneLabel } from "../lib/zones.js";
 import { createSlotPicker } from "../calendar.js";
 import { showConfirmation } from "./confirmation.js";
 import { formatPrice } from "./price.js";
+import { setUpProofOfWork } from "./proof-of-work.js";
 
 /** What to say when a required field is empty, by field. */
 const MISSING = { name: "Please enter your name.", email: "Please enter a valid email address." };
@@ -22,7 +23,7 @@ function newIdempotencyKey() {
 }
 
 /** @param {import("./context.js").BookingContext} ctx */
-export function showBooking(ctx) {
+export async function showBooking(ctx) {
   const { profile, type } = ctx;
   if (!profile || !type) return;
   document.title = `${type.title} with ${profile.name} · Schedly`;
@@ -34,6 +35,7 @@ export function showBooking(ctx) {
   const zoneSelect = byId("zone", HTMLSelectElement);
   fillZoneSelect(zoneSelect, ctx.zone);
   const form = byId("booking-form", HTMLFormElement);
+  const solveProofOfWork = await setUpProofOfWork(profile.proofOfWork === true, byId("form-status"));
 
   const picker = createSlotPicker(byId("picker"), {
     host: profile.slug,
@@ -78,6 +80,7 @@ export function showBooking(ctx) {
         email: inputById("email").value.trim(),
         timeZone: ctx.zone,
         notes: byId("notes", HTMLTextAreaElement).value.trim(),
+        altcha: await solveProofOfWork(),
       };
       showConfirmation(ctx, await publicApi.book(profile.slug, type.slug, body, ctx.pendingKey));
     } catch (error) {
@@ -107,7 +110,7 @@ export function showBooking(ctx) {
  * @returns {Array<[string, string]>}
  */
 function missingFields(form) {
-  return [...form.querySelectorAll("input[required]")]
+  return [...form.querySelectorAll("input[required][data-field]")]
     .filter((input) => input instanceof HTMLInputElement && input.validity.valueMissing)
     .map((input) => {
       const field = input.getAttribute("data-field") ?? "";

@@ -8,7 +8,7 @@ const seg = encodeURIComponent;
 /** @typedef {import("./api.js").RequestOptions} RequestOptions */
 /** @typedef {{ amount: string, currency: string }} Price */
 /** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null }} PublicEventType */
-/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[] }} HostProfile the answer of GET /api/hosts/{host} */
+/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[], proofOfWork?: boolean }} HostProfile the answer of GET /api/hosts/{host} */
 
 export const publicApi = {
   /** @param {string} host @param {RequestOptions} [options] */
@@ -29,6 +29,9 @@ export const publicApi = {
   /** @param {string} id @param {string} token @param {string} start */
   reschedule: (id, token, start) => request(`/api/bookings/${seg(id)}/reschedule`, { method: "POST", token, body: { start } }),
 };
+
+/** Where the proof-of-work widget fetches its challenge (when the host profile says proofOfWork). */
+export const proofOfWorkChallengeUrl = "/api/proof-of-work/challenge";
 
 /** The .ics download for a booking (the token rides in the query, as the calendar route expects). @param {string} id @param {string} token */
 export const calendarUrl = (id, token) => `/api/bookings/${seg(id)}/calendar.ics?token=${seg(token)}`;

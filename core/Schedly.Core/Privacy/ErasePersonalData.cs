@@ -1,0 +1,90 @@
+using NodaTime;
+using Schedly.Core.Bookings;
+using Schedly.Core.Concurrency;
+using Schedly.Core.Hosts;
+using Schedly.Core.Validation;
+
+namespace Schedly.Core.Privacy;
+
+/// <summary>
+/// Erases one client's personal data from a host's bookings (a GDPR erasure request, docs/SECURITY.md "Privacy"):
+/// every booking of that email, past or upcoming, any status, keeps its time, status, event type and price (so the
+/// host's slots and the anonymous analytics counts stay right) but its name and email become
+/// <see cref="ClientDetails.ErasedMarker"/> and its notes and answers are emptied, the booking row and its
+/// <c>bystart</c> copy in one transaction. No event is raised: nobody is told, and no email goes to an erased client.
+/// At most <see cref="MaxPerCall"/> bookings per call (erased ones no longer match, so calling again continues).
+/// </summary>
+public sealed class ErasePersonalData(IHostRepository hosts, IBookingStore store, IClock clock)
+{
+    public const int MaxPerCall = 500;
+
+    private const int PageSize = 200;
+
+    /// <summary>The earliest start looked at; bookings before 1970 cannot exist.</summary>
+    private static readonly Instant Beginning = Instant.FromUnixTimeSeconds(0);
+
+    public async Task<EraseResult> EraseClientAsync(HostSlug host, string? email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var errors = new ValidationErrors();
+        var address = EmailAddressRules.Required(email, "email", errors);
+        if (!errors.IsEmpty)
+        {
+            return new EraseResult.Invalid(errors);
+        }
+
+        if (await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return new EraseResult.NotFound();
+        }
+
+        var all = new Interval(Beginning, clock.GetCurrentInstant() + BulkCancelDraft.EmailHorizon);
+        var matches = new List<BookingId>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(host, all, null, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            matches.AddRange(page.Bookings.Where(b => string.Equals(b.Client.Email, address, StringComparison.OrdinalIgnoreCase)).Select(b => b.Id));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null && matches.Count <= MaxPerCall);
+
+        var erased = 0;
+        foreach (var id in matches.Take(MaxPerCall))
+        {
+            erased += await EraseAsync(id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return new EraseResult.Done(erased, matches.Count > MaxPerCall);
+    }
+
+    private Task<bool> EraseAsync(BookingId id, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync<bool>("Erase", async ct =>
+        {
+            var current = await store.FindAsync(id, ct).ConfigureAwait(false);
+            if (current is null || current.Value.Client.IsErased)
+            {
+                return false;
+            }
+
+            var erased = current.Value with { Client = current.Value.Client.Erased() };
+            return await store.TryCommitAsync(BookingChange.Update(current.Version, erased, null), ct).ConfigureAwait(false)
+                ? true
+                : Attempt<bool>.Conflict;
+        }, cancellationToken);
+}
+
+/// <summary>The outcome of an erasure.</summary>
+public abstract record EraseResult
+{
+    private EraseResult()
+    {
+    }
+
+    /// <summary><paramref name="Erased"/> bookings erased now; <paramref name="More"/>: more match, call again.</summary>
+    public sealed record Done(int Erased, bool More) : EraseResult;
+
+    public sealed record NotFound : EraseResult;
+
+    public sealed record Invalid(ValidationErrors Errors) : EraseResult;
+}
