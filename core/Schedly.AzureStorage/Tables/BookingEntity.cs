@@ -56,6 +56,14 @@ public sealed class BookingEntity : ITableEntity
 
     public string? CancelledBy { get; set; }
 
+    /// <summary>The location's kind (wire name); null on rows without a location (and rows of earlier releases).</summary>
+    public string? LocationKind { get; set; }
+
+    public string? LocationDisplay { get; set; }
+
+    /// <summary>The join link of a video location.</summary>
+    public string? LocationUrl { get; set; }
+
     /// <summary>Reminder offsets in minutes, comma-separated.</summary>
     public string ReminderOffsets { get; set; } = "";
 }

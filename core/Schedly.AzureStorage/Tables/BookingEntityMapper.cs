@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Bookings;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 
@@ -38,6 +39,9 @@ internal static class BookingEntityMapper
         CancelReason = booking.CancelReason,
         CancelledBy = booking.CancelledBy,
         ReminderOffsets = string.Join(',', booking.ReminderOffsetsMinutes.Select(o => o.ToString(CultureInfo.InvariantCulture))),
+        LocationKind = booking.Location is { } location ? LocationKinds.Name(location.Kind) : null,
+        LocationDisplay = booking.Location?.Display,
+        LocationUrl = booking.Location?.Url?.AbsoluteUri,
     };
 
     /// <summary>The same booking under its <c>bystart|</c> key, for the time-sorted list.</summary>
@@ -82,6 +86,13 @@ internal static class BookingEntityMapper
             CancelledBy = entity.CancelledBy,
             ReminderOffsetsMinutes = entity.ReminderOffsets.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList(),
+            Location = ToLocation(entity),
         };
     }
+
+    /// <summary>Lenient: a row without a location (or of a kind this release does not know) has none.</summary>
+    private static BookingLocation? ToLocation(BookingEntity entity) =>
+        LocationKinds.Parse(entity.LocationKind) is { } kind && entity.LocationDisplay is { } display
+            ? new BookingLocation(kind, display, Uri.TryCreate(entity.LocationUrl, UriKind.Absolute, out var url) ? url : null)
+            : null;
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.AzureStorage.Tables;
@@ -69,7 +70,8 @@ internal static class ScheduleDocument
             type.MaxBookingsPerDay,
             type.Price is { } price ? new PriceDoc(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency) : null,
             [.. type.ReminderOffsetsMinutes],
-            type.Active);
+            type.Active,
+            type.Location is { } location ? new LocationDoc(LocationKinds.Name(location.Kind), location.Value) : null);
     }
 
     private static Availability ToModel(AvailabilityDoc doc)
@@ -166,6 +168,7 @@ internal static class ScheduleDocument
                     : null,
                 ReminderOffsetsMinutes = [.. (doc.ReminderOffsetsMinutes ?? [.. EventTypeDraft.DefaultReminderOffsetsMinutes]).Where(m => m > 0).Distinct()],
                 Active = doc.Active ?? true,
+                Location = ToModel(doc.Location),
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -173,6 +176,12 @@ internal static class ScheduleDocument
             return null;
         }
     }
+
+    /// <summary>A location of a kind this release knows, else none (the booking page then says nothing about where).</summary>
+    private static MeetingLocation? ToModel(LocationDoc? doc) =>
+        doc is not null && LocationKinds.Parse(doc.Kind) is { } kind && (doc.Value is not null || kind == LocationKind.GeneratedVideo)
+            ? new MeetingLocation(kind, doc.Value)
+            : null;
 
     private static LocalTime? ParseTime(string? text) =>
         LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(text ?? "") is { Success: true } parsed ? parsed.Value : null;
@@ -190,6 +199,9 @@ internal static class ScheduleDocument
 
     private sealed record PriceDoc(string? Amount, string? Currency);
 
+    /// <summary>An event type's location: its kind's wire name and its one value (address, E.164 phone, URL, base URL or text).</summary>
+    private sealed record LocationDoc(string? Kind, string? Value);
+
     private sealed record EventTypeDoc(
         string? Title,
         string? Description,
@@ -204,5 +216,6 @@ internal static class ScheduleDocument
         int? MaxBookingsPerDay,
         PriceDoc? Price,
         List<int>? ReminderOffsetsMinutes,
-        bool? Active);
+        bool? Active,
+        LocationDoc? Location);
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 
@@ -56,6 +57,9 @@ public sealed record Booking(
     /// </summary>
     public IReadOnlyList<int> ReminderOffsetsMinutes { get; init; } = [];
 
+    /// <summary>Where the meeting happens, resolved when booked and kept across reschedules; null: not said (or booked before locations existed).</summary>
+    public BookingLocation? Location { get; init; }
+
     /// <summary>Who cancelled: <see cref="ByClient"/> or <see cref="ByHost"/>; null while confirmed.</summary>
     public string? CancelledBy { get; init; }
 
@@ -65,8 +69,11 @@ public sealed record Booking(
     /// <summary>The time this booking keeps from others: the meeting widened by its buffers.</summary>
     public Interval ClaimedSpan => new(Start - BufferBefore, End + BufferAfter);
 
-    /// <summary>A new confirmed booking of <paramref name="eventType"/> at <paramref name="start"/>, made <paramref name="now"/>.</summary>
-    public static Booking Create(BookingId id, string eventTypeSlug, EventType eventType, Instant start, ClientDetails client, ApiKeyHash manageTokenHash, DateTimeZone hostZone, Instant now)
+    /// <summary>
+    /// A new confirmed booking of <paramref name="eventType"/> at <paramref name="start"/>, made <paramref name="now"/>,
+    /// at <paramref name="location"/> (the event type's, resolved for this booking).
+    /// </summary>
+    public static Booking Create(BookingId id, string eventTypeSlug, EventType eventType, Instant start, ClientDetails client, ApiKeyHash manageTokenHash, DateTimeZone hostZone, Instant now, BookingLocation? location = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(eventType);
@@ -88,6 +95,7 @@ public sealed record Booking(
             start.InZone(hostZone).Date)
         {
             ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
+            Location = location,
         };
     }
 

@@ -3,6 +3,7 @@ using Schedly.Core.Abuse;
 using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 using Schedly.Core.Validation;
@@ -16,7 +17,9 @@ namespace Schedly.Core.Bookings;
 /// manage token once; only its hash is stored. Busy time imported from the host's calendars is read once, before the
 /// loop: an import never changes a booking, so it needs no version. A client email holding
 /// <see cref="CapOptions.ActiveBookingsPerClient"/> upcoming bookings with the host is refused
-/// (<see cref="CreateBookingResult.ClientCapReached"/>).
+/// (<see cref="CreateBookingResult.ClientCapReached"/>). The event type's location is resolved for the booking (a
+/// generated video room gets its own name, on <see cref="LocationOptions.GeneratedVideoBaseUrl"/> unless the event
+/// type names its own server).
 /// </summary>
 /// <remarks>
 /// The client cap is counted from the host's upcoming confirmed bookings (one range query of the <c>bystart</c> rows
@@ -24,7 +27,7 @@ namespace Schedly.Core.Bookings;
 /// the same fraction of a second can each see the count below the cap, so the bound is the cap plus the number of such
 /// concurrent requests, which the per-client rate limit keeps small.
 /// </remarks>
-public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps)
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps, LocationOptions locations)
 {
     /// <summary>How far ahead the client cap looks for upcoming bookings (further than any booking window).</summary>
     public static readonly Duration ClientCapHorizon = Duration.FromDays(36_525);
@@ -81,7 +84,8 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
 
             var id = BookingId.New(hostValue.Slug);
             var token = tokens.Issue(id);
-            var booking = Booking.Create(id, eventTypeSlug, eventType, start, request.Value.Client, token.Hash, hostValue.Profile.TimeZone, now);
+            var location = eventType.Location?.ResolveFor(VideoRoom.NewName(), locations.GeneratedVideoBase);
+            var booking = Booking.Create(id, eventTypeSlug, eventType, start, request.Value.Client, token.Hash, hostValue.Profile.TimeZone, now, location);
             var created = BookingEvent.For(BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null

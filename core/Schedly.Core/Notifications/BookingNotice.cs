@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.Core.Notifications;
@@ -98,6 +99,9 @@ public sealed record BookingNotice
 
     /// <summary>Null: free.</summary>
     public Price? Price { get; init; }
+
+    /// <summary>Where the meeting happens; null when the event type did not say.</summary>
+    public BookingLocation? Location { get; init; }
 
     /// <summary>For <see cref="NoticeKind.Reminder"/>: the offset the reminder is for; part of the message id.</summary>
     public int? ReminderOffsetMinutes { get; init; }

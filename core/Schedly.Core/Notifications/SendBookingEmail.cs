@@ -115,6 +115,7 @@ public sealed class SendBookingEmail(
             ReminderOffsetMinutes = kind == NoticeKind.Reminder ? effect.ReminderOffsetMinutes : null,
             Notes = booking.Client.Notes,
             Price = booking.Price,
+            Location = booking.Location,
         };
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Locations;
 
 namespace Schedly.Core.Scheduling;
 
@@ -91,6 +92,9 @@ public sealed record EventType
 
     /// <summary>Minutes before the start at which reminders go out; distinct, positive, at most five.</summary>
     public IReadOnlyList<int> ReminderOffsetsMinutes { get; init; } = [1440, 60];
+
+    /// <summary>Where meetings happen; null: not said (the host arranges it).</summary>
+    public MeetingLocation? Location { get; init; }
 
     /// <summary>An inactive event type offers no slots.</summary>
     public bool Active { get; init; } = true;

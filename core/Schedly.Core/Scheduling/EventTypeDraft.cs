@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Locations;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Scheduling;
@@ -18,6 +19,7 @@ namespace Schedly.Core.Scheduling;
 /// <item><c>price</c>: null = free.</item>
 /// <item><c>reminderOffsetsMinutes</c>: [1440, 60]; at most 5 distinct values in 1..43200 (30 days); [] = no reminders.</item>
 /// <item><c>active</c>: true.</item>
+/// <item><c>location</c>: null = not said; otherwise see <see cref="LocationDraft"/>.</item>
 /// </list>
 /// <c>title</c> is required (1..200 characters, one line).
 /// </summary>
@@ -57,6 +59,8 @@ public sealed record EventTypeDraft
 
     public bool? Active { get; init; }
 
+    public LocationDraft? Location { get; init; }
+
     public Validated<EventType> Validate()
     {
         var errors = new ValidationErrors();
@@ -75,6 +79,7 @@ public sealed record EventTypeDraft
 
         var price = Price?.Validate("price", errors);
         var reminders = ValidateReminders(errors);
+        var location = Location?.Validate("location", errors);
         if (!errors.IsEmpty)
         {
             return Validated<EventType>.Invalid(errors);
@@ -94,6 +99,7 @@ public sealed record EventTypeDraft
             Price = price,
             ReminderOffsetsMinutes = reminders!,
             Active = Active ?? true,
+            Location = location,
         });
     }
 

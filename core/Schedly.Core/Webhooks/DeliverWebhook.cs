@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using Schedly.Core.Bookings;
+using Schedly.Core.Locations;
 using Schedly.Core.Notifications;
 
 namespace Schedly.Core.Webhooks;
@@ -128,6 +129,9 @@ public sealed class DeliverWebhook(
                 notes = booking.Client.Notes,
                 answers = booking.Client.Answers,
                 price = booking.Price is { } price ? new { amount = price.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = price.Currency } : null,
+                location = booking.Location is { } location
+                    ? new { kind = LocationKinds.Name(location.Kind), display = location.Display, url = location.Url?.AbsoluteUri }
+                    : null,
                 noShow = booking.NoShow,
                 cancelReason = booking.CancelReason,
                 cancelledBy = booking.CancelledBy,

@@ -26,6 +26,7 @@ public sealed record BookingResponse(
     string? CancelledBy,
     string CreatedAt,
     string UpdatedAt,
+    BookingLocationResponse? Location,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
     public static BookingResponse From(Booking booking, string? manageToken = null)
@@ -50,6 +51,7 @@ public sealed record BookingResponse(
             booking.CancelledBy,
             booking.CreatedAt.ToString(),
             booking.UpdatedAt.ToString(),
+            BookingLocationResponse.From(booking.Location),
             manageToken);
     }
 }

@@ -14,6 +14,7 @@ using Schedly.Core.Abuse;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
 using Schedly.Core.Reminders;
 using Schedly.Core.Security;
 using Schedly.Functions.Http;
@@ -66,6 +67,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<RateLimiter>();
         services.AddValidatedOptions<CapOptions>(CapOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<CapOptions>>().Value);
+        services.AddValidatedOptions<LocationOptions>(LocationOptions.Section);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<LocationOptions>>().Value);
         services.AddSingleton<PublicRateLimit>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.Functions.Hosts;
@@ -66,7 +67,8 @@ public sealed record EventTypeResponse(
     int? MaxBookingsPerDay,
     PriceResponse? Price,
     IReadOnlyList<int> ReminderOffsetsMinutes,
-    bool Active)
+    bool Active,
+    EventLocationResponse? Location)
 {
     public static EventTypeResponse From(EventType type)
     {
@@ -86,7 +88,8 @@ public sealed record EventTypeResponse(
             type.MaxBookingsPerDay,
             PriceResponse.From(type.Price),
             type.ReminderOffsetsMinutes,
-            type.Active);
+            type.Active,
+            EventLocationResponse.From(type.Location));
     }
 }
 
@@ -100,9 +103,12 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
             profile.Slug.Value,
             profile.Profile.Name,
             profile.Profile.TimeZone.Id,
-            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(e.Slug, e.Type.Title, e.Type.Description, (int)e.Type.Duration.TotalMinutes, PriceResponse.From(e.Type.Price)))]);
+            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(e.Slug, e.Type.Title, e.Type.Description, (int)e.Type.Duration.TotalMinutes, PriceResponse.From(e.Type.Price), e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null))]);
     }
 }
 
-/// <summary>An active event type as the public booking page sees it.</summary>
-public sealed record PublicEventTypeResponse(string Slug, string Title, string Description, int DurationMinutes, PriceResponse? Price);
+/// <summary>
+/// An active event type as the public booking page sees it; <paramref name="LocationKind"/> says how the meeting happens
+/// (the place itself is in the booking once made), null when not said.
+/// </summary>
+public sealed record PublicEventTypeResponse(string Slug, string Title, string Description, int DurationMinutes, PriceResponse? Price, string? LocationKind);

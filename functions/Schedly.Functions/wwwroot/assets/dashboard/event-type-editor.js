@@ -6,6 +6,7 @@ import { ApiError } from "../lib/api.js";
 import { byId, inputById, setStatus } from "../lib/dom.js";
 import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
 import { configOf } from "./context.js";
+import { fillLocation, readLocation, setUpLocationFields } from "./location-fields.js";
 import { renderTypeList } from "./event-type-list.js";
 
 /** Input id → event type field, for the whole-number fields. */
@@ -47,6 +48,7 @@ function openType(ctx, slug) {
   inputById("type-price").value = type.price?.amount ?? "";
   inputById("type-currency").value = type.price?.currency ?? "";
   inputById("type-active").checked = type.active !== false;
+  fillLocation(/** @type {import("./location-fields.js").EventLocation | null | undefined} */ (type.location));
   byId("deactivate-type").hidden = !slug || type.active === false;
   clearFieldErrors(form(), errorList());
   setStatus(status(), "");
@@ -69,6 +71,7 @@ function collectType(ctx) {
   const currency = inputById("type-currency").value.trim().toUpperCase();
   body.price = amount || currency ? { amount, currency } : null;
   body.active = inputById("type-active").checked;
+  body.location = readLocation();
   return body;
 }
 
@@ -104,6 +107,7 @@ async function save(ctx, slug) {
 
 /** @param {import("./context.js").DashboardContext} ctx */
 export function setUpTypeEditor(ctx) {
+  setUpLocationFields();
   byId("new-type").addEventListener("click", () => openType(ctx, ""));
 
   byId("close-type").addEventListener("click", () => {

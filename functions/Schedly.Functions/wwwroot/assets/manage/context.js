@@ -15,6 +15,7 @@ import { detectTimeZone } from "../lib/zones.js";
  * @property {string} name
  * @property {string} email
  * @property {string | null} [cancelReason]
+ * @property {import("../lib/location.js").BookingLocation | null} [location]
  */
 
 /**

@@ -3,6 +3,7 @@
 import { byId, el } from "../lib/dom.js";
 import { bookingPageUrl, calendarUrl } from "../lib/endpoints.js";
 import { formatRange } from "../lib/format.js";
+import { showLocation } from "../lib/location.js";
 
 /** @param {import("./context.js").ManageContext} ctx */
 export function renderDetails(ctx) {
@@ -16,6 +17,7 @@ export function renderDetails(ctx) {
   const time = byId("booking-time");
   time.replaceChildren(el("time", { dateTime: booking.start, text: formatRange(booking.start, booking.end, ctx.zone) }));
   time.classList.toggle("struck", cancelled);
+  showLocation(byId("booking-location"), cancelled ? null : booking.location);
   byId("booking-who").textContent = `${booking.name} · ${booking.email}`;
   const reason = byId("cancel-reason");
   reason.hidden = !(cancelled && booking.cancelReason);
