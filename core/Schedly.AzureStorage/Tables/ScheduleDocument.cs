@@ -68,10 +68,34 @@ internal static class ScheduleDocument
             fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.FirstDate),
             fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.LastDate),
             type.MaxBookingsPerDay,
-            type.Price is { } price ? new PriceDoc(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency) : null,
+            ToDocument(type.Price),
             [.. type.ReminderOffsetsMinutes],
             type.Active,
-            type.Location is { } location ? new LocationDoc(LocationKinds.Name(location.Kind), location.Value) : null);
+            type.Location is { } location ? new LocationDoc(LocationKinds.Name(location.Kind), location.Value) : null,
+            [.. type.DurationOptions.Select(o => new DurationOptionDoc(o.Minutes, ToDocument(o.Price)))]);
+    }
+
+    private static PriceDoc? ToDocument(Price? price) =>
+        price is null ? null : new PriceDoc(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency);
+
+    private static Price? ToModel(PriceDoc? doc) =>
+        doc is { Amount: { } amount, Currency: { } currency }
+            ? new Price(decimal.Parse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), currency)
+            : null;
+
+    /// <summary>The readable lengths, each once; when the default length is not among them (a corrupted row) none, so it stays bookable at its default.</summary>
+    private static List<DurationOption> ToModel(List<DurationOptionDoc?>? docs, Duration duration)
+    {
+        var options = new List<DurationOption>();
+        foreach (var doc in docs ?? [])
+        {
+            if (doc?.Minutes is { } minutes && minutes is > 0 and <= 1440 && !options.Exists(o => o.Minutes == minutes))
+            {
+                options.Add(new DurationOption(Duration.FromMinutes(minutes), ToModel(doc.Price)));
+            }
+        }
+
+        return options.Exists(o => o.Length == duration) ? options : [];
     }
 
     private static Availability ToModel(AvailabilityDoc doc)
@@ -163,12 +187,11 @@ internal static class ScheduleDocument
                 MinimumNotice = Duration.FromMinutes(doc.MinimumNoticeMinutes ?? 0),
                 BookingWindow = window,
                 MaxBookingsPerDay = doc.MaxBookingsPerDay,
-                Price = doc.Price is { Amount: { } amount, Currency: { } currency }
-                    ? new Price(decimal.Parse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), currency)
-                    : null,
+                Price = ToModel(doc.Price),
                 ReminderOffsetsMinutes = [.. (doc.ReminderOffsetsMinutes ?? [.. EventTypeDraft.DefaultReminderOffsetsMinutes]).Where(m => m > 0).Distinct()],
                 Active = doc.Active ?? true,
                 Location = ToModel(doc.Location),
+                DurationOptions = ToModel(doc.DurationOptions, duration),
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -202,6 +225,8 @@ internal static class ScheduleDocument
     /// <summary>An event type's location: its kind's wire name and its one value (address, E.164 phone, URL, base URL or text).</summary>
     private sealed record LocationDoc(string? Kind, string? Value);
 
+    private sealed record DurationOptionDoc(int? Minutes, PriceDoc? Price);
+
     private sealed record EventTypeDoc(
         string? Title,
         string? Description,
@@ -217,5 +242,6 @@ internal static class ScheduleDocument
         PriceDoc? Price,
         List<int>? ReminderOffsetsMinutes,
         bool? Active,
-        LocationDoc? Location);
+        LocationDoc? Location,
+        List<DurationOptionDoc?>? DurationOptions);
 }

@@ -9,9 +9,13 @@ namespace Schedly.Core.Bookings;
 /// Name 1–200 characters on one line; a real email address; an IANA zone (the client's, used for
 /// their emails); notes up to 2,000 characters; up to 20 answers, keys up to 100 and values up to
 /// 2,000 characters. Control characters are refused (line breaks are allowed in notes and answers).
+/// <see cref="DurationMinutes"/> (null: the event type's default) is checked against the event type's lengths by the
+/// use case (<see cref="ChosenDuration"/>).
 /// </summary>
 public sealed record BookingRequestDraft(string? Start, string? Name, string? Email, string? TimeZone, string? Notes, IReadOnlyDictionary<string, string?>? Answers)
 {
+    public int? DurationMinutes { get; init; }
+
     public Validated<BookingRequest> Validate()
     {
         var errors = new ValidationErrors();
@@ -22,7 +26,7 @@ public sealed record BookingRequestDraft(string? Start, string? Name, string? Em
         var notes = ValidateNotes(errors);
         var answers = ValidateAnswers(errors);
         return errors.IsEmpty
-            ? Validated<BookingRequest>.Valid(new BookingRequest(start!.Value, new ClientDetails(name!, email!, zone!, notes, answers)))
+            ? Validated<BookingRequest>.Valid(new BookingRequest(start!.Value, new ClientDetails(name!, email!, zone!, notes, answers)) { DurationMinutes = DurationMinutes })
             : Validated<BookingRequest>.Invalid(errors);
     }
 
@@ -78,5 +82,8 @@ public sealed record BookingRequestDraft(string? Start, string? Name, string? Em
     }
 }
 
-/// <summary>A valid booking request: when, and who.</summary>
-public sealed record BookingRequest(Instant Start, ClientDetails Client);
+/// <summary>A valid booking request: when, and who; <see cref="DurationMinutes"/> null: the default length.</summary>
+public sealed record BookingRequest(Instant Start, ClientDetails Client)
+{
+    public int? DurationMinutes { get; init; }
+}

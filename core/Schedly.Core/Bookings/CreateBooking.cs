@@ -19,7 +19,8 @@ namespace Schedly.Core.Bookings;
 /// <see cref="CapOptions.ActiveBookingsPerClient"/> upcoming bookings with the host is refused
 /// (<see cref="CreateBookingResult.ClientCapReached"/>). The event type's location is resolved for the booking (a
 /// generated video room gets its own name, on <see cref="LocationOptions.GeneratedVideoBaseUrl"/> unless the event
-/// type names its own server).
+/// type names its own server). The booking lasts the length the client chose (<see cref="ChosenDuration"/>), at that
+/// length's price; its slot, buffers, claim and daily count follow that length.
 /// </summary>
 /// <remarks>
 /// The client cap is counted from the host's upcoming confirmed bookings (one range query of the <c>bystart</c> rows
@@ -56,10 +57,16 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
         }
 
         var stored = await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false);
-        var eventType = stored?.Value.Schedule.FindEventType(eventTypeSlug);
-        if (stored is null || eventType is not { Active: true })
+        var offered = stored?.Value.Schedule.FindEventType(eventTypeSlug);
+        if (stored is null || offered is not { Active: true })
         {
             return new CreateBookingResult.NotFound();
+        }
+
+        var durationErrors = new ValidationErrors();
+        if (ChosenDuration.Apply(offered, request.Value.DurationMinutes, durationErrors) is not { } eventType)
+        {
+            return new CreateBookingResult.Invalid(durationErrors);
         }
 
         if (await ClientCapReachedAsync(host, request.Value.Client.Email, cancellationToken).ConfigureAwait(false))

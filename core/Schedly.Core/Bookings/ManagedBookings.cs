@@ -93,7 +93,8 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             var booking = current.Value;
             var host = await hosts.FindAsync(booking.Id.Host, ct).ConfigureAwait(false);
             // A deactivated event type still lets existing bookings move.
-            var eventType = host?.Value.Schedule.FindEventType(booking.EventType) is { } type ? type with { Active = true } : null;
+            // The booking keeps the length it was booked for (even if the host no longer offers it).
+            var eventType = host?.Value.Schedule.FindEventType(booking.EventType) is { } type ? type.Lasting(booking.End - booking.Start) with { Active = true } : null;
             if (host is null || eventType is null)
             {
                 return new ManageResult.SlotUnavailable();

@@ -132,6 +132,7 @@ public sealed class DeliverWebhook(
                 location = booking.Location is { } location
                     ? new { kind = LocationKinds.Name(location.Kind), display = location.Display, url = location.Url?.AbsoluteUri }
                     : null,
+                durationMinutes = (int)(booking.End - booking.Start).TotalMinutes,
                 noShow = booking.NoShow,
                 cancelReason = booking.CancelReason,
                 cancelledBy = booking.CancelledBy,

@@ -27,6 +27,7 @@ public sealed record BookingResponse(
     string CreatedAt,
     string UpdatedAt,
     BookingLocationResponse? Location,
+    int DurationMinutes,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
     public static BookingResponse From(Booking booking, string? manageToken = null)
@@ -52,6 +53,7 @@ public sealed record BookingResponse(
             booking.CreatedAt.ToString(),
             booking.UpdatedAt.ToString(),
             BookingLocationResponse.From(booking.Location),
+            (int)(booking.End - booking.Start).TotalMinutes,
             manageToken);
     }
 }

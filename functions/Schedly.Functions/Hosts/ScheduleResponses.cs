@@ -68,7 +68,8 @@ public sealed record EventTypeResponse(
     PriceResponse? Price,
     IReadOnlyList<int> ReminderOffsetsMinutes,
     bool Active,
-    EventLocationResponse? Location)
+    EventLocationResponse? Location,
+    IReadOnlyList<DurationOptionResponse> DurationOptions)
 {
     public static EventTypeResponse From(EventType type)
     {
@@ -89,7 +90,8 @@ public sealed record EventTypeResponse(
             PriceResponse.From(type.Price),
             type.ReminderOffsetsMinutes,
             type.Active,
-            EventLocationResponse.From(type.Location));
+            EventLocationResponse.From(type.Location),
+            [.. type.DurationOptions.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price)))]);
     }
 }
 
@@ -103,12 +105,30 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
             profile.Slug.Value,
             profile.Profile.Name,
             profile.Profile.TimeZone.Id,
-            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(e.Slug, e.Type.Title, e.Type.Description, (int)e.Type.Duration.TotalMinutes, PriceResponse.From(e.Type.Price), e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null))]);
+            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(
+                e.Slug,
+                e.Type.Title,
+                e.Type.Description,
+                (int)e.Type.Duration.TotalMinutes,
+                PriceResponse.From(e.Type.Price),
+                e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null,
+                [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))]))]);
     }
 }
 
 /// <summary>
 /// An active event type as the public booking page sees it; <paramref name="LocationKind"/> says how the meeting happens
-/// (the place itself is in the booking once made), null when not said.
+/// (the place itself is in the booking once made), null when not said; <paramref name="DurationOptions"/> lists every
+/// length offered (the default included) with the price it costs.
 /// </summary>
-public sealed record PublicEventTypeResponse(string Slug, string Title, string Description, int DurationMinutes, PriceResponse? Price, string? LocationKind);
+public sealed record PublicEventTypeResponse(
+    string Slug,
+    string Title,
+    string Description,
+    int DurationMinutes,
+    PriceResponse? Price,
+    string? LocationKind,
+    IReadOnlyList<DurationOptionResponse> DurationOptions);
+
+/// <summary>One length of an event type: <c>{ minutes, price }</c> (price null: the event type's, or free).</summary>
+public sealed record DurationOptionResponse(int Minutes, PriceResponse? Price);

@@ -32,7 +32,7 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         var day = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd");
 
         tableCounter.Reset();
-        var slots = await new ListSlots(hosts, store, calendars, clock).ExecuteAsync(slug, "intro", new SlotQueryDraft(day, day, "UTC"), CancellationToken.None);
+        var slots = await new ListSlots(hosts, store, calendars, clock).ExecuteAsync(slug, "intro", new SlotQueryDraft(day, day, "UTC"), null, CancellationToken.None);
         var slotQueryOperations = tableCounter.Count;
 
         var start = ((ListSlotsResult.Found)slots).Days.AllStarts().First();

@@ -10,7 +10,7 @@ import { formatRange } from "../lib/format.js";
 import { fillZoneSelect, zoneLabel } from "../lib/zones.js";
 import { createSlotPicker } from "../calendar.js";
 import { showConfirmation } from "./confirmation.js";
-import { formatPrice } from "./price.js";
+import { chosenLengthLabel, setUpDurationChoice } from "./duration-choice.js";
 
 /** What to say when a required field is empty, by field. */
 const MISSING = { name: "Please enter your name.", email: "Please enter a valid email address." };
@@ -27,7 +27,10 @@ export function showBooking(ctx) {
   if (!profile || !type) return;
   document.title = `${type.title} with ${profile.name} · Schedly`;
   byId("title").textContent = type.title;
-  byId("subtitle").textContent = [`with ${profile.name}`, `${type.durationMinutes} min`, formatPrice(type.price)].filter(Boolean).join(" · ");
+  const subtitle = () => {
+    byId("subtitle").textContent = [`with ${profile.name}`, chosenLengthLabel(ctx)].filter(Boolean).join(" · ");
+  };
+  subtitle();
   setStatus(ctx.status, "");
   byId("booking").hidden = false;
 
@@ -39,6 +42,7 @@ export function showBooking(ctx) {
     host: profile.slug,
     eventType: type.slug,
     timeZone: ctx.zone,
+    durationMinutes: ctx.type?.durationMinutes ?? null,
     onSelect(slot) {
       ctx.chosen = slot;
       ctx.pendingKey = null;
@@ -50,6 +54,13 @@ export function showBooking(ctx) {
     },
   });
   picker.refresh();
+  setUpDurationChoice(ctx, (minutes) => {
+    ctx.chosen = null;
+    ctx.pendingKey = null;
+    form.hidden = true;
+    subtitle();
+    picker.setDuration(minutes);
+  });
 
   zoneSelect.addEventListener("change", () => {
     ctx.zone = zoneSelect.value;
@@ -78,6 +89,7 @@ export function showBooking(ctx) {
         email: inputById("email").value.trim(),
         timeZone: ctx.zone,
         notes: byId("notes", HTMLTextAreaElement).value.trim(),
+        durationMinutes: ctx.durationMinutes ?? type.durationMinutes,
       };
       showConfirmation(ctx, await publicApi.book(profile.slug, type.slug, body, ctx.pendingKey));
     } catch (error) {

@@ -7,7 +7,8 @@ const seg = encodeURIComponent;
 
 /** @typedef {import("./api.js").RequestOptions} RequestOptions */
 /** @typedef {{ amount: string, currency: string }} Price */
-/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null }} PublicEventType */
+/** @typedef {{ minutes: number, price?: Price | null }} DurationOption */
+/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null, durationOptions?: DurationOption[] }} PublicEventType */
 /** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[] }} HostProfile the answer of GET /api/hosts/{host} */
 
 export const publicApi = {
@@ -15,10 +16,12 @@ export const publicApi = {
   host: (host, options) => request(`/api/hosts/${seg(host)}`, options),
   /**
    * @param {string} host @param {string} eventType @param {string} start @param {string} end
-   * @param {string} timeZone @param {RequestOptions} [options]
+   * @param {string} timeZone @param {number | null} durationMinutes null: the event type's default length
+   * @param {RequestOptions} [options]
    */
-  slots: (host, eventType, start, end, timeZone, options) =>
-    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/slots?start=${start}&end=${end}&timeZone=${seg(timeZone)}`, options),
+  slots: (host, eventType, start, end, timeZone, durationMinutes, options) =>
+    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/slots?start=${start}&end=${end}&timeZone=${seg(timeZone)}${
+      durationMinutes ? `&durationMinutes=${durationMinutes}` : ""}`, options),
   /** @param {string} host @param {string} eventType @param {object} body @param {string} idempotencyKey */
   book: (host, eventType, body, idempotencyKey) =>
     request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/bookings`, { method: "POST", body, idempotencyKey }),

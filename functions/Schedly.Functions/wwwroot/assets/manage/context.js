@@ -16,6 +16,7 @@ import { detectTimeZone } from "../lib/zones.js";
  * @property {string} email
  * @property {string | null} [cancelReason]
  * @property {import("../lib/location.js").BookingLocation | null} [location]
+ * @property {number} [durationMinutes]
  */
 
 /**

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using Schedly.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+using static Schedly.BrowserTests.Infrastructure.PageActions;
+
+namespace Schedly.BrowserTests.Pages;
+
+/// <summary>The booking form of an event type with several lengths and a generated video room.</summary>
+[Collection(BrowserAppCollection.Name)]
+public sealed class EventTypeOptionsPageTests(BrowserAppFixture app)
+{
+    [Fact]
+    public async Task Book_LongerLengthChosen_SlotsAndBookingLastThatLongAndTheRoomIsShown()
+    {
+        var (slug, key) = await app.CreateHostWithKeyAsync("length");
+        await app.PutIntroAsync(slug, key, new
+        {
+            title = "Intro call",
+            durationMinutes = 30,
+            slotIntervalMinutes = 30,
+            price = new { amount = "50.00", currency = "EUR" },
+            durationOptions = new object[] { new { minutes = 30 }, new { minutes = 60, price = new { amount = "90.00", currency = "EUR" } } },
+            location = new { kind = "generatedVideo" },
+        });
+        var day = BrowserAppFixture.DayAhead(3);
+        var start = (await app.SlotStartsAsync(slug, day))[2];
+        await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        var page = await visitor.NewPageAsync();
+        await page.GotoAsync($"/book/{slug}/intro");
+
+        await page.GetByLabel("Length").SelectOptionAsync("60");
+        await WaitForMonthAsync(page);
+        await Expect(page.Locator("#subtitle")).ToContainTextAsync("60 min");
+        await Expect(page.Locator("#duration option:checked")).ToContainTextAsync("90.00");
+        await ChooseAndFillAsync(page, day, start, "Grace Hopper");
+        await Expect(page.Locator("#chosen")).ToContainTextAsync(Local(start, 60, BrowserAppFixture.HostZone).Range);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#confirmed-time time")).ToContainTextAsync(Local(start, 60, BrowserAppFixture.HostZone).Range);
+        var room = page.Locator("#confirmed-location a");
+        await Expect(room).ToBeVisibleAsync();
+        var href = await room.GetAttributeAsync("href");
+        Assert.Matches("^https://meet\\.jit\\.si/[0-9a-f]{32}$", href);
+        var manage = await page.Locator("#manage-link").GetAttributeAsync("href");
+        await page.GotoAsync(manage!);
+        await Expect(page.Locator("#booking-location a")).ToHaveAttributeAsync("href", href!);
+    }
+}
