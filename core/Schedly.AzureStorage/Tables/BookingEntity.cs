@@ -64,6 +64,9 @@ public sealed class BookingEntity : ITableEntity
     /// <summary>The join link of a video location.</summary>
     public string? LocationUrl { get; set; }
 
+    /// <summary>Answers to the event type's questions with their labels as booked (JSON); null on rows of earlier releases.</summary>
+    public string? QuestionAnswersJson { get; set; }
+
     /// <summary>Reminder offsets in minutes, comma-separated.</summary>
     public string ReminderOffsets { get; set; } = "";
 }

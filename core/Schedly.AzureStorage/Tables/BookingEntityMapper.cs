@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Bookings;
 using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 
@@ -42,6 +43,9 @@ internal static class BookingEntityMapper
         LocationKind = booking.Location is { } location ? LocationKinds.Name(location.Kind) : null,
         LocationDisplay = booking.Location?.Display,
         LocationUrl = booking.Location?.Url?.AbsoluteUri,
+        QuestionAnswersJson = booking.Client.QuestionAnswers.Count == 0
+            ? null
+            : JsonSerializer.Serialize(booking.Client.QuestionAnswers.Select(a => new AnswerDoc(a.QuestionId, a.Label, QuestionTypes.Name(a.Type), a.Value, [.. a.OptionIds]))),
     };
 
     /// <summary>The same booking under its <c>bystart|</c> key, for the time-sorted list.</summary>
@@ -71,7 +75,10 @@ internal static class BookingEntityMapper
             Duration.FromMinutes(entity.BufferBeforeMinutes),
             Duration.FromMinutes(entity.BufferAfterMinutes),
             Enum.Parse<BookingStatus>(entity.Status),
-            new ClientDetails(entity.ClientName, entity.ClientEmail, DateTimeZoneProviders.Tzdb[entity.ClientTimeZone], entity.Notes, answers),
+            new ClientDetails(entity.ClientName, entity.ClientEmail, DateTimeZoneProviders.Tzdb[entity.ClientTimeZone], entity.Notes, answers)
+            {
+                QuestionAnswers = ToAnswers(entity.QuestionAnswersJson),
+            },
             ApiKeyHash.FromStored(entity.ManageTokenHash),
             Instant.FromDateTimeOffset(entity.CreatedAt),
             Instant.FromDateTimeOffset(entity.UpdatedAt),
@@ -90,9 +97,19 @@ internal static class BookingEntityMapper
         };
     }
 
+    /// <summary>Lenient: answers of a type this release does not know are left out.</summary>
+    private static List<BookedAnswer> ToAnswers(string? json) =>
+        json is null
+            ? []
+            : [.. (JsonSerializer.Deserialize<List<AnswerDoc?>>(json) ?? [])
+                .Where(a => a is { QuestionId: not null, Label: not null, Value: not null } && QuestionTypes.Parse(a.Type) is not null)
+                .Select(a => new BookedAnswer(a!.QuestionId!, a.Label!, QuestionTypes.Parse(a.Type)!.Value, a.Value!, a.OptionIds ?? []))];
+
     /// <summary>Lenient: a row without a location (or of a kind this release does not know) has none.</summary>
     private static BookingLocation? ToLocation(BookingEntity entity) =>
         LocationKinds.Parse(entity.LocationKind) is { } kind && entity.LocationDisplay is { } display
             ? new BookingLocation(kind, display, Uri.TryCreate(entity.LocationUrl, UriKind.Absolute, out var url) ? url : null)
             : null;
+
+    private sealed record AnswerDoc(string? QuestionId, string? Label, string? Type, string? Value, List<string>? OptionIds);
 }

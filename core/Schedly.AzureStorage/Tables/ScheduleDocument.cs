@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Hosts;
 using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.AzureStorage.Tables;
@@ -72,7 +73,8 @@ internal static class ScheduleDocument
             [.. type.ReminderOffsetsMinutes],
             type.Active,
             type.Location is { } location ? new LocationDoc(LocationKinds.Name(location.Kind), location.Value) : null,
-            [.. type.DurationOptions.Select(o => new DurationOptionDoc(o.Minutes, ToDocument(o.Price)))]);
+            [.. type.DurationOptions.Select(o => new DurationOptionDoc(o.Minutes, ToDocument(o.Price)))],
+            [.. type.Questions.Select(q => new QuestionDoc(q.Id, q.Label, QuestionTypes.Name(q.Type), q.Required, [.. q.Options.Select(o => new OptionDoc(o.Id, o.Label))]))]);
     }
 
     private static PriceDoc? ToDocument(Price? price) =>
@@ -96,6 +98,25 @@ internal static class ScheduleDocument
         }
 
         return options.Exists(o => o.Length == duration) ? options : [];
+    }
+
+    /// <summary>The readable questions, each id once; a question of an unknown type or without options it needs is left out.</summary>
+    private static List<BookingQuestion> ToModel(List<QuestionDoc?>? docs)
+    {
+        var questions = new List<BookingQuestion>();
+        foreach (var doc in docs ?? [])
+        {
+            if (doc is { Id: { } id, Label: { } label } && QuestionTypes.Parse(doc.Type) is { } type && !questions.Exists(q => q.Id == id))
+            {
+                var options = (doc.Options ?? []).Where(o => o is { Id: not null, Label: not null }).Select(o => new QuestionOption(o!.Id!, o.Label!)).ToList();
+                if (!QuestionTypes.HasOptions(type) || options.Count > 0)
+                {
+                    questions.Add(new BookingQuestion(id, label, type, doc.Required ?? false, options));
+                }
+            }
+        }
+
+        return questions;
     }
 
     private static Availability ToModel(AvailabilityDoc doc)
@@ -192,6 +213,7 @@ internal static class ScheduleDocument
                 Active = doc.Active ?? true,
                 Location = ToModel(doc.Location),
                 DurationOptions = ToModel(doc.DurationOptions, duration),
+                Questions = ToModel(doc.Questions),
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -227,6 +249,10 @@ internal static class ScheduleDocument
 
     private sealed record DurationOptionDoc(int? Minutes, PriceDoc? Price);
 
+    private sealed record QuestionDoc(string? Id, string? Label, string? Type, bool? Required, List<OptionDoc?>? Options);
+
+    private sealed record OptionDoc(string? Id, string? Label);
+
     private sealed record EventTypeDoc(
         string? Title,
         string? Description,
@@ -243,5 +269,6 @@ internal static class ScheduleDocument
         List<int>? ReminderOffsetsMinutes,
         bool? Active,
         LocationDoc? Location,
-        List<DurationOptionDoc?>? DurationOptions);
+        List<DurationOptionDoc?>? DurationOptions,
+        List<QuestionDoc?>? Questions);
 }

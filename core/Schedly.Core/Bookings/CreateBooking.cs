@@ -4,6 +4,7 @@ using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 using Schedly.Core.Validation;
@@ -20,7 +21,8 @@ namespace Schedly.Core.Bookings;
 /// (<see cref="CreateBookingResult.ClientCapReached"/>). The event type's location is resolved for the booking (a
 /// generated video room gets its own name, on <see cref="LocationOptions.GeneratedVideoBaseUrl"/> unless the event
 /// type names its own server). The booking lasts the length the client chose (<see cref="ChosenDuration"/>), at that
-/// length's price; its slot, buffers, claim and daily count follow that length.
+/// length's price; its slot, buffers, claim and daily count follow that length. Answers are checked against the event
+/// type's questions (<see cref="AnswerRules"/>) and stored with the questions' labels.
 /// </summary>
 /// <remarks>
 /// The client cap is counted from the host's upcoming confirmed bookings (one range query of the <c>bystart</c> rows
@@ -63,13 +65,17 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             return new CreateBookingResult.NotFound();
         }
 
-        var durationErrors = new ValidationErrors();
-        if (ChosenDuration.Apply(offered, request.Value.DurationMinutes, durationErrors) is not { } eventType)
+        var offerErrors = new ValidationErrors();
+        var eventType = ChosenDuration.Apply(offered, request.Value.DurationMinutes, offerErrors);
+        var (answerTexts, bookedAnswers) = AnswerRules.Check(offered.Questions, request.Value.Answers, offerErrors);
+        if (eventType is null || !offerErrors.IsEmpty)
         {
-            return new CreateBookingResult.Invalid(durationErrors);
+            return new CreateBookingResult.Invalid(offerErrors);
         }
 
-        if (await ClientCapReachedAsync(host, request.Value.Client.Email, cancellationToken).ConfigureAwait(false))
+        var client = request.Value.Client with { Answers = answerTexts, QuestionAnswers = bookedAnswers };
+
+        if (await ClientCapReachedAsync(host, client.Email, cancellationToken).ConfigureAwait(false))
         {
             return new CreateBookingResult.ClientCapReached(caps.ActiveBookingsPerClient);
         }
@@ -92,7 +98,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             var id = BookingId.New(hostValue.Slug);
             var token = tokens.Issue(id);
             var location = eventType.Location?.ResolveFor(VideoRoom.NewName(), locations.GeneratedVideoBase);
-            var booking = Booking.Create(id, eventTypeSlug, eventType, start, request.Value.Client, token.Hash, hostValue.Profile.TimeZone, now, location);
+            var booking = Booking.Create(id, eventTypeSlug, eventType, start, client, token.Hash, hostValue.Profile.TimeZone, now, location);
             var created = BookingEvent.For(BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null

@@ -10,7 +10,7 @@ public sealed record RenderedEmail(string Subject, string HtmlBody, string TextB
 /// <summary>
 /// Renders booking emails from the templates in <c>Notifications/Templates</c>: <c>{Kind}.subject.txt</c>,
 /// <c>{Kind}.html</c> and <c>{Kind}.txt</c> inside <c>Layout.*</c>, with optional sections (details, location, price,
-/// notes, manage link, cancel reason) from their own fragment templates. Times are shown in the recipient's zone with the zone's
+/// notes, the answers to the booking questions (host's copy only), manage link, cancel reason) from their own fragment templates. Times are shown in the recipient's zone with the zone's
 /// id, e.g. <c>Tuesday 1 December 2026, 09:00–09:30 (America/New_York)</c>. User text is HTML-encoded in the HTML part.
 /// </summary>
 public sealed class BookingEmailRenderer(EmailTemplates templates)
@@ -90,6 +90,9 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["location"] = notice.Location is null
                 ? ""
                 : templates.Get((notice.Location.Url is null ? "Location" : "LocationLink") + extension).Render(values),
+            ["answers"] = notice.Recipient == NoticeRecipient.Host && notice.Answers.Count > 0
+                ? templates.Get("Answers" + extension).Render(values)
+                : "",
             ["notes"] = string.IsNullOrWhiteSpace(notice.Notes) ? "" : templates.Get("Notes" + extension).Render(values),
             ["reason"] = string.IsNullOrWhiteSpace(notice.CancelReason) ? "" : templates.Get("Reason" + extension).Render(values),
             ["manage"] = notice.Recipient == NoticeRecipient.Client && notice.ManageUrl is not null
@@ -125,6 +128,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["notes"] = notice.Notes?.Trim() ?? "",
             ["location"] = notice.Location?.Display ?? "",
             ["locationUrl"] = notice.Location?.Url?.AbsoluteUri ?? "",
+            ["answers"] = string.Join('\n', notice.Answers.Select(a => $"{a.Label}: {a.Value}")),
             ["price"] = notice.Price is { } price
                 ? $"{price.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {price.Currency}"
                 : "",

@@ -1,5 +1,6 @@
 using NodaTime;
 using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.Core.Notifications;
@@ -99,6 +100,9 @@ public sealed record BookingNotice
 
     /// <summary>Null: free.</summary>
     public Price? Price { get; init; }
+
+    /// <summary>The answers to the booking questions, with their labels as booked; shown to the host only.</summary>
+    public IReadOnlyList<BookedAnswer> Answers { get; init; } = [];
 
     /// <summary>Where the meeting happens; null when the event type did not say.</summary>
     public BookingLocation? Location { get; init; }

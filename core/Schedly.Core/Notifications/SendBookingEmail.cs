@@ -116,6 +116,7 @@ public sealed class SendBookingEmail(
             Notes = booking.Client.Notes,
             Price = booking.Price,
             Location = booking.Location,
+            Answers = booking.Client.QuestionAnswers,
         };
     }
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 
 namespace Schedly.Core.Scheduling;
 
@@ -104,6 +105,9 @@ public sealed record EventType
 
     /// <summary>Every length offered, the default included (at least one).</summary>
     public IReadOnlyList<DurationOption> OfferedDurations => DurationOptions.Count > 0 ? DurationOptions : [new DurationOption(Duration, Price)];
+
+    /// <summary>What the booking form asks, in order; empty: nothing beyond name, email and notes.</summary>
+    public IReadOnlyList<BookingQuestion> Questions { get; init; } = [];
 
     /// <summary>Where meetings happen; null: not said (the host arranges it).</summary>
     public MeetingLocation? Location { get; init; }

@@ -1,5 +1,6 @@
 using NodaTime;
 using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Scheduling;
@@ -23,6 +24,7 @@ namespace Schedly.Core.Scheduling;
 /// <item><c>durationOptions</c>: null or [] = only <c>durationMinutes</c>; otherwise 1..10 distinct lengths
 /// <c>{ minutes, price? }</c> (minutes 1..1440, price null = the event type's <c>price</c>); <c>durationMinutes</c> must
 /// be one of them and defaults to the first.</item>
+/// <item><c>questions</c>: [] = none; see <see cref="BookingQuestionDraft"/>.</item>
 /// </list>
 /// <c>title</c> is required (1..200 characters, one line).
 /// </summary>
@@ -66,6 +68,8 @@ public sealed record EventTypeDraft
 
     public IReadOnlyList<DurationOptionDraft?>? DurationOptions { get; init; }
 
+    public IReadOnlyList<BookingQuestionDraft?>? Questions { get; init; }
+
     public Validated<EventType> Validate()
     {
         var errors = new ValidationErrors();
@@ -91,6 +95,7 @@ public sealed record EventTypeDraft
         var price = Price?.Validate("price", errors);
         var reminders = ValidateReminders(errors);
         var location = Location?.Validate("location", errors);
+        var questions = BookingQuestionDraft.ValidateAll(Questions, errors);
         if (!errors.IsEmpty)
         {
             return Validated<EventType>.Invalid(errors);
@@ -112,6 +117,7 @@ public sealed record EventTypeDraft
             Active = Active ?? true,
             Location = location,
             DurationOptions = options!,
+            Questions = questions!,
         });
     }
 

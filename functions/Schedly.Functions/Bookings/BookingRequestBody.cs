@@ -1,7 +1,9 @@
+using System.Text.Json;
+
 namespace Schedly.Functions.Bookings;
 
 /// <summary>Body of <c>POST …/bookings</c>.</summary>
-public sealed record BookingRequestBody(string? Start, string? Name, string? Email, string? TimeZone, string? Notes, Dictionary<string, string?>? Answers, int? DurationMinutes);
+public sealed record BookingRequestBody(string? Start, string? Name, string? Email, string? TimeZone, string? Notes, Dictionary<string, JsonElement>? Answers, int? DurationMinutes);
 
 /// <summary>Body of <c>POST /api/bookings/{id}/cancel</c> (optional).</summary>
 public sealed record CancelRequestBody(string? Reason);

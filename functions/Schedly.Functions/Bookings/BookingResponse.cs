@@ -28,6 +28,7 @@ public sealed record BookingResponse(
     string UpdatedAt,
     BookingLocationResponse? Location,
     int DurationMinutes,
+    IReadOnlyList<BookedAnswerResponse> QuestionAnswers,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
     public static BookingResponse From(Booking booking, string? manageToken = null)
@@ -54,6 +55,7 @@ public sealed record BookingResponse(
             booking.UpdatedAt.ToString(),
             BookingLocationResponse.From(booking.Location),
             (int)(booking.End - booking.Start).TotalMinutes,
+            BookedAnswerResponse.From(booking.Client.QuestionAnswers),
             manageToken);
     }
 }

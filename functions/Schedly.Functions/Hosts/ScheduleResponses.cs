@@ -69,7 +69,8 @@ public sealed record EventTypeResponse(
     IReadOnlyList<int> ReminderOffsetsMinutes,
     bool Active,
     EventLocationResponse? Location,
-    IReadOnlyList<DurationOptionResponse> DurationOptions)
+    IReadOnlyList<DurationOptionResponse> DurationOptions,
+    IReadOnlyList<QuestionResponse> Questions)
 {
     public static EventTypeResponse From(EventType type)
     {
@@ -91,7 +92,8 @@ public sealed record EventTypeResponse(
             type.ReminderOffsetsMinutes,
             type.Active,
             EventLocationResponse.From(type.Location),
-            [.. type.DurationOptions.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price)))]);
+            [.. type.DurationOptions.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price)))],
+            QuestionResponse.From(type.Questions));
     }
 }
 
@@ -112,14 +114,15 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
                 (int)e.Type.Duration.TotalMinutes,
                 PriceResponse.From(e.Type.Price),
                 e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null,
-                [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))]))]);
+                [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))],
+                QuestionResponse.From(e.Type.Questions)))]);
     }
 }
 
 /// <summary>
 /// An active event type as the public booking page sees it; <paramref name="LocationKind"/> says how the meeting happens
 /// (the place itself is in the booking once made), null when not said; <paramref name="DurationOptions"/> lists every
-/// length offered (the default included) with the price it costs.
+/// length offered (the default included) with the price it costs; <paramref name="Questions"/> what the form asks.
 /// </summary>
 public sealed record PublicEventTypeResponse(
     string Slug,
@@ -128,7 +131,8 @@ public sealed record PublicEventTypeResponse(
     int DurationMinutes,
     PriceResponse? Price,
     string? LocationKind,
-    IReadOnlyList<DurationOptionResponse> DurationOptions);
+    IReadOnlyList<DurationOptionResponse> DurationOptions,
+    IReadOnlyList<QuestionResponse> Questions);
 
 /// <summary>One length of an event type: <c>{ minutes, price }</c> (price null: the event type's, or free).</summary>
 public sealed record DurationOptionResponse(int Minutes, PriceResponse? Price);

@@ -46,4 +46,46 @@ public sealed class EventTypeOptionsPageTests(BrowserAppFixture app)
         await page.GotoAsync(manage!);
         await Expect(page.Locator("#booking-location a")).ToHaveAttributeAsync("href", href!);
     }
+
+    [Fact]
+    public async Task Book_Questions_AreAskedCheckedByTheServerAndStored()
+    {
+        var (slug, key) = await app.CreateHostWithKeyAsync("questions");
+        await app.PutIntroAsync(slug, key, new
+        {
+            title = "Intro call",
+            durationMinutes = 30,
+            questions = new object[]
+            {
+                new { id = "company", label = "Company", type = "text", required = true },
+                new { id = "topic", label = "Topic", type = "select", options = new[] { new { id = "tax", label = "Tax" }, new { id = "audit", label = "Audit" } } },
+                new { id = "phone", label = "Phone", type = "phone" },
+            },
+        });
+        var day = BrowserAppFixture.DayAhead(3);
+        var start = (await app.SlotStartsAsync(slug, day))[2];
+        await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        var page = await visitor.NewPageAsync();
+        await page.GotoAsync($"/book/{slug}/intro");
+        await ChooseAndFillAsync(page, day, start, "Grace Hopper");
+        await page.GetByLabel("Company").FillAsync("Navy");
+        await page.GetByLabel("Topic").SelectOptionAsync("audit");
+        await page.GetByLabel("Phone").FillAsync("020 7946 0958");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+
+        await Expect(page.GetByLabel("Phone")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#form-errors")).ToContainTextAsync("E.164");
+        await page.GetByLabel("Phone").FillAsync("+44 20 7946 0958");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}/bookings");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        using var response = await app.Client.SendAsync(request);
+        var booking = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("bookings")[0];
+        Assert.Equal("Audit", booking.GetProperty("answers").GetProperty("topic").GetString());
+        Assert.Equal("+442079460958", booking.GetProperty("answers").GetProperty("phone").GetString());
+        Assert.Equal("Navy", booking.GetProperty("answers").GetProperty("company").GetString());
+    }
 }

@@ -11,6 +11,7 @@ import { fillZoneSelect, zoneLabel } from "../lib/zones.js";
 import { createSlotPicker } from "../calendar.js";
 import { showConfirmation } from "./confirmation.js";
 import { chosenLengthLabel, setUpDurationChoice } from "./duration-choice.js";
+import { readAnswers, renderQuestions } from "./questions.js";
 
 /** What to say when a required field is empty, by field. */
 const MISSING = { name: "Please enter your name.", email: "Please enter a valid email address." };
@@ -37,6 +38,7 @@ export function showBooking(ctx) {
   const zoneSelect = byId("zone", HTMLSelectElement);
   fillZoneSelect(zoneSelect, ctx.zone);
   const form = byId("booking-form", HTMLFormElement);
+  renderQuestions(type.questions ?? []);
 
   const picker = createSlotPicker(byId("picker"), {
     host: profile.slug,
@@ -90,6 +92,7 @@ export function showBooking(ctx) {
         timeZone: ctx.zone,
         notes: byId("notes", HTMLTextAreaElement).value.trim(),
         durationMinutes: ctx.durationMinutes ?? type.durationMinutes,
+        answers: readAnswers(type.questions ?? []),
       };
       showConfirmation(ctx, await publicApi.book(profile.slug, type.slug, body, ctx.pendingKey));
     } catch (error) {

@@ -7,7 +7,7 @@ import { formatDateLong, formatTime } from "../lib/format.js";
 import { showLocation } from "../lib/location.js";
 import { configOf } from "./context.js";
 
-/** @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, notes?: string, noShow?: boolean, location?: import("../lib/location.js").BookingLocation | null }} HostBooking */
+/** @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, notes?: string, noShow?: boolean, location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking */
 
 /**
  * @param {import("./context.js").DashboardContext} ctx
@@ -28,6 +28,9 @@ export function bookingItem(ctx, booking, past, reload) {
     const where = el("p", { class: "small" });
     showLocation(where, booking.location);
     item.append(where);
+  }
+  if (booking.questionAnswers?.length) {
+    item.append(el("dl", { class: "small answers" }, ...booking.questionAnswers.flatMap((a) => [el("dt", { text: a.label }), el("dd", { class: "notes", text: a.value })])));
   }
   if (booking.notes) item.append(el("p", { class: "small notes", text: booking.notes }));
   const itemStatus = el("p", { class: "status small", role: "status", "aria-live": "polite" });
