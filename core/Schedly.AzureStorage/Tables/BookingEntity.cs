@@ -67,6 +67,13 @@ public sealed class BookingEntity : ITableEntity
     /// <summary>Answers to the event type's questions with their labels as booked (JSON); null on rows of earlier releases.</summary>
     public string? QuestionAnswersJson { get; set; }
 
+    /// <summary>The client change policy booked under (null each: no limit, and on rows of earlier releases).</summary>
+    public int? CancelNoticeMinutes { get; set; }
+
+    public int? RescheduleNoticeMinutes { get; set; }
+
+    public int? MaxReschedules { get; set; }
+
     /// <summary>Reminder offsets in minutes, comma-separated.</summary>
     public string ReminderOffsets { get; set; } = "";
 }

@@ -43,6 +43,9 @@ internal static class BookingEntityMapper
         LocationKind = booking.Location is { } location ? LocationKinds.Name(location.Kind) : null,
         LocationDisplay = booking.Location?.Display,
         LocationUrl = booking.Location?.Url?.AbsoluteUri,
+        CancelNoticeMinutes = (int?)booking.ClientPolicy.CancelNotice?.TotalMinutes,
+        RescheduleNoticeMinutes = (int?)booking.ClientPolicy.RescheduleNotice?.TotalMinutes,
+        MaxReschedules = booking.ClientPolicy.MaxReschedules,
         QuestionAnswersJson = booking.Client.QuestionAnswers.Count == 0
             ? null
             : JsonSerializer.Serialize(booking.Client.QuestionAnswers.Select(a => new AnswerDoc(a.QuestionId, a.Label, QuestionTypes.Name(a.Type), a.Value, [.. a.OptionIds]))),
@@ -94,6 +97,12 @@ internal static class BookingEntityMapper
             ReminderOffsetsMinutes = entity.ReminderOffsets.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList(),
             Location = ToLocation(entity),
+            ClientPolicy = entity.CancelNoticeMinutes is null && entity.RescheduleNoticeMinutes is null && entity.MaxReschedules is null
+                ? ClientPolicy.None
+                : new ClientPolicy(
+                    entity.CancelNoticeMinutes is >= 0 ? Duration.FromMinutes(entity.CancelNoticeMinutes.Value) : null,
+                    entity.RescheduleNoticeMinutes is >= 0 ? Duration.FromMinutes(entity.RescheduleNoticeMinutes.Value) : null,
+                    entity.MaxReschedules is >= 0 ? entity.MaxReschedules : null),
         };
     }
 

@@ -74,7 +74,9 @@ internal static class ScheduleDocument
             type.Active,
             type.Location is { } location ? new LocationDoc(LocationKinds.Name(location.Kind), location.Value) : null,
             [.. type.DurationOptions.Select(o => new DurationOptionDoc(o.Minutes, ToDocument(o.Price)))],
-            [.. type.Questions.Select(q => new QuestionDoc(q.Id, q.Label, QuestionTypes.Name(q.Type), q.Required, [.. q.Options.Select(o => new OptionDoc(o.Id, o.Label))]))]);
+            [.. type.Questions.Select(q => new QuestionDoc(q.Id, q.Label, QuestionTypes.Name(q.Type), q.Required, [.. q.Options.Select(o => new OptionDoc(o.Id, o.Label))]))],
+            type.ClientPolicy == ClientPolicy.None ? null : new PolicyDoc(
+                (int?)type.ClientPolicy.CancelNotice?.TotalMinutes, (int?)type.ClientPolicy.RescheduleNotice?.TotalMinutes, type.ClientPolicy.MaxReschedules));
     }
 
     private static PriceDoc? ToDocument(Price? price) =>
@@ -214,6 +216,9 @@ internal static class ScheduleDocument
                 Location = ToModel(doc.Location),
                 DurationOptions = ToModel(doc.DurationOptions, duration),
                 Questions = ToModel(doc.Questions),
+                ClientPolicy = doc.ClientPolicy is { } policy
+                    ? new ClientPolicy(Minutes(policy.CancelNoticeMinutes), Minutes(policy.RescheduleNoticeMinutes), policy.MaxReschedules is >= 0 ? policy.MaxReschedules : null)
+                    : ClientPolicy.None,
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -227,6 +232,8 @@ internal static class ScheduleDocument
         doc is not null && LocationKinds.Parse(doc.Kind) is { } kind && (doc.Value is not null || kind == LocationKind.GeneratedVideo)
             ? new MeetingLocation(kind, doc.Value)
             : null;
+
+    private static Duration? Minutes(int? minutes) => minutes is >= 0 ? Duration.FromMinutes(minutes.Value) : null;
 
     private static LocalTime? ParseTime(string? text) =>
         LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(text ?? "") is { Success: true } parsed ? parsed.Value : null;
@@ -253,6 +260,8 @@ internal static class ScheduleDocument
 
     private sealed record OptionDoc(string? Id, string? Label);
 
+    private sealed record PolicyDoc(int? CancelNoticeMinutes, int? RescheduleNoticeMinutes, int? MaxReschedules);
+
     private sealed record EventTypeDoc(
         string? Title,
         string? Description,
@@ -270,5 +279,6 @@ internal static class ScheduleDocument
         bool? Active,
         LocationDoc? Location,
         List<DurationOptionDoc?>? DurationOptions,
-        List<QuestionDoc?>? Questions);
+        List<QuestionDoc?>? Questions,
+        PolicyDoc? ClientPolicy);
 }

@@ -60,6 +60,18 @@ public sealed record Booking(
     /// <summary>Where the meeting happens, resolved when booked and kept across reschedules; null: not said (or booked before locations existed).</summary>
     public BookingLocation? Location { get; init; }
 
+    /// <summary>The client change policy the booking was made under (<see cref="ClientPolicy.None"/> for earlier bookings).</summary>
+    public ClientPolicy ClientPolicy { get; init; } = ClientPolicy.None;
+
+    /// <summary>The last instant the client may cancel; null: any time.</summary>
+    public Instant? CancelDeadline => ClientPolicy.CancelDeadline(Start);
+
+    /// <summary>The last instant the client may reschedule; null: any time (while reschedules are left).</summary>
+    public Instant? RescheduleDeadline => ClientPolicy.RescheduleDeadline(Start);
+
+    /// <summary>How many more times the client may reschedule; null: no limit. <see cref="Sequence"/> counts the reschedules so far.</summary>
+    public int? ReschedulesLeft => ClientPolicy.MaxReschedules is { } max ? Math.Max(0, max - Sequence) : null;
+
     /// <summary>Who cancelled: <see cref="ByClient"/> or <see cref="ByHost"/>; null while confirmed.</summary>
     public string? CancelledBy { get; init; }
 
@@ -96,6 +108,7 @@ public sealed record Booking(
         {
             ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
             Location = location,
+            ClientPolicy = eventType.ClientPolicy,
         };
     }
 

@@ -90,6 +90,9 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["location"] = notice.Location is null
                 ? ""
                 : templates.Get((notice.Location.Url is null ? "Location" : "LocationLink") + extension).Render(values),
+            ["policy"] = notice.Recipient == NoticeRecipient.Client && notice.Kind != NoticeKind.Cancelled && values["policy"].Length > 0
+                ? templates.Get("Policy" + extension).Render(values)
+                : "",
             ["answers"] = notice.Recipient == NoticeRecipient.Host && notice.Answers.Count > 0
                 ? templates.Get("Answers" + extension).Render(values)
                 : "",
@@ -129,11 +132,35 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["location"] = notice.Location?.Display ?? "",
             ["locationUrl"] = notice.Location?.Url?.AbsoluteUri ?? "",
             ["answers"] = string.Join('\n', notice.Answers.Select(a => $"{a.Label}: {a.Value}")),
+            ["policy"] = PolicyText(notice, zone),
             ["price"] = notice.Price is { } price
                 ? $"{price.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {price.Currency}"
                 : "",
         };
         return values;
+    }
+
+    /// <summary>"Free cancellation until …; rescheduling until …" in the recipient's zone; "" when the booking has no deadlines.</summary>
+    private static string PolicyText(BookingNotice notice, DateTimeZone zone)
+    {
+        string At(Instant deadline)
+        {
+            var local = deadline.InZone(zone);
+            return $"{_longDate.Format(local.Date)}, {_time.Format(local.TimeOfDay)} ({zone.Id})";
+        }
+
+        var parts = new List<string>();
+        if (notice.CancelDeadline is { } cancel)
+        {
+            parts.Add($"Free cancellation until {At(cancel)}.");
+        }
+
+        if (notice.RescheduleDeadline is { } reschedule)
+        {
+            parts.Add($"Rescheduling until {At(reschedule)}.");
+        }
+
+        return string.Join(' ', parts);
     }
 
     /// <summary>Optional sections leave blank lines behind in plain text; keep at most one in a row.</summary>

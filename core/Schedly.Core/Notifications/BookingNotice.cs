@@ -101,6 +101,12 @@ public sealed record BookingNotice
     /// <summary>Null: free.</summary>
     public Price? Price { get; init; }
 
+    /// <summary>The last instant the client may cancel (the client's copy states it); null: no limit.</summary>
+    public Instant? CancelDeadline { get; init; }
+
+    /// <summary>The last instant the client may reschedule; null: no limit.</summary>
+    public Instant? RescheduleDeadline { get; init; }
+
     /// <summary>The answers to the booking questions, with their labels as booked; shown to the host only.</summary>
     public IReadOnlyList<BookedAnswer> Answers { get; init; } = [];
 

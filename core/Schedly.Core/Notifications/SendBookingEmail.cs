@@ -117,6 +117,8 @@ public sealed class SendBookingEmail(
             Price = booking.Price,
             Location = booking.Location,
             Answers = booking.Client.QuestionAnswers,
+            CancelDeadline = booking.ClientPolicy.CancelDeadline(e.StartInstant),
+            RescheduleDeadline = booking.ClientPolicy.RescheduleDeadline(e.StartInstant),
         };
     }
 }

@@ -106,6 +106,9 @@ public sealed record EventType
     /// <summary>Every length offered, the default included (at least one).</summary>
     public IReadOnlyList<DurationOption> OfferedDurations => DurationOptions.Count > 0 ? DurationOptions : [new DurationOption(Duration, Price)];
 
+    /// <summary>The rules for the client's own cancellations and reschedules; bookings keep the policy they were made under.</summary>
+    public ClientPolicy ClientPolicy { get; init; } = ClientPolicy.None;
+
     /// <summary>What the booking form asks, in order; empty: nothing beyond name, email and notes.</summary>
     public IReadOnlyList<BookingQuestion> Questions { get; init; } = [];
 

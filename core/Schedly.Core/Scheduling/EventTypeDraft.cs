@@ -25,6 +25,7 @@ namespace Schedly.Core.Scheduling;
 /// <c>{ minutes, price? }</c> (minutes 1..1440, price null = the event type's <c>price</c>); <c>durationMinutes</c> must
 /// be one of them and defaults to the first.</item>
 /// <item><c>questions</c>: [] = none; see <see cref="BookingQuestionDraft"/>.</item>
+/// <item><c>clientPolicy</c>: null = no rules; see <see cref="ClientPolicyDraft"/>.</item>
 /// </list>
 /// <c>title</c> is required (1..200 characters, one line).
 /// </summary>
@@ -70,6 +71,8 @@ public sealed record EventTypeDraft
 
     public IReadOnlyList<BookingQuestionDraft?>? Questions { get; init; }
 
+    public ClientPolicyDraft? ClientPolicy { get; init; }
+
     public Validated<EventType> Validate()
     {
         var errors = new ValidationErrors();
@@ -96,6 +99,7 @@ public sealed record EventTypeDraft
         var reminders = ValidateReminders(errors);
         var location = Location?.Validate("location", errors);
         var questions = BookingQuestionDraft.ValidateAll(Questions, errors);
+        var policy = ClientPolicy is null ? Scheduling.ClientPolicy.None : ClientPolicy.Validate("clientPolicy", errors);
         if (!errors.IsEmpty)
         {
             return Validated<EventType>.Invalid(errors);
@@ -118,6 +122,7 @@ public sealed record EventTypeDraft
             Location = location,
             DurationOptions = options!,
             Questions = questions!,
+            ClientPolicy = policy!,
         });
     }
 

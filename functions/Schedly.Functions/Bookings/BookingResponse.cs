@@ -29,6 +29,9 @@ public sealed record BookingResponse(
     BookingLocationResponse? Location,
     int DurationMinutes,
     IReadOnlyList<BookedAnswerResponse> QuestionAnswers,
+    string? CancelDeadline,
+    string? RescheduleDeadline,
+    int? ReschedulesLeft,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
     public static BookingResponse From(Booking booking, string? manageToken = null)
@@ -56,6 +59,9 @@ public sealed record BookingResponse(
             BookingLocationResponse.From(booking.Location),
             (int)(booking.End - booking.Start).TotalMinutes,
             BookedAnswerResponse.From(booking.Client.QuestionAnswers),
+            booking.CancelDeadline?.ToString(),
+            booking.RescheduleDeadline?.ToString(),
+            booking.ReschedulesLeft,
             manageToken);
     }
 }

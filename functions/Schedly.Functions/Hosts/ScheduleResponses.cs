@@ -70,7 +70,8 @@ public sealed record EventTypeResponse(
     bool Active,
     EventLocationResponse? Location,
     IReadOnlyList<DurationOptionResponse> DurationOptions,
-    IReadOnlyList<QuestionResponse> Questions)
+    IReadOnlyList<QuestionResponse> Questions,
+    ClientPolicyResponse? ClientPolicy)
 {
     public static EventTypeResponse From(EventType type)
     {
@@ -93,7 +94,8 @@ public sealed record EventTypeResponse(
             type.Active,
             EventLocationResponse.From(type.Location),
             [.. type.DurationOptions.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price)))],
-            QuestionResponse.From(type.Questions));
+            QuestionResponse.From(type.Questions),
+            ClientPolicyResponse.From(type.ClientPolicy));
     }
 }
 
@@ -133,6 +135,15 @@ public sealed record PublicEventTypeResponse(
     string? LocationKind,
     IReadOnlyList<DurationOptionResponse> DurationOptions,
     IReadOnlyList<QuestionResponse> Questions);
+
+/// <summary>An event type's client change policy (null: none); each field null = no limit.</summary>
+public sealed record ClientPolicyResponse(int? CancelNoticeMinutes, int? RescheduleNoticeMinutes, int? MaxReschedules)
+{
+    public static ClientPolicyResponse? From(ClientPolicy policy) =>
+        policy == ClientPolicy.None
+            ? null
+            : new((int?)policy.CancelNotice?.TotalMinutes, (int?)policy.RescheduleNotice?.TotalMinutes, policy.MaxReschedules);
+}
 
 /// <summary>One length of an event type: <c>{ minutes, price }</c> (price null: the event type's, or free).</summary>
 public sealed record DurationOptionResponse(int Minutes, PriceResponse? Price);
