@@ -34,6 +34,9 @@ public sealed class BookingEntity : ITableEntity
 
     public string ClientTimeZone { get; set; } = "";
 
+    /// <summary>The client's language (BCP 47); null on rows of earlier releases (read as <c>en</c>).</summary>
+    public string? ClientLocale { get; set; }
+
     public string Notes { get; set; } = "";
 
     public string AnswersJson { get; set; } = "{}";

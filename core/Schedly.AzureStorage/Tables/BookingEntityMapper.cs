@@ -28,6 +28,7 @@ internal static class BookingEntityMapper
         ClientName = booking.Client.Name,
         ClientEmail = booking.Client.Email,
         ClientTimeZone = booking.Client.TimeZone.Id,
+        ClientLocale = booking.Client.Locale,
         Notes = booking.Client.Notes,
         AnswersJson = JsonSerializer.Serialize(booking.Client.Answers),
         ManageTokenHash = booking.ManageTokenHash.Hex,
@@ -81,6 +82,7 @@ internal static class BookingEntityMapper
             new ClientDetails(entity.ClientName, entity.ClientEmail, DateTimeZoneProviders.Tzdb[entity.ClientTimeZone], entity.Notes, answers)
             {
                 QuestionAnswers = ToAnswers(entity.QuestionAnswersJson),
+                Locale = entity.ClientLocale is { Length: > 0 } locale ? locale : Core.Validation.LocaleRules.Default,
             },
             ApiKeyHash.FromStored(entity.ManageTokenHash),
             Instant.FromDateTimeOffset(entity.CreatedAt),

@@ -18,6 +18,9 @@ public sealed record BookingRequestDraft(string? Start, string? Name, string? Em
 {
     public int? DurationMinutes { get; init; }
 
+    /// <summary>The client's language, a BCP 47 tag; default <c>en</c>.</summary>
+    public string? Locale { get; init; }
+
     public Validated<BookingRequest> Validate()
     {
         var errors = new ValidationErrors();
@@ -27,8 +30,9 @@ public sealed record BookingRequestDraft(string? Start, string? Name, string? Em
         var zone = TimeZoneRules.Required(TimeZone, "timeZone", errors);
         var notes = ValidateNotes(errors);
         var answers = ValidateAnswers(errors);
+        var locale = LocaleRules.Optional(Locale, "locale", errors);
         return errors.IsEmpty
-            ? Validated<BookingRequest>.Valid(new BookingRequest(start!.Value, new ClientDetails(name!, email!, zone!, notes, new Dictionary<string, string>()))
+            ? Validated<BookingRequest>.Valid(new BookingRequest(start!.Value, new ClientDetails(name!, email!, zone!, notes, new Dictionary<string, string>()) { Locale = locale! })
             {
                 DurationMinutes = DurationMinutes,
                 Answers = answers,

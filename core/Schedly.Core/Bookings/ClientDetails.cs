@@ -12,6 +12,9 @@ public sealed record ClientDetails(string Name, string Email, DateTimeZone TimeZ
 {
     public IReadOnlyList<BookedAnswer> QuestionAnswers { get; init; } = [];
 
+    /// <summary>The client's language (BCP 47) from the booking request; <c>en</c> by default and for earlier bookings.</summary>
+    public string Locale { get; init; } = Validation.LocaleRules.Default;
+
     public const int MaxNameLength = 200;
     public const int MaxNotesLength = 2000;
     public const int MaxAnswers = 20;

@@ -11,8 +11,6 @@ namespace Schedly.Core.Locations;
 /// </summary>
 public sealed record LocationDraft
 {
-    public const int MaxUrlLength = 500;
-
     public string? Kind { get; init; }
 
     public string? Address { get; init; }
@@ -41,8 +39,8 @@ public sealed record LocationDraft
             LocationKind.InPerson => RequiredText(Address, field + ".address", errors),
             LocationKind.Custom => RequiredText(Text, field + ".text", errors),
             LocationKind.Phone => PhoneRules.Required(Phone, field + ".phone", errors),
-            LocationKind.Video => HttpsUrl(Url, field + ".url", isBase: false, errors),
-            _ => BaseUrl is null ? "" : HttpsUrl(BaseUrl, field + ".baseUrl", isBase: true, errors),
+            LocationKind.Video => UrlRules.Https(Url, field + ".url", isBase: false, errors),
+            _ => BaseUrl is null ? "" : UrlRules.Https(BaseUrl, field + ".baseUrl", isBase: true, errors),
         };
         return value is null ? null : new MeetingLocation(kind.Value, value.Length == 0 ? null : value);
     }
@@ -57,26 +55,5 @@ public sealed record LocationDraft
         }
 
         return text;
-    }
-
-    /// <summary>An absolute https URL without user info, and without query or fragment when it is a base; returned normalised.</summary>
-    internal static string? HttpsUrl(string? value, string field, bool isBase, ValidationErrors errors)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > MaxUrlLength
-            || !Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps
-            || url.UserInfo.Length > 0 || url.HostNameType == UriHostNameType.Unknown || url.Host.Length == 0)
-        {
-            errors.Add(field, $"An absolute https URL of at most {MaxUrlLength} characters.");
-            return null;
-        }
-
-        if (isBase && (url.Query.Length > 0 || url.Fragment.Length > 0))
-        {
-            errors.Add(field, "A base URL has no query or fragment: rooms are added as its last path segment.");
-            return null;
-        }
-
-        return url.AbsoluteUri;
     }
 }

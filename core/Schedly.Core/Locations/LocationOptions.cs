@@ -23,7 +23,7 @@ public sealed class LocationOptions : IValidatableOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new ValidationErrors();
-        LocationDraft.HttpsUrl(GeneratedVideoBaseUrl, nameof(GeneratedVideoBaseUrl), isBase: true, errors);
+        UrlRules.Https(GeneratedVideoBaseUrl, nameof(GeneratedVideoBaseUrl), isBase: true, errors);
         return errors.IsEmpty ? [] : [$"{Section}:GeneratedVideoBaseUrl must be an absolute https URL without query or fragment."];
     }
 }

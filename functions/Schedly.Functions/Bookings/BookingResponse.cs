@@ -32,6 +32,7 @@ public sealed record BookingResponse(
     string? CancelDeadline,
     string? RescheduleDeadline,
     int? ReschedulesLeft,
+    string Locale,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
     public static BookingResponse From(Booking booking, string? manageToken = null)
@@ -62,6 +63,7 @@ public sealed record BookingResponse(
             booking.CancelDeadline?.ToString(),
             booking.RescheduleDeadline?.ToString(),
             booking.ReschedulesLeft,
+            booking.Client.Locale,
             manageToken);
     }
 }

@@ -100,7 +100,7 @@ public sealed record EventTypeResponse(
 }
 
 /// <summary>The public profile a booking page shows (<c>GET /api/hosts/{host}</c>): no email, no key, no bookings.</summary>
-public sealed record PublicHostResponse(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventTypeResponse> EventTypes)
+public sealed record PublicHostResponse(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventTypeResponse> EventTypes, string Bio, string? ImageUrl, string Locale)
 {
     public static PublicHostResponse From(PublicHostProfile profile)
     {
@@ -117,7 +117,10 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
                 PriceResponse.From(e.Type.Price),
                 e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null,
                 [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))],
-                QuestionResponse.From(e.Type.Questions)))]);
+                QuestionResponse.From(e.Type.Questions)))],
+            profile.Profile.Bio,
+            profile.Profile.ImageUrl?.AbsoluteUri,
+            profile.Profile.Locale);
     }
 }
 

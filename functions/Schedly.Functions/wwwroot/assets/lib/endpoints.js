@@ -9,7 +9,7 @@ const seg = encodeURIComponent;
 /** @typedef {{ amount: string, currency: string }} Price */
 /** @typedef {{ minutes: number, price?: Price | null }} DurationOption */
 /** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null, durationOptions?: DurationOption[], questions?: import("../book/questions.js").Question[] }} PublicEventType */
-/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[] }} HostProfile the answer of GET /api/hosts/{host} */
+/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[], bio?: string, imageUrl?: string | null, locale?: string }} HostProfile the answer of GET /api/hosts/{host} */
 
 export const publicApi = {
   /** @param {string} host @param {RequestOptions} [options] */
