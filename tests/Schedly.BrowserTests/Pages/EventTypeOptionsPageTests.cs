@@ -88,4 +88,31 @@ public sealed class EventTypeOptionsPageTests(BrowserAppFixture app)
         Assert.Equal("+442079460958", booking.GetProperty("answers").GetProperty("phone").GetString());
         Assert.Equal("Navy", booking.GetProperty("answers").GetProperty("company").GetString());
     }
+
+    [Fact]
+    public async Task Dashboard_Editor_SetsLengthsPolicyAndLocation()
+    {
+        var (slug, key) = await app.CreateHostWithKeyAsync("editor");
+        await using var hostContext = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        var page = await hostContext.NewPageAsync();
+        await SignInAsync(page, slug, key);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Intro call" }).ClickAsync();
+        await page.GetByLabel("Lengths offered").FillAsync("30, 60");
+        await page.GetByLabel("Free cancellation until").FillAsync("1440");
+        await page.GetByLabel("Location").SelectOptionAsync("phone");
+        await page.GetByLabel("Phone number to call").FillAsync("12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
+        await Expect(page.GetByLabel("Phone number to call")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.GetByLabel("Phone number to call").FillAsync("+44 20 7946 0958");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
+        await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");
+
+        await Expect(page.GetByLabel("Lengths offered")).ToHaveValueAsync("30, 60");
+        await Expect(page.GetByLabel("Free cancellation until")).ToHaveValueAsync("1440");
+        await Expect(page.GetByLabel("Phone number to call")).ToHaveValueAsync("+442079460958");
+        var visitor = await hostContext.NewPageAsync();
+        await visitor.GotoAsync($"/book/{slug}/intro");
+        await Expect(visitor.Locator("#duration option")).ToHaveCountAsync(2);
+    }
 }

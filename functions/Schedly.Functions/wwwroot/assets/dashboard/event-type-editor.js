@@ -6,6 +6,7 @@ import { ApiError } from "../lib/api.js";
 import { byId, inputById, setStatus } from "../lib/dom.js";
 import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
 import { configOf } from "./context.js";
+import { fillChangeRules, readChangeRules } from "./change-rules-fields.js";
 import { fillLocation, readLocation, setUpLocationFields } from "./location-fields.js";
 import { renderTypeList } from "./event-type-list.js";
 
@@ -49,6 +50,9 @@ function openType(ctx, slug) {
   inputById("type-currency").value = type.price?.currency ?? "";
   inputById("type-active").checked = type.active !== false;
   fillLocation(/** @type {import("./location-fields.js").EventLocation | null | undefined} */ (type.location));
+  fillChangeRules(
+    /** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (type.durationOptions),
+    /** @type {import("./change-rules-fields.js").ClientPolicy | null | undefined} */ (type.clientPolicy));
   byId("deactivate-type").hidden = !slug || type.active === false;
   clearFieldErrors(form(), errorList());
   setStatus(status(), "");
@@ -72,6 +76,7 @@ function collectType(ctx) {
   body.price = amount || currency ? { amount, currency } : null;
   body.active = inputById("type-active").checked;
   body.location = readLocation();
+  Object.assign(body, readChangeRules(/** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (original.durationOptions)));
   return body;
 }
 
