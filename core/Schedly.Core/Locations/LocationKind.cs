@@ -1,3 +1,5 @@
+using Schedly.Core.Validation;
+
 namespace Schedly.Core.Locations;
 
 /// <summary>Where a meeting of an event type happens; the wire names are <see cref="LocationKinds"/>.</summary>
@@ -22,20 +24,10 @@ public enum LocationKind
 /// <summary>The wire (and storage) names of <see cref="LocationKind"/>: <c>inPerson</c>, <c>phone</c>, <c>video</c>, <c>generatedVideo</c>, <c>custom</c>.</summary>
 public static class LocationKinds
 {
-    private static readonly Dictionary<string, LocationKind> ByName = new(StringComparer.Ordinal)
-    {
-        ["inPerson"] = LocationKind.InPerson,
-        ["phone"] = LocationKind.Phone,
-        ["video"] = LocationKind.Video,
-        ["generatedVideo"] = LocationKind.GeneratedVideo,
-        ["custom"] = LocationKind.Custom,
-    };
+    public static IReadOnlyCollection<string> Names => WireNames<LocationKind>.Names;
 
-    /// <summary>Every wire name, in the enum's order.</summary>
-    public static IReadOnlyCollection<string> Names => ByName.Keys;
-
-    public static string Name(LocationKind kind) => ByName.First(pair => pair.Value == kind).Key;
+    public static string Name(LocationKind kind) => WireNames<LocationKind>.Name(kind);
 
     /// <summary>The kind a wire name stands for (exact spelling), or null.</summary>
-    public static LocationKind? Parse(string? name) => name is not null && ByName.TryGetValue(name, out var kind) ? kind : null;
+    public static LocationKind? Parse(string? name) => WireNames<LocationKind>.Parse(name);
 }

@@ -1,3 +1,5 @@
+using Schedly.Core.Validation;
+
 namespace Schedly.Core.Questions;
 
 /// <summary>What kind of answer a booking question takes; the wire names are <see cref="QuestionTypes"/>.</summary>
@@ -32,24 +34,11 @@ public enum QuestionType
 /// <summary>The wire (and storage) names of <see cref="QuestionType"/>: <c>text</c>, <c>longText</c>, <c>email</c>, …</summary>
 public static class QuestionTypes
 {
-    private static readonly Dictionary<string, QuestionType> ByName = new(StringComparer.Ordinal)
-    {
-        ["text"] = QuestionType.Text,
-        ["longText"] = QuestionType.LongText,
-        ["email"] = QuestionType.Email,
-        ["phone"] = QuestionType.Phone,
-        ["number"] = QuestionType.Number,
-        ["url"] = QuestionType.Url,
-        ["checkbox"] = QuestionType.Checkbox,
-        ["select"] = QuestionType.Select,
-        ["multiSelect"] = QuestionType.MultiSelect,
-    };
+    public static IReadOnlyCollection<string> Names => WireNames<QuestionType>.Names;
 
-    public static IReadOnlyCollection<string> Names => ByName.Keys;
+    public static string Name(QuestionType type) => WireNames<QuestionType>.Name(type);
 
-    public static string Name(QuestionType type) => ByName.First(pair => pair.Value == type).Key;
-
-    public static QuestionType? Parse(string? name) => name is not null && ByName.TryGetValue(name, out var type) ? type : null;
+    public static QuestionType? Parse(string? name) => WireNames<QuestionType>.Parse(name);
 
     /// <summary>True for the types that answer with option ids.</summary>
     public static bool HasOptions(QuestionType type) => type is QuestionType.Select or QuestionType.MultiSelect;
