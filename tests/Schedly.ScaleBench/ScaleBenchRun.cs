@@ -14,6 +14,7 @@ using Schedly.Core.Bookings;
 using Schedly.Core.Calendars;
 using Schedly.Core.Hosts;
 using Schedly.Core.Housekeeping;
+using Schedly.Core.Locations;
 using Schedly.Core.Notifications;
 using Schedly.Core.Outbox;
 using Schedly.Core.Reminders;
@@ -185,7 +186,8 @@ public static class ScaleBenchRun
             provider.GetRequiredService<IBookingEventPublisher>(),
             new ManageTokenIssuer(Secret),
             madeAt,
-            CapOptions.NoClientCap);
+            CapOptions.NoClientCap,
+        new LocationOptions());
         var start = ClaimCells.Floor(now) + Duration.FromHours(1);
         foreach (var host in active)
         {

@@ -34,6 +34,9 @@ public sealed class BookingEntity : ITableEntity
 
     public string ClientTimeZone { get; set; } = "";
 
+    /// <summary>The client's language (BCP 47); null on rows of earlier releases (read as <c>en</c>).</summary>
+    public string? ClientLocale { get; set; }
+
     public string Notes { get; set; } = "";
 
     public string AnswersJson { get; set; } = "{}";
@@ -55,6 +58,24 @@ public sealed class BookingEntity : ITableEntity
     public string? CancelReason { get; set; }
 
     public string? CancelledBy { get; set; }
+
+    /// <summary>The location's kind (wire name); null on rows without a location (and rows of earlier releases).</summary>
+    public string? LocationKind { get; set; }
+
+    public string? LocationDisplay { get; set; }
+
+    /// <summary>The join link of a video location.</summary>
+    public string? LocationUrl { get; set; }
+
+    /// <summary>Answers to the event type's questions with their labels as booked (JSON); null on rows of earlier releases.</summary>
+    public string? QuestionAnswersJson { get; set; }
+
+    /// <summary>The client change policy booked under (null each: no limit, and on rows of earlier releases).</summary>
+    public int? CancelNoticeMinutes { get; set; }
+
+    public int? RescheduleNoticeMinutes { get; set; }
+
+    public int? MaxReschedules { get; set; }
 
     /// <summary>Reminder offsets in minutes, comma-separated.</summary>
     public string ReminderOffsets { get; set; } = "";

@@ -3,6 +3,8 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Bookings;
+using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 
@@ -26,6 +28,7 @@ internal static class BookingEntityMapper
         ClientName = booking.Client.Name,
         ClientEmail = booking.Client.Email,
         ClientTimeZone = booking.Client.TimeZone.Id,
+        ClientLocale = booking.Client.Locale,
         Notes = booking.Client.Notes,
         AnswersJson = JsonSerializer.Serialize(booking.Client.Answers),
         ManageTokenHash = booking.ManageTokenHash.Hex,
@@ -38,6 +41,15 @@ internal static class BookingEntityMapper
         CancelReason = booking.CancelReason,
         CancelledBy = booking.CancelledBy,
         ReminderOffsets = string.Join(',', booking.ReminderOffsetsMinutes.Select(o => o.ToString(CultureInfo.InvariantCulture))),
+        LocationKind = booking.Location is { } location ? LocationKinds.Name(location.Kind) : null,
+        LocationDisplay = booking.Location?.Display,
+        LocationUrl = booking.Location?.Url?.AbsoluteUri,
+        CancelNoticeMinutes = (int?)booking.ClientPolicy.CancelNotice?.TotalMinutes,
+        RescheduleNoticeMinutes = (int?)booking.ClientPolicy.RescheduleNotice?.TotalMinutes,
+        MaxReschedules = booking.ClientPolicy.MaxReschedules,
+        QuestionAnswersJson = booking.Client.QuestionAnswers.Count == 0
+            ? null
+            : JsonSerializer.Serialize(booking.Client.QuestionAnswers.Select(a => new AnswerDoc(a.QuestionId, a.Label, QuestionTypes.Name(a.Type), a.Value, [.. a.OptionIds]))),
     };
 
     /// <summary>The same booking under its <c>bystart|</c> key, for the time-sorted list.</summary>
@@ -67,7 +79,11 @@ internal static class BookingEntityMapper
             Duration.FromMinutes(entity.BufferBeforeMinutes),
             Duration.FromMinutes(entity.BufferAfterMinutes),
             Enum.Parse<BookingStatus>(entity.Status),
-            new ClientDetails(entity.ClientName, entity.ClientEmail, DateTimeZoneProviders.Tzdb[entity.ClientTimeZone], entity.Notes, answers),
+            new ClientDetails(entity.ClientName, entity.ClientEmail, DateTimeZoneProviders.Tzdb[entity.ClientTimeZone], entity.Notes, answers)
+            {
+                QuestionAnswers = ToAnswers(entity.QuestionAnswersJson),
+                Locale = entity.ClientLocale is { Length: > 0 } locale ? locale : Core.Validation.LocaleRules.Default,
+            },
             ApiKeyHash.FromStored(entity.ManageTokenHash),
             Instant.FromDateTimeOffset(entity.CreatedAt),
             Instant.FromDateTimeOffset(entity.UpdatedAt),
@@ -82,6 +98,29 @@ internal static class BookingEntityMapper
             CancelledBy = entity.CancelledBy,
             ReminderOffsetsMinutes = entity.ReminderOffsets.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList(),
+            Location = ToLocation(entity),
+            ClientPolicy = entity.CancelNoticeMinutes is null && entity.RescheduleNoticeMinutes is null && entity.MaxReschedules is null
+                ? ClientPolicy.None
+                : new ClientPolicy(
+                    entity.CancelNoticeMinutes is >= 0 ? Duration.FromMinutes(entity.CancelNoticeMinutes.Value) : null,
+                    entity.RescheduleNoticeMinutes is >= 0 ? Duration.FromMinutes(entity.RescheduleNoticeMinutes.Value) : null,
+                    entity.MaxReschedules is >= 0 ? entity.MaxReschedules : null),
         };
     }
+
+    /// <summary>Lenient: answers of a type this release does not know are left out.</summary>
+    private static List<BookedAnswer> ToAnswers(string? json) =>
+        json is null
+            ? []
+            : [.. (JsonSerializer.Deserialize<List<AnswerDoc?>>(json) ?? [])
+                .Where(a => a is { QuestionId: not null, Label: not null, Value: not null } && QuestionTypes.Parse(a.Type) is not null)
+                .Select(a => new BookedAnswer(a!.QuestionId!, a.Label!, QuestionTypes.Parse(a.Type)!.Value, a.Value!, a.OptionIds ?? []))];
+
+    /// <summary>Lenient: a row without a location (or of a kind this release does not know) has none.</summary>
+    private static BookingLocation? ToLocation(BookingEntity entity) =>
+        LocationKinds.Parse(entity.LocationKind) is { } kind && entity.LocationDisplay is { } display
+            ? new BookingLocation(kind, display, Uri.TryCreate(entity.LocationUrl, UriKind.Absolute, out var url) ? url : null)
+            : null;
+
+    private sealed record AnswerDoc(string? QuestionId, string? Label, string? Type, string? Value, List<string>? OptionIds);
 }

@@ -23,6 +23,9 @@ internal static class HostEntityMapper
     public const string Availability = "Availability";
     public const string EventTypes = "EventTypes";
     public const string ScheduleVersion = "ScheduleVersion";
+    public const string Bio = "Bio";
+    public const string ImageUrl = "ImageUrl";
+    public const string Locale = "Locale";
 
     public static TableEntity ToEntity(Host host)
     {
@@ -31,6 +34,9 @@ internal static class HostEntityMapper
             [Name] = host.Profile.Name,
             [Email] = host.Profile.Email,
             [TimeZone] = host.Profile.TimeZone.Id,
+            [Bio] = host.Profile.Bio,
+            [ImageUrl] = host.Profile.ImageUrl?.AbsoluteUri ?? "",
+            [Locale] = host.Profile.Locale,
             [ApiKeyHash] = host.ApiKey.Hex,
             [ApiKeyId] = host.ApiKeyId,
             [FeedTokenHash] = host.FeedTokenHash?.Hex,
@@ -47,7 +53,13 @@ internal static class HostEntityMapper
     {
         return new Host(
             slug,
-            new HostProfile(entity.GetString(Name), entity.GetString(Email), DateTimeZoneProviders.Tzdb[entity.GetString(TimeZone)]),
+            new HostProfile(entity.GetString(Name), entity.GetString(Email), DateTimeZoneProviders.Tzdb[entity.GetString(TimeZone)])
+            {
+                // Lenient: rows of earlier releases have none of these.
+                Bio = entity.GetString(Bio) ?? "",
+                ImageUrl = Uri.TryCreate(entity.GetString(ImageUrl), UriKind.Absolute, out var image) ? image : null,
+                Locale = entity.GetString(Locale) is { Length: > 0 } locale ? locale : Core.Validation.LocaleRules.Default,
+            },
             Core.Security.ApiKeyHash.FromStored(entity.GetString(ApiKeyHash)),
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(CreatedAt)!.Value),
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(UpdatedAt)!.Value))

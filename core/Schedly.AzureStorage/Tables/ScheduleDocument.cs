@@ -3,6 +3,8 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.AzureStorage.Tables;
@@ -67,9 +69,56 @@ internal static class ScheduleDocument
             fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.FirstDate),
             fixedWindow is null ? null : LocalDatePattern.Iso.Format(fixedWindow.LastDate),
             type.MaxBookingsPerDay,
-            type.Price is { } price ? new PriceDoc(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency) : null,
+            ToDocument(type.Price),
             [.. type.ReminderOffsetsMinutes],
-            type.Active);
+            type.Active,
+            type.Location is { } location ? new LocationDoc(LocationKinds.Name(location.Kind), location.Value) : null,
+            [.. type.DurationOptions.Select(o => new DurationOptionDoc(o.Minutes, ToDocument(o.Price)))],
+            [.. type.Questions.Select(q => new QuestionDoc(q.Id, q.Label, QuestionTypes.Name(q.Type), q.Required, [.. q.Options.Select(o => new OptionDoc(o.Id, o.Label))]))],
+            type.ClientPolicy == ClientPolicy.None ? null : new PolicyDoc(
+                (int?)type.ClientPolicy.CancelNotice?.TotalMinutes, (int?)type.ClientPolicy.RescheduleNotice?.TotalMinutes, type.ClientPolicy.MaxReschedules));
+    }
+
+    private static PriceDoc? ToDocument(Price? price) =>
+        price is null ? null : new PriceDoc(price.Amount.ToString("0.00", CultureInfo.InvariantCulture), price.Currency);
+
+    private static Price? ToModel(PriceDoc? doc) =>
+        doc is { Amount: { } amount, Currency: { } currency }
+            ? new Price(decimal.Parse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), currency)
+            : null;
+
+    /// <summary>The readable lengths, each once; when the default length is not among them (a corrupted row) none, so it stays bookable at its default.</summary>
+    private static List<DurationOption> ToModel(List<DurationOptionDoc?>? docs, Duration duration)
+    {
+        var options = new List<DurationOption>();
+        foreach (var doc in docs ?? [])
+        {
+            if (doc?.Minutes is { } minutes && minutes is > 0 and <= 1440 && !options.Exists(o => o.Minutes == minutes))
+            {
+                options.Add(new DurationOption(Duration.FromMinutes(minutes), ToModel(doc.Price)));
+            }
+        }
+
+        return options.Exists(o => o.Length == duration) ? options : [];
+    }
+
+    /// <summary>The readable questions, each id once; a question of an unknown type or without options it needs is left out.</summary>
+    private static List<BookingQuestion> ToModel(List<QuestionDoc?>? docs)
+    {
+        var questions = new List<BookingQuestion>();
+        foreach (var doc in docs ?? [])
+        {
+            if (doc is { Id: { } id, Label: { } label } && QuestionTypes.Parse(doc.Type) is { } type && !questions.Exists(q => q.Id == id))
+            {
+                var options = (doc.Options ?? []).Where(o => o is { Id: not null, Label: not null }).Select(o => new QuestionOption(o!.Id!, o.Label!)).ToList();
+                if (!QuestionTypes.HasOptions(type) || options.Count > 0)
+                {
+                    questions.Add(new BookingQuestion(id, label, type, doc.Required ?? false, options));
+                }
+            }
+        }
+
+        return questions;
     }
 
     private static Availability ToModel(AvailabilityDoc doc)
@@ -161,11 +210,15 @@ internal static class ScheduleDocument
                 MinimumNotice = Duration.FromMinutes(doc.MinimumNoticeMinutes ?? 0),
                 BookingWindow = window,
                 MaxBookingsPerDay = doc.MaxBookingsPerDay,
-                Price = doc.Price is { Amount: { } amount, Currency: { } currency }
-                    ? new Price(decimal.Parse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), currency)
-                    : null,
+                Price = ToModel(doc.Price),
                 ReminderOffsetsMinutes = [.. (doc.ReminderOffsetsMinutes ?? [.. EventTypeDraft.DefaultReminderOffsetsMinutes]).Where(m => m > 0).Distinct()],
                 Active = doc.Active ?? true,
+                Location = ToModel(doc.Location),
+                DurationOptions = ToModel(doc.DurationOptions, duration),
+                Questions = ToModel(doc.Questions),
+                ClientPolicy = doc.ClientPolicy is { } policy
+                    ? new ClientPolicy(Minutes(policy.CancelNoticeMinutes), Minutes(policy.RescheduleNoticeMinutes), policy.MaxReschedules is >= 0 ? policy.MaxReschedules : null)
+                    : ClientPolicy.None,
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -173,6 +226,14 @@ internal static class ScheduleDocument
             return null;
         }
     }
+
+    /// <summary>A location of a kind this release knows, else none (the booking page then says nothing about where).</summary>
+    private static MeetingLocation? ToModel(LocationDoc? doc) =>
+        doc is not null && LocationKinds.Parse(doc.Kind) is { } kind && (doc.Value is not null || kind == LocationKind.GeneratedVideo)
+            ? new MeetingLocation(kind, doc.Value)
+            : null;
+
+    private static Duration? Minutes(int? minutes) => minutes is >= 0 ? Duration.FromMinutes(minutes.Value) : null;
 
     private static LocalTime? ParseTime(string? text) =>
         LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(text ?? "") is { Success: true } parsed ? parsed.Value : null;
@@ -190,6 +251,17 @@ internal static class ScheduleDocument
 
     private sealed record PriceDoc(string? Amount, string? Currency);
 
+    /// <summary>An event type's location: its kind's wire name and its one value (address, E.164 phone, URL, base URL or text).</summary>
+    private sealed record LocationDoc(string? Kind, string? Value);
+
+    private sealed record DurationOptionDoc(int? Minutes, PriceDoc? Price);
+
+    private sealed record QuestionDoc(string? Id, string? Label, string? Type, bool? Required, List<OptionDoc?>? Options);
+
+    private sealed record OptionDoc(string? Id, string? Label);
+
+    private sealed record PolicyDoc(int? CancelNoticeMinutes, int? RescheduleNoticeMinutes, int? MaxReschedules);
+
     private sealed record EventTypeDoc(
         string? Title,
         string? Description,
@@ -204,5 +276,9 @@ internal static class ScheduleDocument
         int? MaxBookingsPerDay,
         PriceDoc? Price,
         List<int>? ReminderOffsetsMinutes,
-        bool? Active);
+        bool? Active,
+        LocationDoc? Location,
+        List<DurationOptionDoc?>? DurationOptions,
+        List<QuestionDoc?>? Questions,
+        PolicyDoc? ClientPolicy);
 }

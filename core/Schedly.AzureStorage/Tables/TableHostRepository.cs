@@ -74,6 +74,11 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
             [HostEntityMapper.Name] = profile.Name,
             [HostEntityMapper.Email] = profile.Email,
             [HostEntityMapper.TimeZone] = profile.TimeZone.Id,
+            [HostEntityMapper.Bio] = profile.Bio,
+
+            // "" rather than null: a merge skips null properties, and "" reads back as no image.
+            [HostEntityMapper.ImageUrl] = profile.ImageUrl?.AbsoluteUri ?? "",
+            [HostEntityMapper.Locale] = profile.Locale,
             [HostEntityMapper.UpdatedAt] = updatedAt.ToDateTimeOffset(),
         };
         try

@@ -1,4 +1,5 @@
 using NodaTime;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 
@@ -56,6 +57,21 @@ public sealed record Booking(
     /// </summary>
     public IReadOnlyList<int> ReminderOffsetsMinutes { get; init; } = [];
 
+    /// <summary>Where the meeting happens, resolved when booked and kept across reschedules; null: not said (or booked before locations existed).</summary>
+    public BookingLocation? Location { get; init; }
+
+    /// <summary>The client change policy the booking was made under (<see cref="ClientPolicy.None"/> for earlier bookings).</summary>
+    public ClientPolicy ClientPolicy { get; init; } = ClientPolicy.None;
+
+    /// <summary>The last instant the client may cancel; null: any time.</summary>
+    public Instant? CancelDeadline => ClientPolicy.CancelDeadline(Start);
+
+    /// <summary>The last instant the client may reschedule; null: any time (while reschedules are left).</summary>
+    public Instant? RescheduleDeadline => ClientPolicy.RescheduleDeadline(Start);
+
+    /// <summary>How many more times the client may reschedule; null: no limit. <see cref="Sequence"/> counts the reschedules so far.</summary>
+    public int? ReschedulesLeft => ClientPolicy.MaxReschedules is { } max ? Math.Max(0, max - Sequence) : null;
+
     /// <summary>Who cancelled: <see cref="ByClient"/> or <see cref="ByHost"/>; null while confirmed.</summary>
     public string? CancelledBy { get; init; }
 
@@ -65,8 +81,11 @@ public sealed record Booking(
     /// <summary>The time this booking keeps from others: the meeting widened by its buffers.</summary>
     public Interval ClaimedSpan => new(Start - BufferBefore, End + BufferAfter);
 
-    /// <summary>A new confirmed booking of <paramref name="eventType"/> at <paramref name="start"/>, made <paramref name="now"/>.</summary>
-    public static Booking Create(BookingId id, string eventTypeSlug, EventType eventType, Instant start, ClientDetails client, ApiKeyHash manageTokenHash, DateTimeZone hostZone, Instant now)
+    /// <summary>
+    /// A new confirmed booking of <paramref name="eventType"/> at <paramref name="start"/>, made <paramref name="now"/>,
+    /// at <paramref name="location"/> (the event type's, resolved for this booking).
+    /// </summary>
+    public static Booking Create(BookingId id, string eventTypeSlug, EventType eventType, Instant start, ClientDetails client, ApiKeyHash manageTokenHash, DateTimeZone hostZone, Instant now, BookingLocation? location = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(eventType);
@@ -88,6 +107,8 @@ public sealed record Booking(
             start.InZone(hostZone).Date)
         {
             ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
+            Location = location,
+            ClientPolicy = eventType.ClientPolicy,
         };
     }
 

@@ -1,10 +1,20 @@
 using NodaTime;
+using Schedly.Core.Questions;
 
 namespace Schedly.Core.Bookings;
 
-/// <summary>Who booked: as validated from the booking form.</summary>
+/// <summary>
+/// Who booked: as validated from the booking form. <see cref="Answers"/> holds each answer as text by question id;
+/// <see cref="QuestionAnswers"/> the same answers to the event type's questions with the labels they had when booked
+/// (empty for answers given without questions and for bookings of earlier releases).
+/// </summary>
 public sealed record ClientDetails(string Name, string Email, DateTimeZone TimeZone, string Notes, IReadOnlyDictionary<string, string> Answers)
 {
+    public IReadOnlyList<BookedAnswer> QuestionAnswers { get; init; } = [];
+
+    /// <summary>The client's language (BCP 47) from the booking request; <c>en</c> by default and for earlier bookings.</summary>
+    public string Locale { get; init; } = Validation.LocaleRules.Default;
+
     public const int MaxNameLength = 200;
     public const int MaxNotesLength = 2000;
     public const int MaxAnswers = 20;

@@ -3,6 +3,8 @@ using Schedly.Core.Abuse;
 using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 using Schedly.Core.Validation;
@@ -16,7 +18,11 @@ namespace Schedly.Core.Bookings;
 /// manage token once; only its hash is stored. Busy time imported from the host's calendars is read once, before the
 /// loop: an import never changes a booking, so it needs no version. A client email holding
 /// <see cref="CapOptions.ActiveBookingsPerClient"/> upcoming bookings with the host is refused
-/// (<see cref="CreateBookingResult.ClientCapReached"/>).
+/// (<see cref="CreateBookingResult.ClientCapReached"/>). The event type's location is resolved for the booking (a
+/// generated video room gets its own name, on <see cref="LocationOptions.GeneratedVideoBaseUrl"/> unless the event
+/// type names its own server). The booking lasts the length the client chose (<see cref="ChosenDuration"/>), at that
+/// length's price; its slot, buffers, claim and daily count follow that length. Answers are checked against the event
+/// type's questions (<see cref="AnswerRules"/>) and stored with the questions' labels.
 /// </summary>
 /// <remarks>
 /// The client cap is counted from the host's upcoming confirmed bookings (one range query of the <c>bystart</c> rows
@@ -24,7 +30,7 @@ namespace Schedly.Core.Bookings;
 /// the same fraction of a second can each see the count below the cap, so the bound is the cap plus the number of such
 /// concurrent requests, which the per-client rate limit keeps small.
 /// </remarks>
-public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps)
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps, LocationOptions locations)
 {
     /// <summary>How far ahead the client cap looks for upcoming bookings (further than any booking window).</summary>
     public static readonly Duration ClientCapHorizon = Duration.FromDays(36_525);
@@ -54,13 +60,23 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
         }
 
         var stored = await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false);
-        var eventType = stored?.Value.Schedule.FindEventType(eventTypeSlug);
-        if (stored is null || eventType is not { Active: true })
+        var offered = stored?.Value.Schedule.FindEventType(eventTypeSlug);
+        if (stored is null || offered is not { Active: true })
         {
             return new CreateBookingResult.NotFound();
         }
 
-        if (await ClientCapReachedAsync(host, request.Value.Client.Email, cancellationToken).ConfigureAwait(false))
+        var offerErrors = new ValidationErrors();
+        var eventType = ChosenDuration.Apply(offered, request.Value.DurationMinutes, offerErrors);
+        var (answerTexts, bookedAnswers) = AnswerRules.Check(offered.Questions, request.Value.Answers, offerErrors);
+        if (eventType is null || !offerErrors.IsEmpty)
+        {
+            return new CreateBookingResult.Invalid(offerErrors);
+        }
+
+        var client = request.Value.Client with { Answers = answerTexts, QuestionAnswers = bookedAnswers };
+
+        if (await ClientCapReachedAsync(host, client.Email, cancellationToken).ConfigureAwait(false))
         {
             return new CreateBookingResult.ClientCapReached(caps.ActiveBookingsPerClient);
         }
@@ -82,7 +98,8 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
 
             var id = BookingId.New(hostValue.Slug);
             var token = tokens.Issue(id);
-            var booking = Booking.Create(id, eventTypeSlug, eventType, start, request.Value.Client, token.Hash, hostValue.Profile.TimeZone, now);
+            var location = eventType.Location?.ResolveFor(VideoRoom.NewName(), locations.GeneratedVideoBase);
+            var booking = Booking.Create(id, eventTypeSlug, eventType, start, client, token.Hash, hostValue.Profile.TimeZone, now, location);
             var created = BookingEvent.For(BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null

@@ -35,6 +35,7 @@ public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostReposit
             ClientName = booking.Client.Name,
             ClientEmail = booking.Client.Email,
             Stamp = booking.UpdatedAt,
+            Location = booking.Location,
         });
     }
 }

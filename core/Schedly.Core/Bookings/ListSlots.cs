@@ -12,25 +12,33 @@ namespace Schedly.Core.Bookings;
 /// point read (host and schedule), one partition range query (bookings in the window) and one more
 /// (busy time imported from the host's calendars in the window). One response holds at most
 /// <see cref="SlotQuery.MaxSlots"/> slots: a range longer than <see cref="SlotQuery.MaxDaysFor"/> the event type's
-/// slot interval is invalid.
+/// slot interval is invalid. <c>durationMinutes</c> (null: the default) picks one of the event type's lengths: slots
+/// last that long and need room for it (<see cref="ChosenDuration"/>).
 /// </summary>
 public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IImportedBusyTime imported, IClock clock)
 {
-    public async Task<ListSlotsResult> ExecuteAsync(HostSlug host, string eventTypeSlug, SlotQueryDraft draft, CancellationToken cancellationToken)
+    public async Task<ListSlotsResult> ExecuteAsync(HostSlug host, string eventTypeSlug, SlotQueryDraft draft, string? durationMinutes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(draft);
         var query = draft.Validate();
-        if (!query.IsValid)
+        var errors = query.IsValid ? new ValidationErrors() : query.Errors;
+        var minutes = ChosenDuration.ParseQuery(durationMinutes, errors);
+        if (!errors.IsEmpty)
         {
-            return new ListSlotsResult.Invalid(query.Errors);
+            return new ListSlotsResult.Invalid(errors);
         }
 
         var stored = await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false);
-        var eventType = stored?.Value.Schedule.FindEventType(eventTypeSlug);
-        if (stored is null || eventType is not { Active: true })
+        var offered = stored?.Value.Schedule.FindEventType(eventTypeSlug);
+        if (stored is null || offered is not { Active: true })
         {
             return new ListSlotsResult.NotFound();
+        }
+
+        if (ChosenDuration.Apply(offered, minutes, errors) is not { } eventType)
+        {
+            return new ListSlotsResult.Invalid(errors);
         }
 
         var maxDays = SlotQuery.MaxDaysFor(eventType.SlotInterval);

@@ -10,7 +10,8 @@ namespace Schedly.Core.Bookings;
 /// <summary>
 /// What a client can do with the manage token of a booking: read it, cancel it, move it. An
 /// unknown id and a wrong token are indistinguishable (both "not found"), and tokens are compared
-/// in constant time.
+/// in constant time. The client's changes follow the booking's <see cref="Scheduling.ClientPolicy"/>
+/// (<see cref="ClientChangeRules"/>); the host's cancellations do not.
 /// </summary>
 public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, IClock clock)
 {
@@ -54,6 +55,11 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             }
 
             var now = clock.GetCurrentInstant();
+            if (cancelledBy == Booking.ByClient && ClientChangeRules.RefuseCancel(current.Value, now) is { } refusal)
+            {
+                return new ManageResult.PolicyViolation(refusal);
+            }
+
             var cancelled = current.Value.Cancel(cleanReason, cancelledBy, now);
             var cancelledEvent = BookingEvent.For(BookingEvent.Cancelled, cancelled, now);
             var snapshot = await store.LoadAsync(cancelled.Id.Host, new SnapshotScope(current.Value.ClaimedSpan, Changing: current.Value), ct).ConfigureAwait(false);
@@ -91,9 +97,15 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             }
 
             var booking = current.Value;
+            if (ClientChangeRules.RefuseReschedule(booking, clock.GetCurrentInstant()) is { } refusal)
+            {
+                return new ManageResult.PolicyViolation(refusal);
+            }
+
             var host = await hosts.FindAsync(booking.Id.Host, ct).ConfigureAwait(false);
             // A deactivated event type still lets existing bookings move.
-            var eventType = host?.Value.Schedule.FindEventType(booking.EventType) is { } type ? type with { Active = true } : null;
+            // The booking keeps the length it was booked for (even if the host no longer offers it).
+            var eventType = host?.Value.Schedule.FindEventType(booking.EventType) is { } type ? type.Lasting(booking.End - booking.Start) with { Active = true } : null;
             if (host is null || eventType is null)
             {
                 return new ManageResult.SlotUnavailable();
@@ -156,6 +168,9 @@ public abstract record ManageResult
 
     /// <summary>The meeting has not started yet (a no-show can only be recorded afterwards).</summary>
     public sealed record NotStarted : ManageResult;
+
+    /// <summary>The client's change comes too late or too often under the booking's policy; <paramref name="Detail"/> names the deadline.</summary>
+    public sealed record PolicyViolation(string Detail) : ManageResult;
 
     public sealed record Invalid(ValidationErrors Errors) : ManageResult;
 }

@@ -77,6 +77,7 @@ public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store,
             ClientName = booking.Client.Name,
             ClientEmail = booking.Client.Email,
             Stamp = booking.UpdatedAt,
+            Location = booking.Location,
         };
     }
 

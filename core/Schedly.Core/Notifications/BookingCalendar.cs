@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using NodaTime;
+using Schedly.Core.Locations;
 
 namespace Schedly.Core.Notifications;
 
@@ -31,6 +32,9 @@ public sealed record BookingCalendarEvent
 
     public required string ClientEmail { get; init; }
 
+    /// <summary>LOCATION (its display text); a video location's link is the event's URL.</summary>
+    public BookingLocation? Location { get; init; }
+
     /// <summary>Put in DESCRIPTION when present (the client's copy).</summary>
     public Uri? ManageUrl { get; init; }
 
@@ -53,6 +57,7 @@ public sealed record BookingCalendarEvent
             ClientName = notice.Client.Name,
             ClientEmail = notice.Client.Email,
             ManageUrl = notice.Recipient == NoticeRecipient.Client ? notice.ManageUrl : null,
+            Location = notice.Location,
             Stamp = stamp,
         };
     }
@@ -61,7 +66,8 @@ public sealed record BookingCalendarEvent
 /// <summary>
 /// The iCalendar (RFC 5545 / iTIP RFC 5546) text for a booking: one VEVENT with a UID stable per booking
 /// (<c>{bookingId}@schedly</c>), the caller's SEQUENCE, DTSTART/DTEND in UTC, the host as ORGANIZER and the client as
-/// ATTENDEE. Output is deterministic for the same input.
+/// ATTENDEE, the location as LOCATION and a video location's link as URL (otherwise URL is the manage link, when the
+/// copy has one). Output is deterministic for the same input.
 /// </summary>
 public static class BookingCalendar
 {
@@ -142,6 +148,12 @@ public static class BookingCalendar
         {
             calendarEvent.Description = $"Reschedule or cancel: {booking.ManageUrl.AbsoluteUri}";
             calendarEvent.Url = booking.ManageUrl;
+        }
+
+        if (booking.Location is { } location)
+        {
+            calendarEvent.Location = location.Display;
+            calendarEvent.Url = location.Url ?? calendarEvent.Url;
         }
 
         calendarEvent.Attendees.Add(new Attendee("mailto:" + booking.ClientEmail)

@@ -9,8 +9,8 @@ public sealed record RenderedEmail(string Subject, string HtmlBody, string TextB
 
 /// <summary>
 /// Renders booking emails from the templates in <c>Notifications/Templates</c>: <c>{Kind}.subject.txt</c>,
-/// <c>{Kind}.html</c> and <c>{Kind}.txt</c> inside <c>Layout.*</c>, with optional sections (details, price, notes,
-/// manage link, cancel reason) from their own fragment templates. Times are shown in the recipient's zone with the zone's
+/// <c>{Kind}.html</c> and <c>{Kind}.txt</c> inside <c>Layout.*</c>, with optional sections (details, location, price,
+/// notes, the answers to the booking questions (host's copy only), manage link, cancel reason) from their own fragment templates. Times are shown in the recipient's zone with the zone's
 /// id, e.g. <c>Tuesday 1 December 2026, 09:00–09:30 (America/New_York)</c>. User text is HTML-encoded in the HTML part.
 /// </summary>
 public sealed class BookingEmailRenderer(EmailTemplates templates)
@@ -87,6 +87,15 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
         var fragments = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["price"] = notice.Price is null ? "" : templates.Get("Price" + extension).Render(values),
+            ["location"] = notice.Location is null
+                ? ""
+                : templates.Get((notice.Location.Url is null ? "Location" : "LocationLink") + extension).Render(values),
+            ["policy"] = notice.Recipient == NoticeRecipient.Client && notice.Kind != NoticeKind.Cancelled && values["policy"].Length > 0
+                ? templates.Get("Policy" + extension).Render(values)
+                : "",
+            ["answers"] = notice.Recipient == NoticeRecipient.Host && notice.Answers.Count > 0
+                ? templates.Get("Answers" + extension).Render(values)
+                : "",
             ["notes"] = string.IsNullOrWhiteSpace(notice.Notes) ? "" : templates.Get("Notes" + extension).Render(values),
             ["reason"] = string.IsNullOrWhiteSpace(notice.CancelReason) ? "" : templates.Get("Reason" + extension).Render(values),
             ["manage"] = notice.Recipient == NoticeRecipient.Client && notice.ManageUrl is not null
@@ -120,11 +129,38 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["manageUrl"] = notice.ManageUrl?.AbsoluteUri ?? "",
             ["reason"] = notice.CancelReason?.Trim() ?? "",
             ["notes"] = notice.Notes?.Trim() ?? "",
+            ["location"] = notice.Location?.Display ?? "",
+            ["locationUrl"] = notice.Location?.Url?.AbsoluteUri ?? "",
+            ["answers"] = string.Join('\n', notice.Answers.Select(a => $"{a.Label}: {a.Value}")),
+            ["policy"] = PolicyText(notice, zone),
             ["price"] = notice.Price is { } price
                 ? $"{price.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {price.Currency}"
                 : "",
         };
         return values;
+    }
+
+    /// <summary>"Free cancellation until …; rescheduling until …" in the recipient's zone; "" when the booking has no deadlines.</summary>
+    private static string PolicyText(BookingNotice notice, DateTimeZone zone)
+    {
+        string At(Instant deadline)
+        {
+            var local = deadline.InZone(zone);
+            return $"{_longDate.Format(local.Date)}, {_time.Format(local.TimeOfDay)} ({zone.Id})";
+        }
+
+        var parts = new List<string>();
+        if (notice.CancelDeadline is { } cancel)
+        {
+            parts.Add($"Free cancellation until {At(cancel)}.");
+        }
+
+        if (notice.RescheduleDeadline is { } reschedule)
+        {
+            parts.Add($"Rescheduling until {At(reschedule)}.");
+        }
+
+        return string.Join(' ', parts);
     }
 
     /// <summary>Optional sections leave blank lines behind in plain text; keep at most one in a row.</summary>

@@ -1,4 +1,6 @@
 using NodaTime;
+using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.Core.Notifications;
@@ -98,6 +100,18 @@ public sealed record BookingNotice
 
     /// <summary>Null: free.</summary>
     public Price? Price { get; init; }
+
+    /// <summary>The last instant the client may cancel (the client's copy states it); null: no limit.</summary>
+    public Instant? CancelDeadline { get; init; }
+
+    /// <summary>The last instant the client may reschedule; null: no limit.</summary>
+    public Instant? RescheduleDeadline { get; init; }
+
+    /// <summary>The answers to the booking questions, with their labels as booked; shown to the host only.</summary>
+    public IReadOnlyList<BookedAnswer> Answers { get; init; } = [];
+
+    /// <summary>Where the meeting happens; null when the event type did not say.</summary>
+    public BookingLocation? Location { get; init; }
 
     /// <summary>For <see cref="NoticeKind.Reminder"/>: the offset the reminder is for; part of the message id.</summary>
     public int? ReminderOffsetMinutes { get; init; }

@@ -122,6 +122,10 @@ public sealed class SendBookingEmail(
             ReminderOffsetMinutes = kind == NoticeKind.Reminder ? effect.ReminderOffsetMinutes : null,
             Notes = booking.Client.Notes,
             Price = booking.Price,
+            Location = booking.Location,
+            Answers = booking.Client.QuestionAnswers,
+            CancelDeadline = booking.ClientPolicy.CancelDeadline(e.StartInstant),
+            RescheduleDeadline = booking.ClientPolicy.RescheduleDeadline(e.StartInstant),
         };
     }
 }

@@ -1,4 +1,6 @@
 using NodaTime;
+using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 
 namespace Schedly.Core.Scheduling;
 
@@ -21,6 +23,9 @@ public sealed record EventType
     public static readonly Duration MaxMinimumNotice = Duration.FromDays(365);
 
     public const int MaxReminderOffsets = 5;
+
+    /// <summary>Most lengths one event type may offer.</summary>
+    public const int MaxDurationOptions = 10;
 
     private readonly Duration _duration;
     private readonly Duration _slotInterval;
@@ -92,8 +97,42 @@ public sealed record EventType
     /// <summary>Minutes before the start at which reminders go out; distinct, positive, at most five.</summary>
     public IReadOnlyList<int> ReminderOffsetsMinutes { get; init; } = [1440, 60];
 
+    /// <summary>
+    /// The lengths a client may choose, each with its own price (null: <see cref="Price"/>); <see cref="Duration"/> is
+    /// one of them, the default. Empty: only <see cref="Duration"/> at <see cref="Price"/>.
+    /// </summary>
+    public IReadOnlyList<DurationOption> DurationOptions { get; init; } = [];
+
+    /// <summary>Every length offered, the default included (at least one).</summary>
+    public IReadOnlyList<DurationOption> OfferedDurations => DurationOptions.Count > 0 ? DurationOptions : [new DurationOption(Duration, Price)];
+
+    /// <summary>The rules for the client's own cancellations and reschedules; bookings keep the policy they were made under.</summary>
+    public ClientPolicy ClientPolicy { get; init; } = ClientPolicy.None;
+
+    /// <summary>What the booking form asks, in order; empty: nothing beyond name, email and notes.</summary>
+    public IReadOnlyList<BookingQuestion> Questions { get; init; } = [];
+
+    /// <summary>Where meetings happen; null: not said (the host arranges it).</summary>
+    public MeetingLocation? Location { get; init; }
+
     /// <summary>An inactive event type offers no slots.</summary>
     public bool Active { get; init; } = true;
+
+    /// <summary>
+    /// This event type as booked for <paramref name="minutes"/> (null: the default <see cref="Duration"/>): that length
+    /// and its price, everything else unchanged, so slots, buffers, claims, daily limits and revenue follow the chosen
+    /// length. Null when the length is not offered.
+    /// </summary>
+    public EventType? Lasting(int? minutes)
+    {
+        var wanted = minutes is { } m ? Duration.FromMinutes(m) : Duration;
+        var option = OfferedDurations.FirstOrDefault(o => o.Length == wanted);
+        return option is null ? null : this with { Duration = option.Length, Price = option.Price ?? Price };
+    }
+
+    /// <summary>This event type lasting exactly <paramref name="length"/> (a booking's own length when it moves), at the price that length is offered at.</summary>
+    public EventType Lasting(Duration length) =>
+        this with { Duration = length, Price = OfferedDurations.FirstOrDefault(o => o.Length == length)?.Price ?? Price };
 
     private static Duration Positive(Duration value, Duration max, string name) =>
         value > Duration.Zero && value <= max

@@ -1,4 +1,6 @@
 using NodaTime;
+using Schedly.Core.Locations;
+using Schedly.Core.Questions;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Scheduling;
@@ -18,6 +20,12 @@ namespace Schedly.Core.Scheduling;
 /// <item><c>price</c>: null = free.</item>
 /// <item><c>reminderOffsetsMinutes</c>: [1440, 60]; at most 5 distinct values in 1..43200 (30 days); [] = no reminders.</item>
 /// <item><c>active</c>: true.</item>
+/// <item><c>location</c>: null = not said; otherwise see <see cref="LocationDraft"/>.</item>
+/// <item><c>durationOptions</c>: null or [] = only <c>durationMinutes</c>; otherwise 1..10 distinct lengths
+/// <c>{ minutes, price? }</c> (minutes 1..1440, price null = the event type's <c>price</c>); <c>durationMinutes</c> must
+/// be one of them and defaults to the first.</item>
+/// <item><c>questions</c>: [] = none; see <see cref="BookingQuestionDraft"/>.</item>
+/// <item><c>clientPolicy</c>: null = no rules; see <see cref="ClientPolicyDraft"/>.</item>
 /// </list>
 /// <c>title</c> is required (1..200 characters, one line).
 /// </summary>
@@ -57,12 +65,26 @@ public sealed record EventTypeDraft
 
     public bool? Active { get; init; }
 
+    public LocationDraft? Location { get; init; }
+
+    public IReadOnlyList<DurationOptionDraft?>? DurationOptions { get; init; }
+
+    public IReadOnlyList<BookingQuestionDraft?>? Questions { get; init; }
+
+    public ClientPolicyDraft? ClientPolicy { get; init; }
+
     public Validated<EventType> Validate()
     {
         var errors = new ValidationErrors();
         var title = TextRules.RequiredLine(Title, "title", EventType.MaxTitleLength, errors);
         var description = ValidateDescription(errors);
-        var duration = Minutes(DurationMinutes ?? DefaultDurationMinutes, "durationMinutes", 1, 1440, errors);
+        var options = ValidateDurationOptions(errors);
+        var duration = Minutes(DurationMinutes ?? options?.FirstOrDefault()?.Minutes ?? DefaultDurationMinutes, "durationMinutes", 1, 1440, errors);
+        if (duration is { } chosen && options is { Count: > 0 } && !options.Any(o => o.Minutes == chosen.Minutes))
+        {
+            errors.Add("durationMinutes", "Must be one of the durationOptions' minutes (the default length).");
+        }
+
         var interval = Minutes(SlotIntervalMinutes ?? duration?.Minutes ?? 1, "slotIntervalMinutes", 1, 1440, errors);
         var before = Minutes(BufferBeforeMinutes ?? 0, "bufferBeforeMinutes", 0, 1440, errors);
         var after = Minutes(BufferAfterMinutes ?? 0, "bufferAfterMinutes", 0, 1440, errors);
@@ -75,6 +97,9 @@ public sealed record EventTypeDraft
 
         var price = Price?.Validate("price", errors);
         var reminders = ValidateReminders(errors);
+        var location = Location?.Validate("location", errors);
+        var questions = BookingQuestionDraft.ValidateAll(Questions, errors);
+        var policy = ClientPolicy is null ? Scheduling.ClientPolicy.None : ClientPolicy.Validate("clientPolicy", errors);
         if (!errors.IsEmpty)
         {
             return Validated<EventType>.Invalid(errors);
@@ -94,6 +119,10 @@ public sealed record EventTypeDraft
             Price = price,
             ReminderOffsetsMinutes = reminders!,
             Active = Active ?? true,
+            Location = location,
+            DurationOptions = options!,
+            Questions = questions!,
+            ClientPolicy = policy!,
         });
     }
 
@@ -161,6 +190,39 @@ public sealed record EventTypeDraft
         }
 
         return new FixedBookingWindow(f, l);
+    }
+
+    private List<DurationOption>? ValidateDurationOptions(ValidationErrors errors)
+    {
+        var drafts = DurationOptions ?? [];
+        if (drafts.Count > EventType.MaxDurationOptions)
+        {
+            errors.Add("durationOptions", $"At most {EventType.MaxDurationOptions} lengths.");
+            return null;
+        }
+
+        var options = new List<DurationOption>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var field = SchedulingPatterns.Index("durationOptions", i);
+            if (drafts[i] is not { } draft)
+            {
+                errors.Add(field, "Required: { minutes, price? }.");
+            }
+            else if (draft.Validate(field, errors) is { } option)
+            {
+                if (options.Exists(o => o.Length == option.Length))
+                {
+                    errors.Add(field + ".minutes", "Each length once.");
+                }
+                else
+                {
+                    options.Add(option);
+                }
+            }
+        }
+
+        return options;
     }
 
     private int[]? ValidateReminders(ValidationErrors errors)

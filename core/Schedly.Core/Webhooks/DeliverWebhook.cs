@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using Schedly.Core.Bookings;
+using Schedly.Core.Locations;
 using Schedly.Core.Notifications;
 
 namespace Schedly.Core.Webhooks;
@@ -127,7 +128,12 @@ public sealed class DeliverWebhook(
                 timeZone = booking.Client.TimeZone.Id,
                 notes = booking.Client.Notes,
                 answers = booking.Client.Answers,
+                questionAnswers = booking.Client.QuestionAnswers.Select(a => new { questionId = a.QuestionId, label = a.Label, type = Questions.QuestionTypes.Name(a.Type), value = a.Value, optionIds = a.OptionIds }),
                 price = booking.Price is { } price ? new { amount = price.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = price.Currency } : null,
+                location = booking.Location is { } location
+                    ? new { kind = LocationKinds.Name(location.Kind), display = location.Display, url = location.Url?.AbsoluteUri }
+                    : null,
+                durationMinutes = (int)(booking.End - booking.Start).TotalMinutes,
                 noShow = booking.NoShow,
                 cancelReason = booking.CancelReason,
                 cancelledBy = booking.CancelledBy,

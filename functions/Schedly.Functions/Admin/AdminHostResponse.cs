@@ -12,7 +12,10 @@ public sealed record AdminHostConfiguration(
     string CreatedAt,
     string UpdatedAt,
     AvailabilityResponse Availability,
-    IReadOnlyDictionary<string, EventTypeResponse> EventTypes)
+    IReadOnlyDictionary<string, EventTypeResponse> EventTypes,
+    string Bio,
+    string? ImageUrl,
+    string Locale)
 {
     public static AdminHostConfiguration From(Host host)
     {
@@ -25,6 +28,9 @@ public sealed record AdminHostConfiguration(
             host.CreatedAt.ToString(),
             host.UpdatedAt.ToString(),
             AvailabilityResponse.From(host.Schedule.Availability),
-            new SortedDictionary<string, EventTypeResponse>(host.Schedule.EventTypes.ToDictionary(e => e.Key, e => EventTypeResponse.From(e.Value)), StringComparer.Ordinal));
+            new SortedDictionary<string, EventTypeResponse>(host.Schedule.EventTypes.ToDictionary(e => e.Key, e => EventTypeResponse.From(e.Value)), StringComparer.Ordinal),
+            host.Profile.Bio,
+            host.Profile.ImageUrl?.AbsoluteUri,
+            host.Profile.Locale);
     }
 }

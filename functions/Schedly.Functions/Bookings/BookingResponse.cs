@@ -26,6 +26,13 @@ public sealed record BookingResponse(
     string? CancelledBy,
     string CreatedAt,
     string UpdatedAt,
+    BookingLocationResponse? Location,
+    int DurationMinutes,
+    IReadOnlyList<BookedAnswerResponse> QuestionAnswers,
+    string? CancelDeadline,
+    string? RescheduleDeadline,
+    int? ReschedulesLeft,
+    string Locale,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
     public static BookingResponse From(Booking booking, string? manageToken = null)
@@ -50,6 +57,13 @@ public sealed record BookingResponse(
             booking.CancelledBy,
             booking.CreatedAt.ToString(),
             booking.UpdatedAt.ToString(),
+            BookingLocationResponse.From(booking.Location),
+            (int)(booking.End - booking.Start).TotalMinutes,
+            BookedAnswerResponse.From(booking.Client.QuestionAnswers),
+            booking.CancelDeadline?.ToString(),
+            booking.RescheduleDeadline?.ToString(),
+            booking.ReschedulesLeft,
+            booking.Client.Locale,
             manageToken);
     }
 }

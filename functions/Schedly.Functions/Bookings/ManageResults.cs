@@ -19,6 +19,7 @@ internal static class ManageResults
         ManageResult.SlotUnavailable => new Problem(ProblemKind.SlotUnavailable, "That time is not available. The booking was not changed."),
         ManageResult.NotStarted => new Problem(ProblemKind.BookingNotStarted, "A no-show can be recorded only once the meeting's start has passed."),
         ManageResult.Invalid invalid => Problem.Validation(invalid.Errors),
+        ManageResult.PolicyViolation violation => new Problem(ProblemKind.PolicyViolation, violation.Detail),
         _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
     };
 }

@@ -56,7 +56,7 @@ public sealed class PostBooking(CreateBooking createBooking, PublicRateLimit rat
             return unproven;
         }
 
-        var draft = new BookingRequestDraft(b.Start, b.Name, b.Email, b.TimeZone, b.Notes, b.Answers);
+        var draft = new BookingRequestDraft(b.Start, b.Name, b.Email, b.TimeZone, b.Notes, AnswerJson.From(b.Answers)) { DurationMinutes = b.DurationMinutes, Locale = b.Locale };
         var result = await createBooking.ExecuteAsync(slug, eventType, draft, idempotencyKey, IdempotencyKey.HashRequest(body.Bytes), cancellationToken)
             .ConfigureAwait(false);
         return result switch

@@ -16,6 +16,7 @@ using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
 using Schedly.Core.Housekeeping;
+using Schedly.Core.Locations;
 using Schedly.Core.Reminders;
 using Schedly.Core.Security;
 using Schedly.Functions.Http;
@@ -72,6 +73,8 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<RateLimiter>();
         services.AddValidatedOptions<CapOptions>(CapOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<CapOptions>>().Value);
+        services.AddValidatedOptions<LocationOptions>(LocationOptions.Section);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<LocationOptions>>().Value);
         services.AddSingleton<PublicRateLimit>();
         services.AddValidatedOptions<ProofOfWorkOptions>(ProofOfWorkOptions.Section);
         services.AddSingleton(provider => new ProofOfWork(

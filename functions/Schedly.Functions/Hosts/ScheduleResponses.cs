@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 
 namespace Schedly.Functions.Hosts;
@@ -66,7 +67,11 @@ public sealed record EventTypeResponse(
     int? MaxBookingsPerDay,
     PriceResponse? Price,
     IReadOnlyList<int> ReminderOffsetsMinutes,
-    bool Active)
+    bool Active,
+    EventLocationResponse? Location,
+    IReadOnlyList<DurationOptionResponse> DurationOptions,
+    IReadOnlyList<QuestionResponse> Questions,
+    ClientPolicyResponse? ClientPolicy)
 {
     public static EventTypeResponse From(EventType type)
     {
@@ -86,7 +91,11 @@ public sealed record EventTypeResponse(
             type.MaxBookingsPerDay,
             PriceResponse.From(type.Price),
             type.ReminderOffsetsMinutes,
-            type.Active);
+            type.Active,
+            EventLocationResponse.From(type.Location),
+            [.. type.DurationOptions.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price)))],
+            QuestionResponse.From(type.Questions),
+            ClientPolicyResponse.From(type.ClientPolicy));
     }
 }
 
@@ -94,7 +103,7 @@ public sealed record EventTypeResponse(
 /// The public profile a booking page shows (<c>GET /api/hosts/{host}</c>): no email, no key, no bookings.
 /// <paramref name="ProofOfWork"/> tells the page to show the proof-of-work widget (bookings need its solution).
 /// </summary>
-public sealed record PublicHostResponse(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventTypeResponse> EventTypes, bool ProofOfWork)
+public sealed record PublicHostResponse(string Slug, string Name, string TimeZone, IReadOnlyList<PublicEventTypeResponse> EventTypes, string Bio, string? ImageUrl, string Locale, bool ProofOfWork)
 {
     public static PublicHostResponse From(PublicHostProfile profile, bool proofOfWork)
     {
@@ -103,10 +112,45 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
             profile.Slug.Value,
             profile.Profile.Name,
             profile.Profile.TimeZone.Id,
-            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(e.Slug, e.Type.Title, e.Type.Description, (int)e.Type.Duration.TotalMinutes, PriceResponse.From(e.Type.Price)))],
+            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(
+                e.Slug,
+                e.Type.Title,
+                e.Type.Description,
+                (int)e.Type.Duration.TotalMinutes,
+                PriceResponse.From(e.Type.Price),
+                e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null,
+                [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))],
+                QuestionResponse.From(e.Type.Questions)))],
+            profile.Profile.Bio,
+            profile.Profile.ImageUrl?.AbsoluteUri,
+            profile.Profile.Locale,
             proofOfWork);
     }
 }
 
-/// <summary>An active event type as the public booking page sees it.</summary>
-public sealed record PublicEventTypeResponse(string Slug, string Title, string Description, int DurationMinutes, PriceResponse? Price);
+/// <summary>
+/// An active event type as the public booking page sees it; <paramref name="LocationKind"/> says how the meeting happens
+/// (the place itself is in the booking once made), null when not said; <paramref name="DurationOptions"/> lists every
+/// length offered (the default included) with the price it costs; <paramref name="Questions"/> what the form asks.
+/// </summary>
+public sealed record PublicEventTypeResponse(
+    string Slug,
+    string Title,
+    string Description,
+    int DurationMinutes,
+    PriceResponse? Price,
+    string? LocationKind,
+    IReadOnlyList<DurationOptionResponse> DurationOptions,
+    IReadOnlyList<QuestionResponse> Questions);
+
+/// <summary>An event type's client change policy (null: none); each field null = no limit.</summary>
+public sealed record ClientPolicyResponse(int? CancelNoticeMinutes, int? RescheduleNoticeMinutes, int? MaxReschedules)
+{
+    public static ClientPolicyResponse? From(ClientPolicy policy) =>
+        policy == ClientPolicy.None
+            ? null
+            : new((int?)policy.CancelNotice?.TotalMinutes, (int?)policy.RescheduleNotice?.TotalMinutes, policy.MaxReschedules);
+}
+
+/// <summary>One length of an event type: <c>{ minutes, price }</c> (price null: the event type's, or free).</summary>
+public sealed record DurationOptionResponse(int Minutes, PriceResponse? Price);

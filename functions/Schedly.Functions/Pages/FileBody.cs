@@ -13,9 +13,12 @@ namespace Schedly.Functions.Pages;
 /// </summary>
 public sealed class FileBody(string path, string contentType, string cacheControl) : IActionResult
 {
-    /// <summary>Same origin only: no inline script or style, no framing, no plugins, no base or form tricks.</summary>
+    /// <summary>
+    /// Same origin only (images also from https, for the host's profile image): no inline script or style, no framing,
+    /// no plugins, no base or form tricks. Pages send no referrer, so a remote image learns nothing of the page.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public string Path => path;

@@ -10,7 +10,8 @@ namespace Schedly.Functions.Slots;
 
 /// <summary>
 /// <c>GET /api/hosts/{host}/event-types/{eventType}/slots?start=YYYY-MM-DD&amp;end=YYYY-MM-DD&amp;timeZone=IANA</c>:
-/// free slots grouped by the client's local date (both dates inclusive, at most 62 days).
+/// free slots grouped by the client's local date (both dates inclusive, at most 62 days); <c>&amp;durationMinutes=</c>
+/// picks one of the event type's lengths.
 /// </summary>
 public sealed class GetSlots(ListSlots listSlots, PublicRateLimit rateLimit)
 {
@@ -33,7 +34,7 @@ public sealed class GetSlots(ListSlots listSlots, PublicRateLimit rateLimit)
         }
 
         var query = new SlotQueryDraft(Single(request, "start"), Single(request, "end"), Single(request, "timeZone"));
-        var result = await listSlots.ExecuteAsync(slug, eventType, query, cancellationToken).ConfigureAwait(false);
+        var result = await listSlots.ExecuteAsync(slug, eventType, query, Single(request, "durationMinutes"), cancellationToken).ConfigureAwait(false);
         return result switch
         {
             ListSlotsResult.Found found => JsonBody.Ok(SlotsResponse.From(found.Days)),

@@ -172,6 +172,13 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return DateOnly.FromDateTime(now.DateTime).AddDays(days);
     }
 
+    /// <summary>Replaces the host's <c>intro</c> event type with <paramref name="eventType"/> (asserting 200).</summary>
+    public async Task PutIntroAsync(string slug, string apiKey, object eventType)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}/event-types/intro", apiKey, eventType);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key, object body)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };

@@ -8,6 +8,7 @@ using Schedly.Core.Bookings;
 using Schedly.Core.Calendars;
 using Schedly.Core.Hosts;
 using Schedly.Core.Housekeeping;
+using Schedly.Core.Locations;
 using Schedly.Core.Outbox;
 using Schedly.Core.Reminders;
 using Schedly.Core.Scheduling;
@@ -144,7 +145,8 @@ public sealed class RowLifetimeTests(SchedlyAppFixture app)
         app.Runner.Services.GetRequiredService<IBookingEventPublisher>(),
         new ManageTokenIssuer(new string('s', 40)),
         clock,
-        CapOptions.NoClientCap);
+        CapOptions.NoClientCap,
+        new LocationOptions());
 
     private async Task<HostSlug> CreateHostAsync(string prefix)
     {

@@ -69,7 +69,37 @@ public sealed class ScheduleDocumentTests(SchedlyAppFixture app)
 
         Assert.Equal(["08:30–17:00"], read.Availability.Weekly.For(IsoDayOfWeek.Friday).Select(r => r.ToString()));
         Assert.True(Assert.Single(read.Availability.Overrides).IsClosed);
-        Assert.Equal(type, read.FindEventType("fixed")! with { ReminderOffsetsMinutes = type.ReminderOffsetsMinutes });
+        Assert.Equal(type, read.FindEventType("fixed")! with { ReminderOffsetsMinutes = type.ReminderOffsetsMinutes, DurationOptions = type.DurationOptions, Questions = type.Questions });
         Assert.Equal(type.ReminderOffsetsMinutes, read.FindEventType("fixed")!.ReminderOffsetsMinutes);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_ThenFindAsync_RoundTripsLocationLengthsQuestionsAndPolicy()
+    {
+        var hosts = new TableHostRepository(new TableServiceClient(app.Azurite.ConnectionString));
+        var slug = HostSlug.Parse(SchedlyAppFixture.UniqueSlug("roundtrip2"));
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var type = new EventTypeDraft
+        {
+            Title = "Consult",
+            Price = new PriceDraft("50.00", "EUR"),
+            Location = new Schedly.Core.Locations.LocationDraft { Kind = "phone", Phone = "+442079460958" },
+            DurationOptions = [new DurationOptionDraft(30, null), new DurationOptionDraft(60, new PriceDraft("90.00", "EUR"))],
+            Questions = [new Schedly.Core.Questions.BookingQuestionDraft { Id = "topic", Label = "Topic", Type = "multiSelect", Required = true, Options = [new("a", "A"), new("b", "B")] }],
+            ClientPolicy = new ClientPolicyDraft(1440, null, 2),
+        }.Validate().Value;
+        await hosts.TryCreateAsync(new Host(slug, new HostProfile("Ada", "ada@example.com", DateTimeZone.Utc), ApiKeyHash.Of("sk_x"), now, now)
+        {
+            Schedule = new HostSchedule(Availability.None, new Dictionary<string, EventType>()).WithEventType("consult", type),
+        }, CancellationToken.None);
+
+        var read = (await hosts.FindAsync(slug, CancellationToken.None))!.Value.Schedule.FindEventType("consult")!;
+
+        Assert.Equal(type.Location, read.Location);
+        Assert.Equal(type.ClientPolicy, read.ClientPolicy);
+        Assert.Equal(type.DurationOptions, read.DurationOptions);
+        var question = Assert.Single(read.Questions);
+        Assert.Equal(("topic", "Topic", true), (question.Id, question.Label, question.Required));
+        Assert.Equal(type.Questions[0].Options, question.Options);
     }
 }

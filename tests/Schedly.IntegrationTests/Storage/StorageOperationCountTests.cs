@@ -10,6 +10,7 @@ using Schedly.AzureStorage.Tables;
 using Schedly.Core.Abuse;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
+using Schedly.Core.Locations;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
 using Schedly.IntegrationTests.Infrastructure;
@@ -32,13 +33,13 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         var day = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd");
 
         tableCounter.Reset();
-        var slots = await new ListSlots(hosts, store, calendars, clock).ExecuteAsync(slug, "intro", new SlotQueryDraft(day, day, "UTC"), CancellationToken.None);
+        var slots = await new ListSlots(hosts, store, calendars, clock).ExecuteAsync(slug, "intro", new SlotQueryDraft(day, day, "UTC"), null, CancellationToken.None);
         var slotQueryOperations = tableCounter.Count;
 
         var start = ((ListSlotsResult.Found)slots).Days.AllStarts().First();
         tableCounter.Reset();
         // Without the client cap; Booking_WithTheClientCap_AddsOneRangeQuery measures it.
-        var booking = await new CreateBooking(hosts, store, calendars, publisher, new ManageTokenIssuer(new string('s', 40)), clock, CapOptions.NoClientCap)
+        var booking = await new CreateBooking(hosts, store, calendars, publisher, new ManageTokenIssuer(new string('s', 40)), clock, CapOptions.NoClientCap, new LocationOptions())
             .ExecuteAsync(slug, "intro", new BookingRequestDraft(start.ToString(), "Grace", "grace@example.com", "UTC", null, null), null, "hash", CancellationToken.None);
 
         Assert.IsType<CreateBookingResult.Created>(booking);
@@ -55,7 +56,7 @@ public sealed class StorageOperationCountTests(SchedlyAppFixture app)
         var start = clock.GetCurrentInstant().InUtc().Date.PlusDays(2).AtMidnight().InUtc().ToInstant();
 
         tableCounter.Reset();
-        var booking = await new CreateBooking(hosts, store, calendars, publisher, new ManageTokenIssuer(new string('s', 40)), clock, new CapOptions { ActiveBookingsPerClient = 3 })
+        var booking = await new CreateBooking(hosts, store, calendars, publisher, new ManageTokenIssuer(new string('s', 40)), clock, new CapOptions { ActiveBookingsPerClient = 3 }, new LocationOptions())
             .ExecuteAsync(slug, "intro", new BookingRequestDraft(start.ToString(), "Grace", "grace@example.com", "UTC", null, null), null, "hash", CancellationToken.None);
 
         Assert.IsType<CreateBookingResult.Created>(booking);

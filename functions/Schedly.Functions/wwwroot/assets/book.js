@@ -7,6 +7,7 @@ import { publicApi } from "./lib/endpoints.js";
 import { showBooking } from "./book/booking-form.js";
 import { createBookingContext } from "./book/context.js";
 import { showEventTypes } from "./book/event-types.js";
+import { showDescription, showHostProfile } from "./book/host-profile.js";
 
 /** @param {import("./book/context.js").BookingContext} ctx */
 async function main(ctx) {
@@ -23,6 +24,7 @@ async function main(ctx) {
   }
   const profile = ctx.profile;
   byId("subtitle").textContent = `with ${profile.name}`;
+  showHostProfile(profile);
   if (!ctx.eventType) {
     showEventTypes(ctx, profile);
     return;
@@ -34,6 +36,7 @@ async function main(ctx) {
     showEventTypes(ctx, profile, false);
     return;
   }
+  showDescription(ctx.type);
   await showBooking(ctx);
 }
 

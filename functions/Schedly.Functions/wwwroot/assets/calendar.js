@@ -13,10 +13,11 @@ import { formatLocalDate, formatMonth, formatTime, plural, weekdayNames } from "
 
 /**
  * @param {HTMLElement} root where the picker renders
- * @param {{ host: string, eventType: string, timeZone: string, onSelect: (slot: Slot) => void, autoAdvanceMonths?: number }} options
+ * @param {{ host: string, eventType: string, timeZone: string, durationMinutes?: number | null, onSelect: (slot: Slot) => void, autoAdvanceMonths?: number }} options
  */
-export function createSlotPicker(root, { host, eventType, timeZone, onSelect, autoAdvanceMonths = 2 }) {
+export function createSlotPicker(root, { host, eventType, timeZone, durationMinutes = null, onSelect, autoAdvanceMonths = 2 }) {
   let zone = timeZone;
+  let length = durationMinutes;
   const today = todayIn(zone);
   let year = Number(today.slice(0, 4));
   let month = Number(today.slice(5, 7));
@@ -133,7 +134,7 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
     status.textContent = "Loading free times…";
     renderGrid(true);
     try {
-      const body = await publicApi.slots(host, eventType, start, end, zone, { signal: mine.signal });
+      const body = await publicApi.slots(host, eventType, start, end, zone, length, { signal: mine.signal });
       if (controller !== mine) return;
       /** @type {Array<{ date: string, slots: Slot[] }>} */
       const loaded = body.days;
@@ -175,6 +176,12 @@ export function createSlotPicker(root, { host, eventType, timeZone, onSelect, au
     setTimeZone(newZone) {
       zone = newZone;
       selectedDate = null;
+      return load();
+    },
+    /** @param {number | null} minutes the length to find room for (null: the default) */
+    setDuration(minutes) {
+      length = minutes;
+      selectedStart = null;
       return load();
     },
     clearSelection() {

@@ -10,8 +10,9 @@ import { formatRange } from "../lib/format.js";
 import { fillZoneSelect, zoneLabel } from "../lib/zones.js";
 import { createSlotPicker } from "../calendar.js";
 import { showConfirmation } from "./confirmation.js";
-import { formatPrice } from "./price.js";
 import { setUpProofOfWork } from "./proof-of-work.js";
+import { chosenLengthLabel, setUpDurationChoice } from "./duration-choice.js";
+import { readAnswers, renderQuestions } from "./questions.js";
 
 /** What to say when a required field is empty, by field. */
 const MISSING = { name: "Please enter your name.", email: "Please enter a valid email address." };
@@ -28,7 +29,10 @@ export async function showBooking(ctx) {
   if (!profile || !type) return;
   document.title = `${type.title} with ${profile.name} · Schedly`;
   byId("title").textContent = type.title;
-  byId("subtitle").textContent = [`with ${profile.name}`, `${type.durationMinutes} min`, formatPrice(type.price)].filter(Boolean).join(" · ");
+  const subtitle = () => {
+    byId("subtitle").textContent = [`with ${profile.name}`, chosenLengthLabel(ctx)].filter(Boolean).join(" · ");
+  };
+  subtitle();
   setStatus(ctx.status, "");
   byId("booking").hidden = false;
 
@@ -36,11 +40,13 @@ export async function showBooking(ctx) {
   fillZoneSelect(zoneSelect, ctx.zone);
   const form = byId("booking-form", HTMLFormElement);
   const solveProofOfWork = await setUpProofOfWork(profile.proofOfWork === true, byId("form-status"));
+  renderQuestions(type.questions ?? []);
 
   const picker = createSlotPicker(byId("picker"), {
     host: profile.slug,
     eventType: type.slug,
     timeZone: ctx.zone,
+    durationMinutes: ctx.type?.durationMinutes ?? null,
     onSelect(slot) {
       ctx.chosen = slot;
       ctx.pendingKey = null;
@@ -52,6 +58,13 @@ export async function showBooking(ctx) {
     },
   });
   picker.refresh();
+  setUpDurationChoice(ctx, (minutes) => {
+    ctx.chosen = null;
+    ctx.pendingKey = null;
+    form.hidden = true;
+    subtitle();
+    picker.setDuration(minutes);
+  });
 
   zoneSelect.addEventListener("change", () => {
     ctx.zone = zoneSelect.value;
@@ -81,6 +94,8 @@ export async function showBooking(ctx) {
         timeZone: ctx.zone,
         notes: byId("notes", HTMLTextAreaElement).value.trim(),
         altcha: await solveProofOfWork(),
+        durationMinutes: ctx.durationMinutes ?? type.durationMinutes,
+        answers: readAnswers(type.questions ?? []),
       };
       showConfirmation(ctx, await publicApi.book(profile.slug, type.slug, body, ctx.pendingKey));
     } catch (error) {

@@ -16,6 +16,7 @@ import { detectTimeZone } from "../lib/zones.js";
  * @property {EventType | null} type the event type being booked
  * @property {string} zone the zone times are shown in
  * @property {Slot | null} chosen the slot picked
+ * @property {number | null} durationMinutes the length chosen (null: the event type's default)
  * @property {string | null} pendingKey the idempotency key of the booking being sent (kept for a retry after a network error)
  * @property {HTMLElement} status the page's status line
  */
@@ -30,6 +31,7 @@ export function createBookingContext() {
     type: null,
     zone: detectTimeZone(),
     chosen: null,
+    durationMinutes: null,
     pendingKey: null,
     status: byId("page-status"),
   };

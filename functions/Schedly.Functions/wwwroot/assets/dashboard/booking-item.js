@@ -4,9 +4,10 @@ import { ApiError } from "../lib/api.js";
 import { localDateOf } from "../lib/dates.js";
 import { byId, el, setStatus } from "../lib/dom.js";
 import { formatDateLong, formatTime } from "../lib/format.js";
+import { showLocation } from "../lib/location.js";
 import { configOf } from "./context.js";
 
-/** @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, notes?: string, noShow?: boolean }} HostBooking */
+/** @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, notes?: string, noShow?: boolean, location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking */
 
 /**
  * @param {import("./context.js").DashboardContext} ctx
@@ -23,6 +24,14 @@ export function bookingItem(ctx, booking, past, reload) {
     el("p", { class: "booking-when" }, time),
     el("p", { class: "muted small" },
       `${type?.title ?? booking.eventType} · ${booking.name} · `, el("a", { href: `mailto:${booking.email}`, text: booking.email })));
+  if (booking.location) {
+    const where = el("p", { class: "small" });
+    showLocation(where, booking.location);
+    item.append(where);
+  }
+  if (booking.questionAnswers?.length) {
+    item.append(el("dl", { class: "small answers" }, ...booking.questionAnswers.flatMap((a) => [el("dt", { text: a.label }), el("dd", { class: "notes", text: a.value })])));
+  }
   if (booking.notes) item.append(el("p", { class: "small notes", text: booking.notes }));
   const itemStatus = el("p", { class: "status small", role: "status", "aria-live": "polite" });
   const actions = el("p", { class: "actions" });

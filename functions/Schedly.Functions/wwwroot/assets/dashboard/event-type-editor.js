@@ -6,6 +6,8 @@ import { ApiError } from "../lib/api.js";
 import { byId, inputById, setStatus } from "../lib/dom.js";
 import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
 import { configOf } from "./context.js";
+import { fillChangeRules, readChangeRules } from "./change-rules-fields.js";
+import { fillLocation, readLocation, setUpLocationFields } from "./location-fields.js";
 import { renderTypeList } from "./event-type-list.js";
 
 /** Input id → event type field, for the whole-number fields. */
@@ -47,6 +49,10 @@ function openType(ctx, slug) {
   inputById("type-price").value = type.price?.amount ?? "";
   inputById("type-currency").value = type.price?.currency ?? "";
   inputById("type-active").checked = type.active !== false;
+  fillLocation(/** @type {import("./location-fields.js").EventLocation | null | undefined} */ (type.location));
+  fillChangeRules(
+    /** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (type.durationOptions),
+    /** @type {import("./change-rules-fields.js").ClientPolicy | null | undefined} */ (type.clientPolicy));
   byId("deactivate-type").hidden = !slug || type.active === false;
   clearFieldErrors(form(), errorList());
   setStatus(status(), "");
@@ -69,6 +75,8 @@ function collectType(ctx) {
   const currency = inputById("type-currency").value.trim().toUpperCase();
   body.price = amount || currency ? { amount, currency } : null;
   body.active = inputById("type-active").checked;
+  body.location = readLocation();
+  Object.assign(body, readChangeRules(/** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (original.durationOptions)));
   return body;
 }
 
@@ -104,6 +112,7 @@ async function save(ctx, slug) {
 
 /** @param {import("./context.js").DashboardContext} ctx */
 export function setUpTypeEditor(ctx) {
+  setUpLocationFields();
   byId("new-type").addEventListener("click", () => openType(ctx, ""));
 
   byId("close-type").addEventListener("click", () => {

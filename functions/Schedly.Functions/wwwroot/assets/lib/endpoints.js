@@ -7,18 +7,21 @@ const seg = encodeURIComponent;
 
 /** @typedef {import("./api.js").RequestOptions} RequestOptions */
 /** @typedef {{ amount: string, currency: string }} Price */
-/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null }} PublicEventType */
-/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[], proofOfWork?: boolean }} HostProfile the answer of GET /api/hosts/{host} */
+/** @typedef {{ minutes: number, price?: Price | null }} DurationOption */
+/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null, durationOptions?: DurationOption[], questions?: import("../book/questions.js").Question[] }} PublicEventType */
+/** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[], bio?: string, imageUrl?: string | null, locale?: string, proofOfWork?: boolean }} HostProfile the answer of GET /api/hosts/{host} */
 
 export const publicApi = {
   /** @param {string} host @param {RequestOptions} [options] */
   host: (host, options) => request(`/api/hosts/${seg(host)}`, options),
   /**
    * @param {string} host @param {string} eventType @param {string} start @param {string} end
-   * @param {string} timeZone @param {RequestOptions} [options]
+   * @param {string} timeZone @param {number | null} durationMinutes null: the event type's default length
+   * @param {RequestOptions} [options]
    */
-  slots: (host, eventType, start, end, timeZone, options) =>
-    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/slots?start=${start}&end=${end}&timeZone=${seg(timeZone)}`, options),
+  slots: (host, eventType, start, end, timeZone, durationMinutes, options) =>
+    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/slots?start=${start}&end=${end}&timeZone=${seg(timeZone)}${
+      durationMinutes ? `&durationMinutes=${durationMinutes}` : ""}`, options),
   /** @param {string} host @param {string} eventType @param {object} body @param {string} idempotencyKey */
   book: (host, eventType, body, idempotencyKey) =>
     request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/bookings`, { method: "POST", body, idempotencyKey }),

@@ -15,6 +15,11 @@ import { detectTimeZone } from "../lib/zones.js";
  * @property {string} name
  * @property {string} email
  * @property {string | null} [cancelReason]
+ * @property {import("../lib/location.js").BookingLocation | null} [location]
+ * @property {number} [durationMinutes]
+ * @property {string | null} [cancelDeadline]
+ * @property {string | null} [rescheduleDeadline]
+ * @property {number | null} [reschedulesLeft]
  */
 
 /**

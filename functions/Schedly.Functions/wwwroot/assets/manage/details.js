@@ -3,6 +3,8 @@
 import { byId, el } from "../lib/dom.js";
 import { bookingPageUrl, calendarUrl } from "../lib/endpoints.js";
 import { formatRange } from "../lib/format.js";
+import { showLocation } from "../lib/location.js";
+import { showPolicy } from "../lib/policy.js";
 
 /** @param {import("./context.js").ManageContext} ctx */
 export function renderDetails(ctx) {
@@ -16,6 +18,8 @@ export function renderDetails(ctx) {
   const time = byId("booking-time");
   time.replaceChildren(el("time", { dateTime: booking.start, text: formatRange(booking.start, booking.end, ctx.zone) }));
   time.classList.toggle("struck", cancelled);
+  showLocation(byId("booking-location"), cancelled ? null : booking.location);
+  showPolicy(byId("booking-policy"), cancelled ? {} : booking, ctx.zone);
   byId("booking-who").textContent = `${booking.name} · ${booking.email}`;
   const reason = byId("cancel-reason");
   reason.hidden = !(cancelled && booking.cancelReason);

@@ -22,6 +22,7 @@ export function setUpReschedule(ctx) {
       host: ctx.booking.host,
       eventType: ctx.booking.eventType,
       timeZone: ctx.zone,
+      durationMinutes: ctx.booking.durationMinutes ?? null,
       onSelect(slot) {
         ctx.target = slot;
         setStatus(status, "");

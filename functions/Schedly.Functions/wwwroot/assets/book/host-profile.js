@@ -1,0 +1,24 @@
+// @ts-check
+// The host's bio and image, and the event type's description, above the booking page.
+import { byId } from "../lib/dom.js";
+
+/** @param {import("./context.js").HostProfile} profile */
+export function showHostProfile(profile) {
+  const image = byId("host-image", HTMLImageElement);
+  const hasImage = Boolean(profile.imageUrl && profile.imageUrl.startsWith("https://"));
+  image.hidden = !hasImage;
+  if (hasImage) {
+    image.src = /** @type {string} */ (profile.imageUrl);
+    image.alt = profile.name;
+  }
+  byId("host-bio").textContent = profile.bio ?? "";
+  byId("host-profile").hidden = !hasImage && !profile.bio;
+}
+
+/** @param {import("./context.js").EventType} type */
+export function showDescription(type) {
+  const node = byId("type-description");
+  node.textContent = type.description ?? "";
+  node.hidden = !type.description;
+  if (type.description) byId("host-profile").hidden = false;
+}
