@@ -17,6 +17,7 @@ using Schedly.Core.Housekeeping;
 using Schedly.Core.Locations;
 using Schedly.Core.Notifications;
 using Schedly.Core.Outbox;
+using Schedly.Core.Privacy;
 using Schedly.Core.Reminders;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
@@ -103,13 +104,16 @@ public static class ScaleBenchRun
             await MeasureAsync("emails", () => DrainAsync(queues, SchedlyQueues.Emails, m => email.ExecuteAsync(EmailEffect.TryParse(m)!, ct)));
 
             // Each active host's housekeeping hint falls due (in production ten days after its booking ends).
-            var store = provider.GetRequiredService<IExpiredRowStore>();
             await MeasureAsync("housekeeping", async () =>
             {
                 var later = new FakeClock(now + Duration.FromDays(30));
                 foreach (var host in active)
                 {
-                    await new PruneExpiredRows(store, later).ExecuteAsync(host, ct);
+                    await new PruneExpiredRows(
+                        provider.GetRequiredService<IExpiredRowStore>(),
+                        new ErasePersonalData(provider.GetRequiredService<IHostRepository>(), provider.GetRequiredService<IBookingStore>(), later),
+                        provider.GetRequiredService<IReminderIndex>(),
+                        later).ExecuteAsync(host, ct);
                 }
             });
 

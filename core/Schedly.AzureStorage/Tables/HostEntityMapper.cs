@@ -26,6 +26,7 @@ internal static class HostEntityMapper
     public const string Bio = "Bio";
     public const string ImageUrl = "ImageUrl";
     public const string Locale = "Locale";
+    public const string RetentionDays = "RetentionDays";
 
     public static TableEntity ToEntity(Host host)
     {
@@ -37,6 +38,7 @@ internal static class HostEntityMapper
             [Bio] = host.Profile.Bio,
             [ImageUrl] = host.Profile.ImageUrl?.AbsoluteUri ?? "",
             [Locale] = host.Profile.Locale,
+            [RetentionDays] = host.Profile.RetentionDays,
             [ApiKeyHash] = host.ApiKey.Hex,
             [ApiKeyId] = host.ApiKeyId,
             [FeedTokenHash] = host.FeedTokenHash?.Hex,
@@ -59,6 +61,7 @@ internal static class HostEntityMapper
                 Bio = entity.GetString(Bio) ?? "",
                 ImageUrl = Uri.TryCreate(entity.GetString(ImageUrl), UriKind.Absolute, out var image) ? image : null,
                 Locale = entity.GetString(Locale) is { Length: > 0 } locale ? locale : Core.Validation.LocaleRules.Default,
+                RetentionDays = entity.GetInt32(RetentionDays) is int days and >= HostProfile.MinRetentionDays and <= HostProfile.MaxRetentionDays ? days : HostProfile.DefaultRetentionDays,
             },
             Core.Security.ApiKeyHash.FromStored(entity.GetString(ApiKeyHash)),
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(CreatedAt)!.Value),

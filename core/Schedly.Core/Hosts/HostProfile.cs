@@ -17,4 +17,19 @@ public sealed record HostProfile(string Name, string Email, DateTimeZone TimeZon
     public Uri? ImageUrl { get; init; }
 
     public string Locale { get; init; } = Validation.LocaleRules.Default;
+
+    /// <summary>The shortest retention a host may set, in days.</summary>
+    public const int MinRetentionDays = 30;
+
+    /// <summary>The longest retention a host may set, in days (ten years).</summary>
+    public const int MaxRetentionDays = 3650;
+
+    /// <summary>The retention of a host that set none: two years.</summary>
+    public const int DefaultRetentionDays = 730;
+
+    /// <summary>
+    /// How long after a booking ended its client's personal fields (name, email, notes, answers) are kept; then
+    /// housekeeping erases them as <see cref="Privacy.ErasePersonalData"/> does (docs/SECURITY.md, "Privacy").
+    /// </summary>
+    public int RetentionDays { get; init; } = DefaultRetentionDays;
 }

@@ -14,6 +14,9 @@ public sealed record HostProfileDraft(string? Name, string? Email, string? TimeZ
 
     public string? Locale { get; init; }
 
+    /// <summary>Days to keep a past booking's personal fields (<see cref="HostProfile.RetentionDays"/>); null: the default.</summary>
+    public int? RetentionDays { get; init; }
+
     public Validated<HostProfile> Validate()
     {
         var errors = new ValidationErrors();
@@ -28,8 +31,13 @@ public sealed record HostProfileDraft(string? Name, string? Email, string? TimeZ
 
         var image = ImageUrl is null ? null : UrlRules.Https(ImageUrl, "imageUrl", isBase: false, errors);
         var locale = LocaleRules.Optional(Locale, "locale", errors);
+        if (RetentionDays is < HostProfile.MinRetentionDays or > HostProfile.MaxRetentionDays)
+        {
+            errors.Add("retentionDays", $"From {HostProfile.MinRetentionDays} to {HostProfile.MaxRetentionDays} days.");
+        }
+
         return errors.IsEmpty
-            ? Validated<HostProfile>.Valid(new HostProfile(name!, email!, zone!) { Bio = bio, ImageUrl = image is null ? null : new Uri(image), Locale = locale! })
+            ? Validated<HostProfile>.Valid(new HostProfile(name!, email!, zone!) { Bio = bio, ImageUrl = image is null ? null : new Uri(image), Locale = locale!, RetentionDays = RetentionDays ?? HostProfile.DefaultRetentionDays })
             : Validated<HostProfile>.Invalid(errors);
     }
 }

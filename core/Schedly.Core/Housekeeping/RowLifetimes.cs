@@ -39,6 +39,13 @@ public static class RowLifetimes
         return Instant.Max(booking.ClaimedSpan.End, booking.UpdatedAt + IdempotencyRecord.Lifetime) + PastClaims + ZoneMargin;
     }
 
+    /// <summary>When the host's retention of <paramref name="booking"/>'s personal fields ends: its end plus <paramref name="retentionDays"/>.</summary>
+    public static Instant RetentionDue(Booking booking, int retentionDays)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        return booking.End + Duration.FromDays(retentionDays);
+    }
+
     /// <summary>The cutoffs a housekeeping run at <paramref name="now"/> applies: rows older than these go.</summary>
     public static ExpiryCutoffs CutoffsAt(Instant now) => new(
         Claims: now - PastClaims,
@@ -60,7 +67,10 @@ public sealed record ExpiryCutoffs(Instant Claims, Instant ReminderOutcomes, Ins
 /// <summary>Counts of the rows one housekeeping run deleted.</summary>
 public sealed record PrunedRows(int Cells, int DayCounters, int ReminderOutcomes, int IdempotencyRecords)
 {
-    public int Total => Cells + DayCounters + ReminderOutcomes + IdempotencyRecords;
+    /// <summary>Bookings whose personal fields the host's retention erased in the same run.</summary>
+    public int ErasedBookings { get; init; }
+
+    public int Total => Cells + DayCounters + ReminderOutcomes + IdempotencyRecords + ErasedBookings;
 }
 
 /// <summary>Deletes a host's expired working rows (range queries in the host's partition; deletes in batches).</summary>

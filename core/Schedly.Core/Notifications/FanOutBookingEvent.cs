@@ -97,5 +97,10 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
 
         await reminderIndex.MarkAsync(ReminderHint.For(booking.Id.Host, RowLifetimes.HousekeepingDue(booking), HintKind.Housekeeping), cancellationToken)
             .ConfigureAwait(false);
+        if (await reader.FindHostAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false) is { } host)
+        {
+            await reminderIndex.MarkAsync(ReminderHint.For(booking.Id.Host, RowLifetimes.RetentionDue(booking, host.Profile.RetentionDays), HintKind.Housekeeping), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 }

@@ -58,6 +58,45 @@ public sealed class ErasePersonalData(IHostRepository hosts, IBookingStore store
         return new EraseResult.Done(erased, matches.Count > MaxPerCall);
     }
 
+    /// <summary>
+    /// The host's retention (<see cref="HostProfile.RetentionDays"/>): erases the personal fields of every booking that
+    /// ended more than that long ago, as <see cref="EraseClientAsync"/> does, at most <see cref="MaxPerCall"/> per call
+    /// (<see cref="EraseResult.Done.More"/>: call again). Run by housekeeping, when a booking's retention hint falls due.
+    /// </summary>
+    public async Task<EraseResult> EraseExpiredAsync(HostSlug host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return new EraseResult.NotFound();
+        }
+
+        var cutoff = clock.GetCurrentInstant() - Duration.FromDays(stored.Value.Profile.RetentionDays);
+        if (cutoff <= Beginning)
+        {
+            return new EraseResult.Done(0, false);
+        }
+
+        // A booking that ended before the cutoff also started before it: the range by start holds them all.
+        var expired = new List<BookingId>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(host, new Interval(Beginning, cutoff), null, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            expired.AddRange(page.Bookings.Where(b => b.End <= cutoff && !b.Client.IsErased).Select(b => b.Id));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null && expired.Count <= MaxPerCall);
+
+        var erased = 0;
+        foreach (var id in expired.Take(MaxPerCall))
+        {
+            erased += await EraseAsync(id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return new EraseResult.Done(erased, expired.Count > MaxPerCall);
+    }
+
     private Task<bool> EraseAsync(BookingId id, CancellationToken cancellationToken) =>
         OptimisticConcurrency.RunAsync<bool>("Erase", async ct =>
         {

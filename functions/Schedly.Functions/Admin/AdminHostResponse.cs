@@ -15,7 +15,8 @@ public sealed record AdminHostConfiguration(
     IReadOnlyDictionary<string, EventTypeResponse> EventTypes,
     string Bio,
     string? ImageUrl,
-    string Locale)
+    string Locale,
+    int RetentionDays)
 {
     public static AdminHostConfiguration From(Host host)
     {
@@ -31,6 +32,7 @@ public sealed record AdminHostConfiguration(
             new SortedDictionary<string, EventTypeResponse>(host.Schedule.EventTypes.ToDictionary(e => e.Key, e => EventTypeResponse.From(e.Value)), StringComparer.Ordinal),
             host.Profile.Bio,
             host.Profile.ImageUrl?.AbsoluteUri,
-            host.Profile.Locale);
+            host.Profile.Locale,
+            host.Profile.RetentionDays);
     }
 }

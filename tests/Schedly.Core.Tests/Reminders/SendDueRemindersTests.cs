@@ -30,7 +30,7 @@ public sealed class SendDueRemindersTests
 
     private readonly FakeExpiredRowStore _expired = new();
 
-    private SendDueReminders CreateSut() => new(_reminders, _bookings, _queue, new PruneExpiredRows(_expired, _clock), _clock);
+    private SendDueReminders CreateSut() => new(_reminders, _bookings, _queue, new PruneExpiredRows(_expired, new Schedly.Core.Privacy.ErasePersonalData(new FakeHostRepository(), _bookings, _clock), new FakeReminderIndex(), _clock), _clock);
 
     [Fact]
     public async Task Execute_Housekeeping_PrunesTheHostsRowsWithTheCutoffsOfNow_AfterItsReminders()

@@ -45,6 +45,27 @@ public sealed class HostProfileFieldsTests(SchedlyAppFixture app)
         Assert.Equal("Ada Lovelace", (await read.ReadJsonAsync()).GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData(29, HttpStatusCode.BadRequest)]
+    [InlineData(3651, HttpStatusCode.BadRequest)]
+    [InlineData(90, HttpStatusCode.OK)]
+    public async Task PutHost_RetentionDays_FromThirtyDaysToTenYears_ShownOnTheDashboard(int days, HttpStatusCode expected)
+    {
+        var (slug, key) = await _hosts.CreateAsync("keep", new Dictionary<string, object>());
+
+        using var put = await app.Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}",
+            new { name = "Ada Lovelace", email = "ada@example.com", timeZone = "UTC", retentionDays = days }).WithBearer(SchedlyAppFixture.OperatorKey));
+
+        Assert.Equal(expected, put.StatusCode);
+        using var read = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}").WithBearer(key));
+        var retention = (await read.ReadJsonAsync()).GetProperty("retentionDays").GetInt32();
+        Assert.Equal(expected == HttpStatusCode.OK ? days : 730, retention);
+        if (expected != HttpStatusCode.OK)
+        {
+            Assert.True((await put.AssertProblemAsync(400, "validation")).GetProperty("errors").TryGetProperty("retentionDays", out _));
+        }
+    }
+
     [Fact]
     public async Task Book_WithLocale_BookingCarriesIt_AndABadOneIs400()
     {

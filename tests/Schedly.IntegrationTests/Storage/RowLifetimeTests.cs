@@ -10,6 +10,7 @@ using Schedly.Core.Hosts;
 using Schedly.Core.Housekeeping;
 using Schedly.Core.Locations;
 using Schedly.Core.Outbox;
+using Schedly.Core.Privacy;
 using Schedly.Core.Reminders;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
@@ -65,13 +66,12 @@ public sealed class RowLifetimeTests(SchedlyAppFixture app)
         Assert.Single(await _hosts.RowsAsync(slug.Value, "reminded|"));
 
         // Before the lifetimes pass, housekeeping keeps everything.
-        var store = app.Runner.Services.GetRequiredService<IExpiredRowStore>();
         clock.Reset(t0 + Duration.FromHours(12));
-        Assert.Equal(0, (await new PruneExpiredRows(store, clock).ExecuteAsync(slug, CancellationToken.None)).Total);
+        Assert.Equal(0, (await Prune(clock).ExecuteAsync(slug, CancellationToken.None)).Total);
 
         // At the booking's housekeeping time (when the fan-out's hint is due), its working rows go.
         clock.Reset(RowLifetimes.HousekeepingDue(booking));
-        var pruned = await new PruneExpiredRows(store, clock).ExecuteAsync(slug, CancellationToken.None);
+        var pruned = await Prune(clock).ExecuteAsync(slug, CancellationToken.None);
 
         Assert.Equal(new PrunedRows(Cells: 1, DayCounters: 1, ReminderOutcomes: 1, IdempotencyRecords: 1), pruned);
         foreach (var kind in new[] { "cell|", "day|", "remind|", "reminded|", "idem|", "outbox|" })
@@ -81,6 +81,33 @@ public sealed class RowLifetimeTests(SchedlyAppFixture app)
 
         Assert.Single(await _hosts.RowsAsync(slug.Value, "booking|"));
         Assert.Single(await _hosts.RowsAsync(slug.Value, "bystart|"));
+    }
+
+    [Fact]
+    public async Task HostRetention_ErasesAPastBookingsPersonalFields_WhenItEnds_NotBefore()
+    {
+        var t0 = Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds() / 60 * 60);
+        var clock = new FakeClock(t0);
+        var slug = await CreateHostAsync("keep", retentionDays: 30);
+        var start = Instant.FromUnixTimeSeconds((t0 + Duration.FromDays(1)).ToUnixTimeSeconds() / 3600 * 3600);
+        var created = Assert.IsType<CreateBookingResult.Created>(await CreateBooking(clock).ExecuteAsync(
+            slug, "intro", new BookingRequestDraft(start.ToString(), "Grace", "grace@example.com", "UTC", "call my mobile", null), null, "hash", CancellationToken.None));
+        var due = RowLifetimes.RetentionDue(created.Booking, 30);
+
+        clock.Reset(due - Duration.FromMinutes(1));
+        var early = await Prune(clock).ExecuteAsync(slug, CancellationToken.None);
+        clock.Reset(due + Duration.FromMinutes(1));
+        var onTime = await Prune(clock).ExecuteAsync(slug, CancellationToken.None);
+
+        Assert.Equal(0, early.ErasedBookings);
+        Assert.Equal(1, onTime.ErasedBookings);
+        var stored = (await app.Runner.Services.GetRequiredService<IBookingStore>().FindAsync(created.Booking.Id, CancellationToken.None))!.Value;
+        Assert.True(stored.Client.IsErased);
+        Assert.Equal("", stored.Client.Notes);
+        Assert.Equal(created.Booking.Start, stored.Start);
+        Assert.Equal(BookingStatus.Confirmed, stored.Status);
+        var listed = Assert.Single(await _hosts.RowsAsync(slug.Value, "bystart|"));
+        Assert.Equal(ClientDetails.ErasedMarker, listed.GetString("ClientEmail"));
     }
 
     [Fact]
@@ -138,6 +165,12 @@ public sealed class RowLifetimeTests(SchedlyAppFixture app)
         }
     }
 
+    private PruneExpiredRows Prune(IClock clock) => new(
+        app.Runner.Services.GetRequiredService<IExpiredRowStore>(),
+        new ErasePersonalData(app.Runner.Services.GetRequiredService<IHostRepository>(), app.Runner.Services.GetRequiredService<IBookingStore>(), clock),
+        app.Runner.Services.GetRequiredService<IReminderIndex>(),
+        clock);
+
     private CreateBooking CreateBooking(IClock clock) => new(
         app.Runner.Services.GetRequiredService<IHostRepository>(),
         app.Runner.Services.GetRequiredService<IBookingStore>(),
@@ -148,7 +181,7 @@ public sealed class RowLifetimeTests(SchedlyAppFixture app)
         CapOptions.NoClientCap,
         new LocationOptions());
 
-    private async Task<HostSlug> CreateHostAsync(string prefix)
+    private async Task<HostSlug> CreateHostAsync(string prefix, int retentionDays = HostProfile.DefaultRetentionDays)
     {
         var slug = HostSlug.Parse(SchedlyAppFixture.UniqueSlug(prefix));
         var now = SystemClock.Instance.GetCurrentInstant();
@@ -159,7 +192,7 @@ public sealed class RowLifetimeTests(SchedlyAppFixture app)
         }
 
         await app.Runner.Services.GetRequiredService<IHostRepository>().TryCreateAsync(
-            new Host(slug, new HostProfile("Ada", "ada@example.com", DateTimeZoneProviders.Tzdb["UTC"]), ApiKey.Generate().Hash, now, now)
+            new Host(slug, new HostProfile("Ada", "ada@example.com", DateTimeZoneProviders.Tzdb["UTC"]) { RetentionDays = retentionDays }, ApiKey.Generate().Hash, now, now)
             {
                 Schedule = HostSchedule.Empty
                     .WithEventType("intro", new EventTypeDraft { Title = "Intro", DurationMinutes = 30, MaxBookingsPerDay = 5, ReminderOffsetsMinutes = [60] }.Validate().Value)
