@@ -39,23 +39,7 @@ public sealed class ErasePersonalData(IHostRepository hosts, IBookingStore store
         }
 
         var all = new Interval(Beginning, clock.GetCurrentInstant() + BulkCancelDraft.EmailHorizon);
-        var matches = new List<BookingId>();
-        string? continuation = null;
-        do
-        {
-            var page = await store.ListAsync(host, all, null, PageSize, continuation, cancellationToken).ConfigureAwait(false);
-            matches.AddRange(page.Bookings.Where(b => string.Equals(b.Client.Email, address, StringComparison.OrdinalIgnoreCase)).Select(b => b.Id));
-            continuation = page.ContinuationToken;
-        }
-        while (continuation is not null && matches.Count <= MaxPerCall);
-
-        var erased = 0;
-        foreach (var id in matches.Take(MaxPerCall))
-        {
-            erased += await EraseAsync(id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        }
-
-        return new EraseResult.Done(erased, matches.Count > MaxPerCall);
+        return await EraseMatchingAsync(host, all, b => string.Equals(b.Client.Email, address, StringComparison.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -78,23 +62,29 @@ public sealed class ErasePersonalData(IHostRepository hosts, IBookingStore store
         }
 
         // A booking that ended before the cutoff also started before it: the range by start holds them all.
-        var expired = new List<BookingId>();
+        return await EraseMatchingAsync(host, new Interval(Beginning, cutoff), b => b.End <= cutoff && !b.Client.IsErased, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Erases the host's bookings starting in <paramref name="starts"/> that <paramref name="matches"/>, at most <see cref="MaxPerCall"/>.</summary>
+    private async Task<EraseResult> EraseMatchingAsync(HostSlug host, Interval starts, Func<Booking, bool> matches, CancellationToken cancellationToken)
+    {
+        var found = new List<BookingId>();
         string? continuation = null;
         do
         {
-            var page = await store.ListAsync(host, new Interval(Beginning, cutoff), null, PageSize, continuation, cancellationToken).ConfigureAwait(false);
-            expired.AddRange(page.Bookings.Where(b => b.End <= cutoff && !b.Client.IsErased).Select(b => b.Id));
+            var page = await store.ListAsync(host, starts, null, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            found.AddRange(page.Bookings.Where(matches).Select(b => b.Id));
             continuation = page.ContinuationToken;
         }
-        while (continuation is not null && expired.Count <= MaxPerCall);
+        while (continuation is not null && found.Count <= MaxPerCall);
 
         var erased = 0;
-        foreach (var id in expired.Take(MaxPerCall))
+        foreach (var id in found.Take(MaxPerCall))
         {
             erased += await EraseAsync(id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        return new EraseResult.Done(erased, expired.Count > MaxPerCall);
+        return new EraseResult.Done(erased, found.Count > MaxPerCall);
     }
 
     private Task<bool> EraseAsync(BookingId id, CancellationToken cancellationToken) =>
