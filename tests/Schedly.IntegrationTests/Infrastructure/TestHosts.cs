@@ -70,6 +70,29 @@ public sealed class TestHosts(SchedlyAppFixture app)
     }
 
     /// <summary>Every row of the host's partition, by kind prefix (booking|, cell|, outbox|, …).</summary>
+    /// <summary>The ids of the events the host's clients were emailed about, from this month's email ledger.</summary>
+    public async Task<List<string>> EmailedEventsAsync(string slug)
+    {
+        var ledger = new TableClient(app.Azurite.ConnectionString, Schedly.AzureStorage.Tables.DatedTableSet.EffectLedger.NameAt(NodaTime.SystemClock.Instance.GetCurrentInstant()));
+        var events = new List<string>();
+        try
+        {
+            await foreach (var row in ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {slug}")))
+            {
+                if (row.RowKey.StartsWith("email|", StringComparison.Ordinal) && row.RowKey.EndsWith(".client", StringComparison.Ordinal))
+                {
+                    events.Add(row.RowKey["email|".Length..^".client".Length]);
+                }
+            }
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // No email recorded this month yet.
+        }
+
+        return events;
+    }
+
     public async Task<List<TableEntity>> RowsAsync(string slug, string prefix)
     {
         var table = new TableClient(app.Azurite.ConnectionString, "hosts");
