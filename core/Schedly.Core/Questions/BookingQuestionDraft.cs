@@ -38,10 +38,18 @@ public sealed partial record BookingQuestionDraft
         for (var i = 0; i < drafts.Count; i++)
         {
             var field = SchedulingPatterns.Index("questions", i);
-            var question = drafts[i]?.Validate(field, errors);
-            if (question is null)
+            var draft = drafts[i];
+            if (draft is null)
             {
                 errors.Add(field, "Required: { id, label, type }.");
+                valid = false;
+                continue;
+            }
+
+            // An invalid question has its own errors (questions[0].options[1].id, …); no extra one for the whole question.
+            var question = draft.Validate(field, errors);
+            if (question is null)
+            {
                 valid = false;
             }
             else if (questions.Exists(q => q.Id == question.Id))

@@ -7,14 +7,16 @@ namespace Schedly.Core.Scheduling;
 /// Computes the slots a host offers for one event type. Pure: no clock, no I/O; the caller passes "now".
 /// <para>
 /// A slot <c>[start, start + duration)</c> is offered when all hold:
-/// its buffered span <c>[start - bufferBefore, start + duration + bufferAfter)</c> lies inside ONE availability
-/// interval (resolved to instants by <see cref="DstResolvers"/>); that buffered span overlaps no busy interval
+/// its buffered span <c>[start - bufferBefore, start + duration + bufferAfter)</c> lies inside the UNION of the
+/// availability intervals (each resolved to instants by <see cref="DstResolvers"/>; intervals that touch or overlap,
+/// also across local midnight, form one block); that buffered span overlaps no busy interval
 /// (existing bookings widened by their own buffers, blocked periods as-is; touching is not overlapping);
 /// start ≥ now + minimum notice; start lies in the booking window; the event type is active; and, when the event
 /// type has a daily limit, fewer than that many of its bookings start on the host-local date of the slot start.
-/// Starts are aligned to the slot interval in elapsed time from each availability interval's start instant.
+/// Starts are aligned to the slot interval in elapsed time from the start instant of the availability interval that
+/// contains the start.
 /// </para>
-/// Cost is O(days + intervals + bookings·log bookings + slots): busy spans are sorted once and swept.
+/// Cost is O(days + intervals + bookings + slots): busy spans are sorted once and swept.
 /// </summary>
 public static class SlotEngine
 {
@@ -139,6 +141,11 @@ public static class SlotEngine
         var before = Ticks.Of(eventType.BufferBefore);
         var after = Ticks.Of(eventType.BufferAfter);
         var busy = BusySpans.Collect(context, lo - before, hi + duration + after);
+        var blocks = AvailabilityBlocks.Collect(
+            context.Availability,
+            hostZone,
+            Instant.FromUnixTimeTicks(lo - before).InZone(hostZone).Date.PlusDays(-1),
+            Instant.FromUnixTimeTicks(hi + duration + after).InZone(hostZone).Date.PlusDays(1));
         try
         {
             var hostDays = new LocalDayTracker(hostZone);
@@ -147,74 +154,71 @@ public static class SlotEngine
             var limitReached = false;
             var count = 0;
             var sorted = true;
-            var firstDate = Instant.FromUnixTimeTicks(lo).InZone(hostZone).Date.PlusDays(-1);
-            var lastDate = Instant.FromUnixTimeTicks(hi).InZone(hostZone).Date;
-            for (var date = firstDate; date <= lastDate; date = date.PlusDays(1))
+            for (var r = 0; r < blocks.Count; r++)
             {
-                var ranges = context.Availability.IntervalsOn(date);
-                for (var r = 0; r < ranges.Count; r++)
+                // Starts step from this interval's own start and lie inside it; the buffered span only has to lie
+                // inside its block (the union of the intervals touching it), so it may cross a seam or local midnight.
+                var start = blocks.Starts[r];
+                var blockStart = blocks.BlockStarts[r];
+                var stop = Math.Min(hi, blocks.Ends[r]);
+                var lastStart = blocks.BlockEnds[r] - duration - after;
+                if (start >= stop || stop <= lo || blockStart + before > lastStart)
                 {
-                    var (startInstant, endInstant) = ranges[r].ToInstants(date, hostZone);
-                    var start = Ticks.Ceiling(startInstant);
-                    var end = Ticks.Floor(endInstant);
-                    if (end - start < before + duration + after)
+                    continue;
+                }
+
+                var k = blockStart + before > start ? Ticks.CeilingDiv(blockStart + before - start, step) : 0;
+                if (lo > start)
+                {
+                    k = Math.Max(k, Ticks.CeilingDiv(lo - start, step));
+                }
+
+                var t = start + (k * step);
+                var p = busy.FirstEndingAfter(t - before);
+                while (t < stop && t <= lastStart)
+                {
+                    var spanStart = t - before;
+                    var spanEnd = t + duration + after;
+                    while (p < busy.Count && busy.Ends[p] <= spanStart)
                     {
+                        p++;
+                    }
+
+                    if (p < busy.Count && busy.Starts[p] < spanEnd)
+                    {
+                        // Jump to the first aligned start whose buffered span begins at or after this busy span's end.
+                        t = start + (Ticks.CeilingDiv(busy.Ends[p] + before - start, step) * step);
                         continue;
                     }
 
-                    var k = Ticks.CeilingDiv(before, step);
-                    if (lo > start)
+                    if (limit is { } max)
                     {
-                        k = Math.Max(k, Ticks.CeilingDiv(lo - start, step));
-                    }
-
-                    var t = start + (k * step);
-                    var p = busy.FirstEndingAfter(t - before);
-                    while (t < hi && t + duration + after <= end)
-                    {
-                        var spanStart = t - before;
-                        var spanEnd = t + duration + after;
-                        while (p < busy.Count && busy.Ends[p] <= spanStart)
+                        var day = hostDays.DayNumber(t);
+                        if (day != limitDay)
                         {
-                            p++;
+                            limitDay = day;
+                            limitReached = busy.CountedOnDay(day) >= max;
                         }
 
-                        if (p < busy.Count && busy.Starts[p] < spanEnd)
+                        if (limitReached)
                         {
-                            // Jump to the first aligned start whose buffered span begins at or after this busy span's end.
-                            t = start + (Ticks.CeilingDiv(busy.Ends[p] + before - start, step) * step);
+                            t += step;
                             continue;
                         }
-
-                        if (limit is { } max)
-                        {
-                            var day = hostDays.DayNumber(t);
-                            if (day != limitDay)
-                            {
-                                limitDay = day;
-                                limitReached = busy.CountedOnDay(day) >= max;
-                            }
-
-                            if (limitReached)
-                            {
-                                t += step;
-                                continue;
-                            }
-                        }
-
-                        if (count > 0 && t <= output[count - 1])
-                        {
-                            sorted = false;
-                        }
-
-                        if (count == output.Length)
-                        {
-                            Grow(ref output);
-                        }
-
-                        output[count++] = t;
-                        t += step;
                     }
+
+                    if (count > 0 && t <= output[count - 1])
+                    {
+                        sorted = false;
+                    }
+
+                    if (count == output.Length)
+                    {
+                        Grow(ref output);
+                    }
+
+                    output[count++] = t;
+                    t += step;
                 }
             }
 
@@ -222,6 +226,7 @@ public static class SlotEngine
         }
         finally
         {
+            blocks.Dispose();
             busy.Dispose();
         }
     }

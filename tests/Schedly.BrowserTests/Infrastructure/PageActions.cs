@@ -73,6 +73,18 @@ public static class PageActions
         await Expect(page.Locator("#upcoming-list > li").First).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// After saving the dashboard's event-type editor with one bad field: the status asks for corrections,
+    /// <paramref name="field"/> is marked invalid, the list names <paramref name="errorKey"/> and one message is beside it.
+    /// </summary>
+    public static async Task ExpectOneEditorFieldErrorAsync(IPage page, ILocator field, string errorKey)
+    {
+        await Expect(page.Locator("#type-status")).ToHaveTextAsync("Please correct the fields marked below.");
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#type-errors li")).ToContainTextAsync(errorKey + ": ");
+        await Expect(page.Locator("#type-form .field-error")).ToHaveCountAsync(1);
+    }
+
     /// <summary>Saves a full-page screenshot and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string directory, string name)
     {

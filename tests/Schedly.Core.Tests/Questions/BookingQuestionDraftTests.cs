@@ -47,6 +47,8 @@ public sealed class BookingQuestionDraftTests
         Assert.Contains("questions[3].options", errors.Keys);
         Assert.Contains("questions[4].options[1].id", errors.Keys);
         Assert.Contains("questions[5]", errors.Keys);
+        Assert.DoesNotContain("questions[0]", errors.Keys); // a question with its own errors gets no extra one for itself
+        Assert.DoesNotContain("questions[4]", errors.Keys);
     }
 
     [Fact]

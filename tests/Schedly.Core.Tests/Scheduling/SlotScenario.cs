@@ -91,17 +91,27 @@ public static class SlotScenarioArbitrary
             origin + Duration.FromMinutes(nowOffsetMinutes));
     }
 
-    /// <summary>0–3 sorted, disjoint ranges on a 15-minute grid; the last may end at 24:00.</summary>
+    /// <summary>
+    /// 0–3 sorted, disjoint ranges on a 15-minute grid (the last may end at 24:00); or ranges that touch (a seam),
+    /// often from 00:00 to 24:00 so that days continue across local midnight; or the whole day.
+    /// </summary>
     public static Gen<IReadOnlyList<LocalTimeRange>> RangesGen() =>
+        from kind in Gen.Choose(0, 5)
         from count in Gen.Choose(0, 6)
         from marks in Gen.ArrayOf(Gen.Choose(0, 96), count)
-        select ToRanges(marks);
+        select kind switch
+        {
+            <= 2 => ToRanges(marks, touching: false),
+            3 => ToRanges(marks, touching: true),
+            4 => ToRanges([0, 96, .. marks], touching: true),
+            _ => [LocalTimeRange.UntilEndOfDay(LocalTime.Midnight)],
+        };
 
-    private static IReadOnlyList<LocalTimeRange> ToRanges(int[] marks)
+    private static IReadOnlyList<LocalTimeRange> ToRanges(int[] marks, bool touching)
     {
         var sorted = marks.Distinct().Order().ToArray();
         var ranges = new List<LocalTimeRange>();
-        for (var i = 0; i + 1 < sorted.Length; i += 2)
+        for (var i = 0; i + 1 < sorted.Length; i += touching ? 1 : 2)
         {
             var start = LocalTime.Midnight.PlusMinutes(sorted[i] * 15);
             ranges.Add(sorted[i + 1] == 96

@@ -8,6 +8,7 @@ import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
 import { configOf } from "./context.js";
 import { fillChangeRules, readChangeRules } from "./change-rules-fields.js";
 import { fillLocation, readLocation, setUpLocationFields } from "./location-fields.js";
+import { fillQuestions, readQuestions, setUpQuestionFields } from "./question-fields.js";
 import { renderTypeList } from "./event-type-list.js";
 
 /** Input id → event type field, for the whole-number fields. */
@@ -53,6 +54,7 @@ function openType(ctx, slug) {
   fillChangeRules(
     /** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (type.durationOptions),
     /** @type {import("./change-rules-fields.js").ClientPolicy | null | undefined} */ (type.clientPolicy));
+  fillQuestions(/** @type {import("./question-fields.js").BookingQuestion[] | undefined} */ (type.questions));
   byId("deactivate-type").hidden = !slug || type.active === false;
   clearFieldErrors(form(), errorList());
   setStatus(status(), "");
@@ -76,6 +78,7 @@ function collectType(ctx) {
   body.price = amount || currency ? { amount, currency } : null;
   body.active = inputById("type-active").checked;
   body.location = readLocation();
+  body.questions = readQuestions();
   Object.assign(body, readChangeRules(/** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (original.durationOptions)));
   return body;
 }
@@ -113,6 +116,7 @@ async function save(ctx, slug) {
 /** @param {import("./context.js").DashboardContext} ctx */
 export function setUpTypeEditor(ctx) {
   setUpLocationFields();
+  setUpQuestionFields();
   byId("new-type").addEventListener("click", () => openType(ctx, ""));
 
   byId("close-type").addEventListener("click", () => {
