@@ -46,7 +46,7 @@ public sealed class DatedTableSet(TableServiceClient tables) : IDatedTables
                     await tables.DeleteTableAsync(table.Name, cancellationToken).ConfigureAwait(false);
                     retired.Add(table.Name);
                 }
-                catch (RequestFailedException e) when (DatedTable.IsMissingTable(e) || e.Status == 404)
+                catch (RequestFailedException e) when (e.Status == 404)
                 {
                     // Dropped by an overlapping run.
                 }

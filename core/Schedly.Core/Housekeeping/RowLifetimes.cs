@@ -52,29 +52,3 @@ public static class RowLifetimes
         ReminderOutcomes: now - ReminderOutcomes,
         Idempotency: now - IdempotencyRecord.Lifetime);
 }
-
-/// <summary>
-/// What one housekeeping run deletes in a host's partition: claim cells whose hour ended and daily counters whose
-/// date (in any zone) ended before <paramref name="Claims"/>, reminder outcomes recorded before
-/// <paramref name="ReminderOutcomes"/>, idempotency records created before <paramref name="Idempotency"/>.
-/// </summary>
-public sealed record ExpiryCutoffs(Instant Claims, Instant ReminderOutcomes, Instant Idempotency)
-{
-    /// <summary>True when a daily counter of host-local <paramref name="date"/> has expired: that date ended in every zone before <see cref="Claims"/>.</summary>
-    public bool CounterExpired(LocalDate date) => date <= LocalDate.FromDateTime(Claims.ToDateTimeUtc()).PlusDays(-2);
-}
-
-/// <summary>Counts of the rows one housekeeping run deleted.</summary>
-public sealed record PrunedRows(int Cells, int DayCounters, int ReminderOutcomes, int IdempotencyRecords)
-{
-    /// <summary>Bookings whose personal fields the host's retention erased in the same run.</summary>
-    public int ErasedBookings { get; init; }
-
-    public int Total => Cells + DayCounters + ReminderOutcomes + IdempotencyRecords + ErasedBookings;
-}
-
-/// <summary>Deletes a host's expired working rows (range queries in the host's partition; deletes in batches).</summary>
-public interface IExpiredRowStore
-{
-    Task<PrunedRows> PruneAsync(Hosts.HostSlug host, ExpiryCutoffs cutoffs, CancellationToken cancellationToken);
-}
