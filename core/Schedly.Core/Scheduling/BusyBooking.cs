@@ -33,6 +33,9 @@ public readonly record struct BusyBooking
         BufferBefore = bufferBefore;
         BufferAfter = bufferAfter;
         CountsTowardDailyLimit = countsTowardDailyLimit;
+        StartTicks = Ticks.Floor(start);
+        BusyStartTicks = Ticks.Floor(start - bufferBefore);
+        BusyEndTicks = Ticks.Ceiling(end + bufferAfter);
     }
 
     public Instant Start { get; }
@@ -44,6 +47,15 @@ public readonly record struct BusyBooking
     public Duration BufferAfter { get; }
 
     public bool CountsTowardDailyLimit { get; }
+
+    /// <summary>The start in Unix ticks, for the engine's sweep.</summary>
+    internal long StartTicks { get; }
+
+    /// <summary>The busy span's start in Unix ticks (rounded down), computed once rather than per query.</summary>
+    internal long BusyStartTicks { get; }
+
+    /// <summary>The busy span's end in Unix ticks (rounded up).</summary>
+    internal long BusyEndTicks { get; }
 
     /// <summary>The busy span with buffers: <c>[Start - BufferBefore, End + BufferAfter)</c>.</summary>
     public Interval BusySpan => new(Start - BufferBefore, End + BufferAfter);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Schedly.Core.Scheduling;
@@ -45,17 +46,18 @@ internal struct BusySpans : IDisposable
         var n = 0;
         var sorted = true;
         var hostDays = new LocalDayTracker(context.HostZone);
-        for (var i = 0; i < bookings.Count; i++)
+        var all = AsSpan(bookings);
+        for (var i = 0; i < all.Length; i++)
         {
-            var booking = bookings[i];
-            var start = Ticks.Floor(booking.Start);
+            ref readonly var booking = ref all[i];
+            var start = booking.StartTicks;
             if (dayCount > 0 && booking.CountsTowardDailyLimit && start >= countFrom && start < countTo)
             {
                 spans._countsByDay[hostDays.DayNumber(start) - firstDay]++;
             }
 
-            var busyStart = Ticks.Floor(booking.Start - booking.BufferBefore);
-            var busyEnd = Ticks.Ceiling(booking.End + booking.BufferAfter);
+            var busyStart = booking.BusyStartTicks;
+            var busyEnd = booking.BusyEndTicks;
             if (busyEnd > from && busyStart < to)
             {
                 sorted &= n == 0 || busyStart >= rawStarts[n - 1];
@@ -95,6 +97,14 @@ internal struct BusySpans : IDisposable
         spans.Count = Merge(spans.Starts, spans.Ends, n);
         return spans;
     }
+
+    /// <summary>The bookings without a copy when they are an array or a list (as storage and tests pass them).</summary>
+    private static ReadOnlySpan<BusyBooking> AsSpan(IReadOnlyList<BusyBooking> bookings) => bookings switch
+    {
+        BusyBooking[] array => array,
+        List<BusyBooking> list => CollectionsMarshal.AsSpan(list),
+        _ => bookings.ToArray(),
+    };
 
     /// <summary>Index of the first span whose end is after <paramref name="ticks"/> (spans are disjoint and sorted).</summary>
     public readonly int FirstEndingAfter(long ticks)
