@@ -90,7 +90,7 @@ public sealed class EventTypeOptionsPageTests(BrowserAppFixture app)
     }
 
     [Fact]
-    public async Task Dashboard_Editor_SetsLengthsPolicyAndLocation()
+    public async Task Dashboard_Editor_SetsLengthsWithPricesPolicyAndLocation()
     {
         var (slug, key) = await app.CreateHostWithKeyAsync("editor");
         await using var hostContext = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
@@ -98,21 +98,32 @@ public sealed class EventTypeOptionsPageTests(BrowserAppFixture app)
         await SignInAsync(page, slug, key);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit Intro call" }).ClickAsync();
-        await page.GetByLabel("Lengths offered").FillAsync("30, 60");
+        await page.Locator("#type-price").FillAsync("50.00");
+        await page.Locator("#type-currency").FillAsync("EUR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add length" }).ClickAsync();
+        await Expect(page.GetByLabel("Length 1 in minutes")).ToHaveValueAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add length" }).ClickAsync();
+        await page.GetByLabel("Length 2 in minutes").FillAsync("60");
+        await page.GetByLabel("Length 2 price").FillAsync("abc");
         await page.GetByLabel("Free cancellation until").FillAsync("1440");
         await page.GetByLabel("Location").SelectOptionAsync("phone");
         await page.GetByLabel("Phone number to call").FillAsync("12345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
         await Expect(page.GetByLabel("Phone number to call")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Length 2 price")).ToHaveAttributeAsync("aria-invalid", "true");
         await page.GetByLabel("Phone number to call").FillAsync("+44 20 7946 0958");
+        await page.GetByLabel("Length 2 price").FillAsync("90.00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
         await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");
 
-        await Expect(page.GetByLabel("Lengths offered")).ToHaveValueAsync("30, 60");
+        await Expect(page.GetByLabel("Length 1 in minutes")).ToHaveValueAsync("30");
+        await Expect(page.GetByLabel("Length 1 price")).ToHaveValueAsync("");
+        await Expect(page.GetByLabel("Length 2 in minutes")).ToHaveValueAsync("60");
+        await Expect(page.GetByLabel("Length 2 price")).ToHaveValueAsync("90.00");
         await Expect(page.GetByLabel("Free cancellation until")).ToHaveValueAsync("1440");
         await Expect(page.GetByLabel("Phone number to call")).ToHaveValueAsync("+442079460958");
         var visitor = await hostContext.NewPageAsync();
         await visitor.GotoAsync($"/book/{slug}/intro");
-        await Expect(visitor.Locator("#duration option")).ToHaveCountAsync(2);
+        await Expect(visitor.Locator("#duration option")).ToHaveTextAsync(["30 min · €50.00", "60 min · €90.00"]);
     }
 }

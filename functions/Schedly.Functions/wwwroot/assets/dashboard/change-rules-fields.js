@@ -1,9 +1,8 @@
 // @ts-check
-// The event-type editor's lengths offered and client change policy. Empty means "none"/"no limit";
-// the server checks every value and its field errors land beside these inputs via data-field.
+// The event-type editor's client change policy. Empty means "any time"/"no limit"; the server checks
+// every value and its field errors land beside these inputs via data-field.
 import { inputById } from "../lib/dom.js";
 
-/** @typedef {{ minutes: number, price?: { amount: string, currency: string } | null }} DurationOption */
 /** @typedef {{ cancelNoticeMinutes?: number | null, rescheduleNoticeMinutes?: number | null, maxReschedules?: number | null }} ClientPolicy */
 
 const POLICY_FIELDS = /** @type {const} */ ({
@@ -12,20 +11,13 @@ const POLICY_FIELDS = /** @type {const} */ ({
   "type-max-reschedules": "maxReschedules",
 });
 
-/** @param {DurationOption[] | undefined} options @param {ClientPolicy | null | undefined} policy */
-export function fillChangeRules(options, policy) {
-  inputById("type-lengths").value = (options ?? []).map((o) => o.minutes).join(", ");
+/** @param {ClientPolicy | null | undefined} policy */
+export function fillChangeRules(policy) {
   for (const [id, field] of Object.entries(POLICY_FIELDS)) inputById(id).value = String(policy?.[field] ?? "");
 }
 
-/**
- * The lengths as typed (each keeps the price it had), and the policy (null when every field is empty).
- * @param {DurationOption[] | undefined} original
- * @returns {{ durationOptions: Array<DurationOption | { minutes: number }>, clientPolicy: ClientPolicy | null }}
- */
-export function readChangeRules(original) {
-  const durationOptions = inputById("type-lengths").value.split(",").map((s) => s.trim()).filter(Boolean)
-    .map((text) => original?.find((o) => String(o.minutes) === text) ?? { minutes: Number(text) });
+/** The policy as typed; null when every field is empty. @returns {ClientPolicy | null} */
+export function readChangeRules() {
   /** @type {ClientPolicy} */
   const policy = {};
   let any = false;
@@ -34,5 +26,5 @@ export function readChangeRules(original) {
     policy[field] = raw === "" ? null : Number(raw);
     any ||= raw !== "";
   }
-  return { durationOptions, clientPolicy: any ? policy : null };
+  return any ? policy : null;
 }

@@ -7,6 +7,7 @@ import { byId, inputById, setStatus } from "../lib/dom.js";
 import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
 import { configOf } from "./context.js";
 import { fillChangeRules, readChangeRules } from "./change-rules-fields.js";
+import { fillLengths, readLengths, setUpLengthFields } from "./length-fields.js";
 import { fillLocation, readLocation, setUpLocationFields } from "./location-fields.js";
 import { fillQuestions, readQuestions, setUpQuestionFields } from "./question-fields.js";
 import { renderTypeList } from "./event-type-list.js";
@@ -51,9 +52,8 @@ function openType(ctx, slug) {
   inputById("type-currency").value = type.price?.currency ?? "";
   inputById("type-active").checked = type.active !== false;
   fillLocation(/** @type {import("./location-fields.js").EventLocation | null | undefined} */ (type.location));
-  fillChangeRules(
-    /** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (type.durationOptions),
-    /** @type {import("./change-rules-fields.js").ClientPolicy | null | undefined} */ (type.clientPolicy));
+  fillLengths(/** @type {import("./length-fields.js").DurationOption[] | undefined} */ (type.durationOptions));
+  fillChangeRules(/** @type {import("./change-rules-fields.js").ClientPolicy | null | undefined} */ (type.clientPolicy));
   fillQuestions(/** @type {import("./question-fields.js").BookingQuestion[] | undefined} */ (type.questions));
   byId("deactivate-type").hidden = !slug || type.active === false;
   clearFieldErrors(form(), errorList());
@@ -79,7 +79,8 @@ function collectType(ctx) {
   body.active = inputById("type-active").checked;
   body.location = readLocation();
   body.questions = readQuestions();
-  Object.assign(body, readChangeRules(/** @type {import("./change-rules-fields.js").DurationOption[] | undefined} */ (original.durationOptions)));
+  body.durationOptions = readLengths();
+  body.clientPolicy = readChangeRules();
   return body;
 }
 
@@ -116,6 +117,7 @@ async function save(ctx, slug) {
 /** @param {import("./context.js").DashboardContext} ctx */
 export function setUpTypeEditor(ctx) {
   setUpLocationFields();
+  setUpLengthFields();
   setUpQuestionFields();
   byId("new-type").addEventListener("click", () => openType(ctx, ""));
 
