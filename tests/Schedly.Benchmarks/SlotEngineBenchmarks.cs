@@ -36,15 +36,7 @@ public class SlotEngineBenchmarks
         var bookingCount = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
         _dates = new DateInterval(_firstDate, _firstDate.PlusDays(days - 1));
 
-        IReadOnlyList<LocalTimeRange> hours = [LocalTimeRange.Of(new LocalTime(8, 0), new LocalTime(18, 0))];
-        var weekly = new WeeklyHours(new Dictionary<IsoDayOfWeek, IReadOnlyList<LocalTimeRange>>
-        {
-            [IsoDayOfWeek.Monday] = hours,
-            [IsoDayOfWeek.Tuesday] = hours,
-            [IsoDayOfWeek.Wednesday] = hours,
-            [IsoDayOfWeek.Thursday] = hours,
-            [IsoDayOfWeek.Friday] = hours,
-        });
+        var weekly = WeekdayHours.EightToSix();
 
         var start = _firstDate.AtStartOfDayInZone(_client).ToInstant();
         var spacing = Duration.FromDays(days) / bookingCount;

@@ -49,6 +49,9 @@ public sealed class SlotDays : IReadOnlyList<SlotDay>
         }
     }
 
+    /// <summary>Every slot start in Unix ticks, sorted and unique.</summary>
+    internal ReadOnlySpan<long> StartTicks => _startTicks;
+
     internal static SlotDays Empty(string timeZone, Duration slotDuration) =>
         new(timeZone, slotDuration, [], [], [0]);
 

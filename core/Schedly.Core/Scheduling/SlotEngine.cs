@@ -255,7 +255,8 @@ public static class SlotEngine
         buffer = larger;
     }
 
-    private static SlotDays Group(DateTimeZone clientZone, Duration slotDuration, long[] starts, int count)
+    /// <summary>Groups sorted unique starts (Unix ticks) by client-local date.</summary>
+    internal static SlotDays Group(DateTimeZone clientZone, Duration slotDuration, long[] starts, int count)
     {
         if (count == 0)
         {

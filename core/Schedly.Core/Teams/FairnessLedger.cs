@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Schedly.Core.Hosts;
+
+namespace Schedly.Core.Teams;
+
+/// <summary>
+/// Round-robin's memory for one team: each member's <see cref="MemberStanding"/>. Every booking adds exactly
+/// <see cref="CreditPerBooking"/> of credit, shared among the members that competed for it in proportion to their
+/// weights, and takes exactly that much from the member assigned, so the credits always sum to zero: a member's
+/// credit is how many bookings (× <see cref="CreditPerBooking"/>) they are owed for the chances they had. Members who
+/// were absent earn nothing (no calibration), a newcomer starts at zero (no flood of bookings), and a change of the
+/// team or of weights keeps everyone's history.
+/// </summary>
+public sealed class FairnessLedger
+{
+    /// <summary>The credit one booking is worth; integral so that sums are exact.</summary>
+    public const long CreditPerBooking = 1_000_000;
+
+    public static readonly FairnessLedger Empty = new(ImmutableSortedDictionary<string, MemberStanding>.Empty.WithComparers(StringComparer.Ordinal));
+
+    private readonly ImmutableSortedDictionary<string, MemberStanding> _standings;
+
+    private FairnessLedger(ImmutableSortedDictionary<string, MemberStanding> standings) => _standings = standings;
+
+    /// <summary>Members with a standing, by host slug (ordinal order).</summary>
+    public IEnumerable<KeyValuePair<string, MemberStanding>> Standings => _standings;
+
+    /// <summary>The sum of every member's credit; zero for any ledger built by round-robin.</summary>
+    public long TotalCredit => _standings.Values.Sum(s => s.Credit);
+
+    /// <summary>A ledger read back from storage.</summary>
+    public static FairnessLedger From(IEnumerable<KeyValuePair<HostSlug, MemberStanding>> standings)
+    {
+        ArgumentNullException.ThrowIfNull(standings);
+        return new(standings.ToImmutableSortedDictionary(p => p.Key.Value, p => p.Value, StringComparer.Ordinal));
+    }
+
+    public MemberStanding StandingOf(HostSlug host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return _standings.TryGetValue(host.Value, out var standing) ? standing : MemberStanding.New;
+    }
+
+    internal FairnessLedger With(IEnumerable<KeyValuePair<string, MemberStanding>> changes) => new(_standings.SetItems(changes));
+}
