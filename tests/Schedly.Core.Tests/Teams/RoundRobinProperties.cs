@@ -52,7 +52,7 @@ public sealed class RoundRobinProperties
         }
     }
 
-    [Property(MaxTest = 20, Arbitrary = [typeof(Arbitraries)])]
+    [Property(MaxTest = 10, Arbitrary = [typeof(Arbitraries)])]
     public void AllMembersAlwaysFree_TenThousandBookings_SharesWithinFivePercentOfTheWeights(TeamRun run)
     {
         var members = run.Members.Select(m => new TeamMember(m.Host, 0, m.Weight)).ToArray();
@@ -66,7 +66,7 @@ public sealed class RoundRobinProperties
         }
     }
 
-    [Property(MaxTest = 20, Arbitrary = [typeof(Arbitraries)])]
+    [Property(MaxTest = 10, Arbitrary = [typeof(Arbitraries)])]
     public void MembersFreeAtRandom_EachGetsTheirWeightedShareOfTheChancesTheyHad(TeamRun run)
     {
         var members = run.Members.Select(m => new TeamMember(m.Host, 0, m.Weight)).ToArray();
