@@ -41,20 +41,35 @@ public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IIm
             return new ListSlotsResult.Invalid(errors);
         }
 
-        var maxDays = SlotQuery.MaxDaysFor(eventType.SlotInterval);
-        if (query.Value.Days > maxDays)
+        if (RangeErrors(query.Value, eventType) is { } tooLong)
         {
-            return new ListSlotsResult.Invalid(ValidationErrors.Single("end", string.Create(CultureInfo.InvariantCulture,
-                $"This event type offers a slot every {(int)eventType.SlotInterval.TotalMinutes} minutes: the range may cover at most {maxDays} days (at most {SlotQuery.MaxSlots} slots per response).")));
+            return new ListSlotsResult.Invalid(tooLong);
         }
 
         var window = SlotEngine.BusyWindow(query.Value, eventType);
-        var snapshot = await bookings.LoadAsync(host, new SnapshotScope(window), cancellationToken).ConfigureAwait(false);
-        var busy = snapshot.Bookings.Select(b => b.ToBusy(eventTypeSlug)).ToList();
         var now = clock.GetCurrentInstant();
-        var availability = await BookingContext.AvailabilityAsync(imported, stored.Value, window, now, cancellationToken).ConfigureAwait(false);
-        var context = new SlotContext(stored.Value.Profile.TimeZone, availability, eventType, busy);
+        var context = await ContextAsync(bookings, imported, stored.Value, eventType, eventTypeSlug, window, now, cancellationToken).ConfigureAwait(false);
         return new ListSlotsResult.Found(SlotEngine.Compute(context, query.Value, now));
+    }
+
+    /// <summary>Null when the query's range is allowed for the event type's slot interval, else the error on <c>end</c>.</summary>
+    internal static ValidationErrors? RangeErrors(SlotQuery query, EventType eventType)
+    {
+        var maxDays = SlotQuery.MaxDaysFor(eventType.SlotInterval);
+        return query.Days <= maxDays ? null : ValidationErrors.Single("end", string.Create(CultureInfo.InvariantCulture,
+            $"This event type offers a slot every {(int)eventType.SlotInterval.TotalMinutes} minutes: the range may cover at most {maxDays} days (at most {SlotQuery.MaxSlots} slots per response)."));
+    }
+
+    /// <summary>
+    /// The slot context of <paramref name="host"/> for <paramref name="eventType"/> over <paramref name="window"/>: one
+    /// range query for its bookings and one for the busy time of its calendars.
+    /// </summary>
+    internal static async Task<SlotContext> ContextAsync(IBookingStore bookings, IImportedBusyTime imported, Host host, EventType eventType, string eventTypeSlug, Interval window, Instant now, CancellationToken cancellationToken)
+    {
+        var snapshot = await bookings.LoadAsync(host.Slug, new SnapshotScope(window), cancellationToken).ConfigureAwait(false);
+        var busy = snapshot.Bookings.Select(b => b.ToBusy(eventTypeSlug)).ToList();
+        var availability = await BookingContext.AvailabilityAsync(imported, host, window, now, cancellationToken).ConfigureAwait(false);
+        return new SlotContext(host.Profile.TimeZone, availability, eventType, busy);
     }
 }
 

@@ -27,7 +27,7 @@ namespace Schedly.Functions.Composition;
 public static class SchedlyServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSchedlyLogFilters().AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications().AddSchedlyCalendars();
+        services.AddSchedlyLogFilters().AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications().AddSchedlyCalendars().AddSchedlyTeams();
 
     /// <summary>
     /// Keeps request URLs out of the logs: ASP.NET Core's own logging below Warning (<c>Request starting GET
@@ -50,6 +50,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton(provider => new ManageTokenIssuer(provider.GetRequiredService<IOptions<SecurityOptions>>().Value.ManageTokenSecret));
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<AdminRoutes>();
+        services.AddSingleton<OperatorRoutes>();
         services.AddSingleton<UpsertHost>();
         services.AddSingleton<GetHostProfile>();
         services.AddSingleton<EditHostSchedule>();

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Bookings;
+using Schedly.Core.Scheduling;
+using Schedly.Core.Teams;
+using Schedly.Functions.Http;
+using Schedly.Functions.Slots;
+
+namespace Schedly.Functions.Teams;
+
+/// <summary>
+/// <c>GET /api/teams/{team}/event-types/{eventType}/slots?start=&amp;end=&amp;timeZone=</c>: as for one host; a
+/// round-robin type offers the times any member is free, a collective one the times every member is free.
+/// </summary>
+public sealed class GetTeamSlots(ListTeamSlots listTeamSlots)
+{
+    [Function(nameof(GetTeamSlots))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/teams/{team}/event-types/{eventType}/slots")] HttpRequest request,
+        string team,
+        string eventType,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = new SlotQueryDraft(Single(request, "start"), Single(request, "end"), Single(request, "timeZone"));
+        var result = await listTeamSlots.ExecuteAsync(team, eventType, query, Single(request, "durationMinutes"), cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            ListSlotsResult.Found found => JsonBody.Ok(SlotsResponse.From(found.Days)),
+            ListSlotsResult.Invalid invalid => Problem.Validation(invalid.Errors),
+            ListSlotsResult.NotFound => Problem.NotFound("No such team or event type."),
+            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+        };
+    }
+
+    private static string? Single(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+}

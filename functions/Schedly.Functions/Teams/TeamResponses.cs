@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Schedly.Core.Teams;
+using Schedly.Functions.Hosts;
+using Schedly.Functions.Http;
+
+namespace Schedly.Functions.Teams;
+
+/// <summary>A team as the operator sees it: members with priority and weight, event types in full with their assignment.</summary>
+public sealed record TeamResponse(string Team, string Name, IReadOnlyList<TeamMemberResponse> Members, IReadOnlyDictionary<string, JsonObject> EventTypes)
+{
+    public static TeamResponse From(Team team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return new(
+            team.Slug.Value,
+            team.Name,
+            [.. team.Members.Select(m => new TeamMemberResponse(m.Host.Value, m.Priority, m.Weight))],
+            team.EventTypes.ToDictionary(p => p.Key, p => TeamEventTypeJson.From(p.Value), StringComparer.Ordinal));
+    }
+}
+
+public sealed record TeamMemberResponse(string Host, int Priority, int Weight);
+
+/// <summary>A team event type on the wire: the single-host event type's fields plus <c>assignment</c>.</summary>
+public static class TeamEventTypeJson
+{
+    public static JsonObject From(TeamEventType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var json = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(EventTypeResponse.From(type.EventType), ApiJson.Options)!;
+        json["assignment"] = AssignmentName(type.Assignment);
+        return json;
+    }
+
+    public static string AssignmentName(TeamAssignment assignment) => assignment == TeamAssignment.Collective ? "collective" : "roundRobin";
+}
+
+/// <summary>A team as its public booking page sees it: names only, no weights or priorities.</summary>
+public sealed record PublicTeamResponse(string Team, string Name, IReadOnlyList<string> Members, IReadOnlyList<PublicTeamEventTypeResponse> EventTypes)
+{
+    public static PublicTeamResponse From(Team team, IReadOnlyList<string> memberNames)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return new(
+            team.Slug.Value,
+            team.Name,
+            memberNames,
+            [.. team.EventTypes.Where(p => p.Value.EventType.Active).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PublicTeamEventTypeResponse(
+                p.Key,
+                p.Value.EventType.Title,
+                p.Value.EventType.Description,
+                (int)p.Value.EventType.Duration.TotalMinutes,
+                PriceResponse.From(p.Value.EventType.Price),
+                TeamEventTypeJson.AssignmentName(p.Value.Assignment)))]);
+    }
+}
+
+public sealed record PublicTeamEventTypeResponse(string Slug, string Title, string Description, int DurationMinutes, PriceResponse? Price, string Assignment);
