@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Schedly.Core.Localization;
 
@@ -36,18 +35,27 @@ public static class PageTemplate
             output.Append(html, position, open - position);
             output.Append(name switch
             {
-                _ when name.StartsWith('@') => WebUtility.HtmlEncode(values.TryGetValue(name[1..], out var value)
+                _ when name.StartsWith('@') => Encode(values.TryGetValue(name[1..], out var value)
                     ? value
                     : throw new CatalogException($"No value for '{{{{{name}}}}}'.")),
                 _ when name.StartsWith("json:", StringComparison.Ordinal) => json.TryGetValue(name[5..], out var document)
                     ? document
                     : throw new CatalogException($"No JSON for '{{{{{name}}}}}'."),
-                _ => WebUtility.HtmlEncode(catalog.Text(name)),
+                _ => Encode(catalog.Text(name)),
             });
             position = close + 2;
         }
 
         output.Append(html, position, html.Length - position);
         return output.ToString();
+    }
+
+    /// <summary>Text and attribute safe (<c>&amp; &lt; &gt; " '</c>); every other character stays as it is, so Arabic or German reads as written.</summary>
+    public static string Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", "&#39;", StringComparison.Ordinal);
     }
 }

@@ -22,6 +22,7 @@ public sealed class LanguageTests(BrowserAppFixture app)
         var catalog = MessageCatalogs.For(locale);
         var slug = await app.CreateHostAsync("lang");
         await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        await Axe.AddToAsync(visitor);
         var page = await visitor.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => errors.AddRange(message.Type == "error" ? [message.Text] : []);
@@ -55,6 +56,7 @@ public sealed class LanguageTests(BrowserAppFixture app)
         var (earlier, later) = await SameRowDaysAsync(page);
         Assert.True(rtl ? later.X < earlier.X : later.X > earlier.X, $"{locale}: day boxes at {earlier.X} and {later.X}");
         Assert.Empty(errors);
+        await Axe.AssertNoViolationsAsync(page, $"the booking page in {locale}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(app.ArtifactsDirectory, $"booking-{locale}.png"), FullPage = true });
     }
 

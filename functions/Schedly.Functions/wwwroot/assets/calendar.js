@@ -27,6 +27,7 @@ import { t, tp } from "./lib/i18n.js";
  * @property {string | null} [initialMonth] "YYYY-MM" to open first
  * @property {string | null} [initialStart] a time to pick once its month has loaded, when it is still free
  * @property {number} [autoAdvanceMonths]
+ * @property {2 | 3} [headingLevel] the level of the month and day headings (2 where the page's next level is h2)
  */
 
 /** @param {HTMLElement} root where the picker renders @param {PickerOptions} options */
@@ -63,12 +64,13 @@ export function createSlotPicker(root, options) {
   state.month = Number(opening.slice(5, 7));
   if (opening !== today.slice(0, 7)) state.firstLoad = false;
 
-  const monthLabel = el("h3", { class: "month-label", id: uniqueId("month") });
+  const heading = options.headingLevel === 2 ? "h2" : "h3";
+  const monthLabel = el(heading, { class: "month-label", id: uniqueId("month") });
   const prev = el("button", { type: "button", class: "month-nav", "aria-label": t("page.calendar.previousMonth") }, "‹");
   const next = el("button", { type: "button", class: "month-nav", "aria-label": t("page.calendar.nextMonth") }, "›");
   const grid = el("div", { class: "month-grid", role: "group", "aria-labelledby": monthLabel.id });
   const status = el("p", { class: "picker-status", role: "status", "aria-live": "polite" });
-  const dayHeading = el("h3", { class: "day-heading" });
+  const dayHeading = el(heading, { class: "day-heading" });
   const slotList = el("ul", { class: "slot-list", "aria-label": t("page.calendar.times") });
   const daySection = el("section", { class: "day-slots", "aria-live": "polite" }, dayHeading, slotList);
 

@@ -63,6 +63,7 @@ export async function showBooking(ctx) {
     timeZone: ctx.zone,
     durationMinutes: ctx.type?.durationMinutes ?? null,
     hourCycle: ctx.hourCycle,
+    headingLevel: 2,
     initialMonth: step.slot?.slice(0, 7) ?? step.month,
     initialStart: step.slot,
     onSelect(slot, restored) {

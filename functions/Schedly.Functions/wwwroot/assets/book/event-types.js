@@ -18,7 +18,7 @@ export function showEventTypes(ctx, profile, clearStatus = true) {
     const link = el("a", { href: bookingPageUrl(profile.slug, type.slug), class: "event-type" },
       el("strong", { text: type.title }),
       el("span", { class: "muted", text: [tp("page.minutes", type.durationMinutes), formatPrice(type.price)].filter(Boolean).join(" · ") }));
-    if (type.description) link.append(el("span", { class: "description", text: type.description }));
+    if (type.description) link.append(el("span", { class: "description", dir: "auto", text: type.description }));
     return el("li", {}, link);
   }));
   byId("event-types").hidden = false;
