@@ -46,6 +46,18 @@ public static class LocalizedPages
             (_, null) => (catalog.Text("page.book.hostDocumentTitle", names), catalog.Text("page.book.heading"), catalog.Text("page.book.withHost", names)),
             _ => (catalog.Text("page.book.typeDocumentTitle", names), type.Type.Title, catalog.Text("page.book.withHost", names)),
         };
+        // The host's card as the script would draw it, so it does not appear (and push the calendar down) later.
+        var image = host?.Profile.ImageUrl is { Scheme: "https" } url ? url.AbsoluteUri : "";
+        var bio = host?.Profile.Bio ?? "";
+        var description = type?.Type.Description ?? "";
+        values["imageUrl"] = image;
+        values["imageAlt"] = image.Length > 0 ? host!.Profile.Name : "";
+        values["bio"] = bio;
+        values["description"] = description;
+        values["imageHidden"] = Hidden(image.Length == 0);
+        values["bioHidden"] = Hidden(bio.Length == 0);
+        values["descriptionHidden"] = Hidden(description.Length == 0);
+        values["profileHidden"] = Hidden(image.Length == 0 && bio.Length == 0 && description.Length == 0);
         var json = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["messages"] = catalog.ToJson("page."),
@@ -61,6 +73,9 @@ public static class LocalizedPages
         var json = new Dictionary<string, string>(StringComparer.Ordinal) { ["messages"] = catalog.ToJson("page.") };
         return PageTemplate.Render(template, catalog, Common(catalog, embedOrigin), json);
     }
+
+    /// <summary>The <c>hidden</c> attribute, or nothing.</summary>
+    private static string Hidden(bool hidden) => hidden ? "hidden" : "";
 
     private static Dictionary<string, string> Common(MessageCatalog catalog, string? embedOrigin) => new(StringComparer.Ordinal)
     {
