@@ -46,6 +46,14 @@ public sealed class EmbedTests(BrowserAppFixture app)
         Assert.DoesNotContain("@example.com", all.GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("mt_", all.GetString(), StringComparison.Ordinal);
 
+        // The manage link stays in the frame (framed under the same allow-list): cancelling there reports "cancelled".
+        await inline.GetByRole(AriaRole.Link, new() { Name = "Manage or cancel" }).ClickAsync();
+        await Expect(inline.Locator("#state")).ToHaveTextAsync("Confirmed");
+        await inline.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await inline.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
+        var cancelled = await WaitForEventAsync(page, "cancelled");
+        Assert.Equal(slug, cancelled.GetProperty("host").GetString());
+
         // Popup: opened by a button, closed by Escape.
         await page.EvaluateAsync("window.received = []");
         await page.Locator("#open-popup").ClickAsync();
@@ -61,6 +69,9 @@ public sealed class EmbedTests(BrowserAppFixture app)
         // The floating button opens the same popup.
         await page.Locator("[data-schedly-floating]").ClickAsync();
         await Expect(page.FrameLocator("[data-schedly-popup-overlay] iframe").Locator("h1")).ToHaveTextAsync("Intro call");
+        var later = (await page.EvaluateAsync<JsonElement>("JSON.stringify(window.received)")).GetString();
+        Assert.DoesNotContain("Alan", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.com", later, StringComparison.Ordinal);
     }
 
     [Fact]
