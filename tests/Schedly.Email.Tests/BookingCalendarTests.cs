@@ -21,7 +21,7 @@ public sealed class BookingCalendarTests
         Assert.Equal(Notices.Start.Plus(NodaTime.Duration.FromMinutes(30)).ToDateTimeUtc(), booking.DtEnd!.AsUtc);
         Assert.True(booking.DtStart.IsUtc);
         Assert.Equal("CONFIRMED", booking.Status);
-        Assert.Equal("Intro call", booking.Summary);
+        Assert.Equal("Intro call with Ada Lovelace", booking.Summary);
         Assert.Equal("mailto:ada@example.com", booking.Organizer!.Value!.ToString());
         Assert.Equal("Ada Lovelace", booking.Organizer.CommonName);
         var attendee = Assert.Single(booking.Attendees);

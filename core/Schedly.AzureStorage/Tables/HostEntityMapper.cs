@@ -26,7 +26,14 @@ internal static class HostEntityMapper
     public const string Bio = "Bio";
     public const string ImageUrl = "ImageUrl";
     public const string Locale = "Locale";
+    public const string EmbedOrigins = "EmbedOrigins";
     public const string RetentionDays = "RetentionDays";
+
+    /// <summary>Origins are stored space-separated ("" for none): an origin never contains a space.</summary>
+    public static string WriteOrigins(IReadOnlyList<string> origins) => string.Join(' ', origins);
+
+    public static IReadOnlyList<string> ReadOrigins(string? stored) =>
+        stored is { Length: > 0 } ? stored.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
 
     public static TableEntity ToEntity(Host host)
     {
@@ -38,6 +45,7 @@ internal static class HostEntityMapper
             [Bio] = host.Profile.Bio,
             [ImageUrl] = host.Profile.ImageUrl?.AbsoluteUri ?? "",
             [Locale] = host.Profile.Locale,
+            [EmbedOrigins] = WriteOrigins(host.Profile.EmbedOrigins),
             [RetentionDays] = host.Profile.RetentionDays,
             [ApiKeyHash] = host.ApiKey.Hex,
             [ApiKeyId] = host.ApiKeyId,
@@ -61,6 +69,7 @@ internal static class HostEntityMapper
                 Bio = entity.GetString(Bio) ?? "",
                 ImageUrl = Uri.TryCreate(entity.GetString(ImageUrl), UriKind.Absolute, out var image) ? image : null,
                 Locale = entity.GetString(Locale) is { Length: > 0 } locale ? locale : Core.Validation.LocaleRules.Default,
+                EmbedOrigins = ReadOrigins(entity.GetString(EmbedOrigins)),
                 RetentionDays = entity.GetInt32(RetentionDays) is int days and >= HostProfile.MinRetentionDays and <= HostProfile.MaxRetentionDays ? days : HostProfile.DefaultRetentionDays,
             },
             Core.Security.ApiKeyHash.FromStored(entity.GetString(ApiKeyHash)),

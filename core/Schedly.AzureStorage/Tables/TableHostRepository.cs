@@ -79,6 +79,7 @@ public sealed class TableHostRepository(TableServiceClient tables) : IHostReposi
             // "" rather than null: a merge skips null properties, and "" reads back as no image.
             [HostEntityMapper.ImageUrl] = profile.ImageUrl?.AbsoluteUri ?? "",
             [HostEntityMapper.Locale] = profile.Locale,
+            [HostEntityMapper.EmbedOrigins] = HostEntityMapper.WriteOrigins(profile.EmbedOrigins),
             [HostEntityMapper.RetentionDays] = profile.RetentionDays,
             [HostEntityMapper.UpdatedAt] = updatedAt.ToDateTimeOffset(),
         };

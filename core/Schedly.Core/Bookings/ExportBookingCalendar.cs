@@ -6,7 +6,8 @@ namespace Schedly.Core.Bookings;
 /// <summary>
 /// A booking as an iCalendar file for the client's "add to calendar": UID stable per booking,
 /// SEQUENCE raised by every reschedule (and once more by a cancellation), STATUS CANCELLED once
-/// cancelled, the host as organizer and the client as attendee.
+/// cancelled, the host as organizer and the client as attendee; titled with the host's name in the booking's language
+/// (<c>Intro call with Ada Lovelace</c>).
 /// </summary>
 public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostRepository hosts)
 {
@@ -22,6 +23,8 @@ public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostReposit
         var booking = found.Value;
         var host = await hosts.FindAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false);
         var cancelled = booking.Status == BookingStatus.Cancelled;
+        var hostName = host?.Value.Profile.Name ?? booking.Id.Host.Value;
+        var title = host?.Value.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
         return BookingCalendar.CreateDownload(new BookingCalendarEvent
         {
             BookingId = booking.Id.Value,
@@ -29,8 +32,9 @@ public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostReposit
             Cancelled = cancelled,
             Start = booking.Start,
             End = booking.End,
-            Title = host?.Value.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType,
-            HostName = host?.Value.Profile.Name ?? booking.Id.Host.Value,
+            Title = BookingCalendarEvent.Summary(Localization.MessageCatalogs.For(booking.Client.Locale), title, hostName),
+            Locale = booking.Client.Locale,
+            HostName = hostName,
             HostEmail = host?.Value.Profile.Email ?? "noreply@schedly.invalid",
             ClientName = booking.Client.Name,
             ClientEmail = booking.Client.Email,

@@ -18,6 +18,12 @@ public sealed record HostProfile(string Name, string Email, DateTimeZone TimeZon
 
     public string Locale { get; init; } = Validation.LocaleRules.Default;
 
+    /// <summary>
+    /// The sites (web origins) allowed to embed the host's booking pages in a frame (<c>/embed.js</c>); empty: none,
+    /// the pages refuse framing by other sites (docs/PAGES.md, "Embedding").
+    /// </summary>
+    public IReadOnlyList<string> EmbedOrigins { get; init; } = [];
+
     /// <summary>The shortest retention a host may set, in days.</summary>
     public const int MinRetentionDays = 30;
 

@@ -41,9 +41,28 @@ public sealed record BookingCalendarEvent
     /// <summary>DTSTAMP: when this version of the event was issued.</summary>
     public required Instant Stamp { get; init; }
 
+    /// <summary>The language of the DESCRIPTION's words (the SUMMARY is <see cref="Title"/> as given).</summary>
+    public string Locale { get; init; } = Localization.SupportedLocales.Default;
+
+    /// <summary>
+    /// The entry's title in <paramref name="catalog"/>'s language: the event type and the person met, e.g.
+    /// <c>Intro call with Ada Lovelace</c> (<c>ics.summary</c>).
+    /// </summary>
+    public static string Summary(Localization.MessageCatalog catalog, string eventTypeTitle, string otherPartyName)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Text("ics.summary", new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["title"] = eventTypeTitle,
+            ["name"] = otherPartyName,
+        });
+    }
+
+    /// <summary>The invite an email carries, for the email's recipient: titled with the person they meet, in their language.</summary>
     public static BookingCalendarEvent From(BookingNotice notice, Instant stamp)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        var catalog = Localization.MessageCatalogs.For(notice.RecipientParty.Locale);
         return new BookingCalendarEvent
         {
             BookingId = notice.BookingId,
@@ -51,7 +70,8 @@ public sealed record BookingCalendarEvent
             Cancelled = notice.Kind == NoticeKind.Cancelled,
             Start = notice.Start,
             End = notice.End,
-            Title = notice.EventTypeTitle,
+            Title = Summary(catalog, notice.EventTypeTitle, notice.Counterpart.Name),
+            Locale = catalog.Locale,
             HostName = notice.Host.Name,
             HostEmail = notice.Host.Email,
             ClientName = notice.Client.Name,
@@ -146,7 +166,9 @@ public static class BookingCalendar
         };
         if (booking.ManageUrl is not null)
         {
-            calendarEvent.Description = $"Reschedule or cancel: {booking.ManageUrl.AbsoluteUri}";
+            calendarEvent.Description = Localization.MessageCatalogs.For(booking.Locale).Text(
+                "ics.manage",
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["url"] = booking.ManageUrl.AbsoluteUri });
             calendarEvent.Url = booking.ManageUrl;
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
+using Schedly.Core.Localization;
 
 namespace Schedly.Core.Notifications;
 
@@ -8,7 +8,8 @@ namespace Schedly.Core.Notifications;
 public sealed record RenderedEmail(string Subject, string HtmlBody, string TextBody);
 
 /// <summary>
-/// Renders booking emails from the templates in <c>Notifications/Templates</c>: <c>{Kind}.subject.txt</c>,
+/// Renders booking emails in the recipient's language (its <see cref="NoticeParty.Locale"/>): the words come from the
+/// message catalog (<c>email.*</c>), the layout from the templates in <c>Notifications/Templates</c>:
 /// <c>{Kind}.html</c> and <c>{Kind}.txt</c> inside <c>Layout.*</c>, with optional sections (details, location, price,
 /// notes, the answers to the booking questions (host's copy only), manage link, cancel reason) from their own fragment templates. Times are shown in the recipient's zone with the zone's
 /// id, e.g. <c>Tuesday 1 December 2026, 09:00–09:30 (America/New_York)</c>. User text is HTML-encoded in the HTML part.
@@ -17,10 +18,6 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
 {
     /// <summary>The file name of the invite attached to booking emails.</summary>
     public const string InviteFileName = "invite.ics";
-
-    private static readonly LocalDatePattern _longDate = LocalDatePattern.Create("dddd d MMMM uuuu", CultureInfo.InvariantCulture);
-    private static readonly LocalDatePattern _shortDate = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
-    private static readonly LocalTimePattern _time = LocalTimePattern.Create("HH:mm", CultureInfo.InvariantCulture);
 
     public BookingEmailRenderer()
         : this(EmailTemplates.Embedded)
@@ -31,9 +28,10 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
     {
         ArgumentNullException.ThrowIfNull(notice);
         notice.Check();
-        var values = Values(notice);
+        var catalog = MessageCatalogs.For(notice.RecipientParty.Locale);
+        var values = Values(notice, catalog);
         var kind = notice.Kind.ToString();
-        var subject = OneLine(templates.Get($"{kind}.subject.txt").Render(values));
+        var subject = OneLine(catalog.Text($"email.{kind.ToLowerInvariant()}.subject", values));
         values["subject"] = subject;
         return new RenderedEmail(
             subject,
@@ -69,17 +67,22 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
     }
 
     /// <summary>
-    /// A time range in <paramref name="zone"/> with the zone's id: <c>Tuesday 1 December 2026, 09:00–09:30
+    /// A time range in <paramref name="zone"/> with the zone's id, in English: <c>Tuesday 1 December 2026, 09:00–09:30
     /// (America/New_York)</c>, or both dates when the range crosses midnight there.
     /// </summary>
-    public static string FormatRange(Instant start, Instant end, DateTimeZone zone)
+    public static string FormatRange(Instant start, Instant end, DateTimeZone zone) =>
+        FormatRange(start, end, zone, MessageCatalogs.For(SupportedLocales.Default));
+
+    /// <summary>A time range in <paramref name="zone"/> with the zone's id, dates in <paramref name="catalog"/>'s language.</summary>
+    public static string FormatRange(Instant start, Instant end, DateTimeZone zone, MessageCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        var dates = new CatalogDates(catalog);
         var from = start.InZone(zone);
         var to = end.InZone(zone);
         return from.Date == to.Date
-            ? $"{_longDate.Format(from.Date)}, {_time.Format(from.TimeOfDay)}–{_time.Format(to.TimeOfDay)} ({zone.Id})"
-            : $"{_longDate.Format(from.Date)}, {_time.Format(from.TimeOfDay)} – {_longDate.Format(to.Date)}, {_time.Format(to.TimeOfDay)} ({zone.Id})";
+            ? $"{dates.LongDate(from.Date)}, {CatalogDates.Time(from.TimeOfDay)}–{CatalogDates.Time(to.TimeOfDay)} ({zone.Id})"
+            : $"{dates.LongDate(from.Date)}, {CatalogDates.Time(from.TimeOfDay)} – {dates.LongDate(to.Date)}, {CatalogDates.Time(to.TimeOfDay)} ({zone.Id})";
     }
 
     private string RenderPart(BookingNotice notice, string kind, Dictionary<string, string> values, string extension)
@@ -108,12 +111,15 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
         return templates.Get("Layout" + extension).Render(values, fragments);
     }
 
-    private static Dictionary<string, string> Values(BookingNotice notice)
+    private static Dictionary<string, string> Values(BookingNotice notice, MessageCatalog catalog)
     {
         var zone = notice.RecipientParty.Zone;
         var start = notice.Start.InZone(zone);
+        var dates = new CatalogDates(catalog);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["lang"] = catalog.Locale,
+            ["dir"] = SupportedLocales.Direction(catalog.Locale),
             ["recipientName"] = notice.RecipientParty.Name,
             ["counterpartName"] = notice.Counterpart.Name,
             ["counterpartEmail"] = notice.Counterpart.Email,
@@ -121,43 +127,63 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["clientName"] = notice.Client.Name,
             ["title"] = notice.EventTypeTitle,
             ["zone"] = zone.Id,
-            ["when"] = FormatRange(notice.Start, notice.End, zone),
-            ["whenShort"] = $"{_shortDate.Format(start.Date)} {_time.Format(start.TimeOfDay)} ({zone.Id})",
+            ["when"] = FormatRange(notice.Start, notice.End, zone, catalog),
+            ["whenShort"] = $"{dates.ShortDate(start.Date)} {CatalogDates.Time(start.TimeOfDay)} ({zone.Id})",
             ["previousWhen"] = notice.PreviousStart is { } previousStart && notice.PreviousEnd is { } previousEnd
-                ? FormatRange(previousStart, previousEnd, zone)
+                ? FormatRange(previousStart, previousEnd, zone, catalog)
                 : "",
+            ["length"] = catalog.Plural("email.minutes", (long)(notice.End - notice.Start).TotalMinutes),
             ["manageUrl"] = notice.ManageUrl?.AbsoluteUri ?? "",
             ["reason"] = notice.CancelReason?.Trim() ?? "",
             ["notes"] = notice.Notes?.Trim() ?? "",
             ["location"] = notice.Location?.Display ?? "",
             ["locationUrl"] = notice.Location?.Url?.AbsoluteUri ?? "",
             ["answers"] = string.Join('\n', notice.Answers.Select(a => $"{a.Label}: {a.Value}")),
-            ["policy"] = PolicyText(notice, zone),
+            ["policy"] = PolicyText(notice, zone, catalog),
             ["price"] = notice.Price is { } price
                 ? $"{price.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {price.Currency}"
                 : "",
         };
+        var kind = notice.Kind.ToString().ToLowerInvariant();
+        values["heading"] = catalog.Text($"email.{kind}.heading", values);
+        values["lead"] = catalog.Text($"email.{kind}.lead", values);
+        values["greeting"] = catalog.Text("email.greeting", values);
+        values["footer"] = catalog.Text("email.footer", values);
+        values["labelWas"] = catalog.Text("email.rescheduled.was");
+        values["labelManage"] = catalog.Text("email.manage");
+        foreach (var label in Labels)
+        {
+            values["label" + char.ToUpperInvariant(label[0]) + label[1..]] = catalog.Text("email.label." + label);
+        }
+
         return values;
     }
 
-    /// <summary>"Free cancellation until …; rescheduling until …" in the recipient's zone; "" when the booking has no deadlines.</summary>
-    private static string PolicyText(BookingNotice notice, DateTimeZone zone)
+    /// <summary>The row and section labels: <c>email.label.what</c> fills <c>{{labelWhat}}</c>.</summary>
+    private static readonly string[] Labels = ["what", "when", "length", "where", "with", "price", "notes", "answers", "reason"];
+
+    /// <summary>"Free cancellation until …; rescheduling until …" in the recipient's zone and language; "" when the booking has no deadlines.</summary>
+    private static string PolicyText(BookingNotice notice, DateTimeZone zone, MessageCatalog catalog)
     {
-        string At(Instant deadline)
+        var dates = new CatalogDates(catalog);
+        Dictionary<string, string> At(Instant deadline)
         {
             var local = deadline.InZone(zone);
-            return $"{_longDate.Format(local.Date)}, {_time.Format(local.TimeOfDay)} ({zone.Id})";
+            return new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["when"] = $"{dates.LongDate(local.Date)}, {CatalogDates.Time(local.TimeOfDay)} ({zone.Id})",
+            };
         }
 
         var parts = new List<string>();
         if (notice.CancelDeadline is { } cancel)
         {
-            parts.Add($"Free cancellation until {At(cancel)}.");
+            parts.Add(catalog.Text("email.policy.cancelUntil", At(cancel)));
         }
 
         if (notice.RescheduleDeadline is { } reschedule)
         {
-            parts.Add($"Rescheduling until {At(reschedule)}.");
+            parts.Add(catalog.Text("email.policy.rescheduleUntil", At(reschedule)));
         }
 
         return string.Join(' ', parts);

@@ -21,7 +21,7 @@ public enum NoticeRecipient
     Host,
 }
 
-/// <summary>One side of a booking as an email shows it: a name, an address and the zone times are shown in.</summary>
+/// <summary>One side of a booking as an email shows it: a name, an address, the zone times are shown in and the language.</summary>
 public sealed record NoticeParty
 {
     public NoticeParty(string name, string email, DateTimeZone zone)
@@ -38,6 +38,9 @@ public sealed record NoticeParty
     public string Email { get; }
 
     public DateTimeZone Zone { get; }
+
+    /// <summary>The language emails to this party are written in (a BCP 47 tag; unsupported ones read as English).</summary>
+    public string Locale { get; init; } = Localization.SupportedLocales.Default;
 }
 
 /// <summary>

@@ -8,12 +8,17 @@ namespace Schedly.Core.Notifications;
 /// <summary>Where emails come from and where manage links point.</summary>
 public sealed record NotificationSettings(EmailAddress From, Uri PublicBaseUrl)
 {
-    /// <summary><c>{PublicBaseUrl}/manage#id={bookingId}&amp;token={token}</c>: the token stays in the fragment, out of server logs.</summary>
-    public Uri ManageUrl(BookingId booking, ApiKey token)
+    /// <summary>
+    /// <c>{PublicBaseUrl}/manage#id={bookingId}&amp;token={token}</c>: the token stays in the fragment, out of server logs.
+    /// A booking made in another language than English opens the page in it: <c>/manage?lang=de#id=…</c>.
+    /// </summary>
+    public Uri ManageUrl(BookingId booking, ApiKey token, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(token);
-        return new Uri($"{PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/manage#id={Uri.EscapeDataString(booking.Value)}&token={Uri.EscapeDataString(token.Value)}");
+        var language = Localization.SupportedLocales.Match(locale);
+        var query = language is null or Localization.SupportedLocales.Default ? "" : "?lang=" + Uri.EscapeDataString(language);
+        return new Uri($"{PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/manage{query}#id={Uri.EscapeDataString(booking.Value)}&token={Uri.EscapeDataString(token.Value)}");
     }
 }
 
@@ -108,15 +113,15 @@ public sealed class SendBookingEmail(
 
             // A cancellation is a change of the event too: iTIP wants its SEQUENCE above the last REQUEST's.
             Sequence = kind == NoticeKind.Cancelled ? e.Sequence + 1 : e.Sequence,
-            Host = new NoticeParty(host.Profile.Name, host.Profile.Email, host.Profile.TimeZone),
-            Client = new NoticeParty(booking.Client.Name, booking.Client.Email, booking.Client.TimeZone),
+            Host = new NoticeParty(host.Profile.Name, host.Profile.Email, host.Profile.TimeZone) { Locale = host.Profile.Locale },
+            Client = new NoticeParty(booking.Client.Name, booking.Client.Email, booking.Client.TimeZone) { Locale = booking.Client.Locale },
             EventTypeTitle = title,
             Start = e.StartInstant,
             End = e.EndInstant,
             PreviousStart = e.PreviousStartInstant,
             PreviousEnd = e.PreviousEndInstant,
             ManageUrl = recipient == NoticeRecipient.Client && kind != NoticeKind.Cancelled
-                ? settings.ManageUrl(booking.Id, tokens.Issue(booking.Id))
+                ? settings.ManageUrl(booking.Id, tokens.Issue(booking.Id), booking.Client.Locale)
                 : null,
             CancelReason = kind == NoticeKind.Cancelled ? booking.CancelReason : null,
             ReminderOffsetMinutes = kind == NoticeKind.Reminder ? effect.ReminderOffsetMinutes : null,

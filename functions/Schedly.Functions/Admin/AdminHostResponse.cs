@@ -16,7 +16,8 @@ public sealed record AdminHostConfiguration(
     string Bio,
     string? ImageUrl,
     string Locale,
-    int RetentionDays)
+    int RetentionDays,
+    IReadOnlyList<string> EmbedOrigins)
 {
     public static AdminHostConfiguration From(Host host)
     {
@@ -33,6 +34,7 @@ public sealed record AdminHostConfiguration(
             host.Profile.Bio,
             host.Profile.ImageUrl?.AbsoluteUri,
             host.Profile.Locale,
-            host.Profile.RetentionDays);
+            host.Profile.RetentionDays,
+            host.Profile.EmbedOrigins);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace Schedly.Functions.Pages;
 
@@ -13,14 +12,6 @@ namespace Schedly.Functions.Pages;
 /// </summary>
 public sealed class FileBody(string path, string contentType, string cacheControl) : IActionResult
 {
-    /// <summary>
-    /// Same origin only (images also from https, for the host's profile image): no inline script or style, no framing,
-    /// no plugins, no base or form tricks. Pages send no referrer, so a remote image learns nothing of the page.
-    /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     public string Path => path;
 
     public string ContentType => contentType;
@@ -35,15 +26,8 @@ public sealed class FileBody(string path, string contentType, string cacheContro
         var file = new FileInfo(path);
         var etag = string.Create(CultureInfo.InvariantCulture, $"W/\"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}\"");
 
-        response.Headers.CacheControl = cacheControl;
-        response.Headers.ETag = etag;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers.XFrameOptions = "DENY";
-
-        if (request.Headers.TryGetValue(HeaderNames.IfNoneMatch, out var ifNoneMatch)
-            && ifNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
+        PageHeaders.Apply(response, cacheControl, etag);
+        if (PageHeaders.IsNotModified(request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

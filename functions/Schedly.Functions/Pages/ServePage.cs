@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Schedly.Core.Hosts;
+using Schedly.Core.Localization;
+using Schedly.Core.Validation;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard/{host}</c> and <c>/assets/{*path}</c>.
+/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard/{host}</c>, <c>/embed.js</c> and <c>/assets/{*path}</c>.
+/// The booking and manage pages are rendered per request in the visitor's language (<see cref="LocalizedPages"/>).
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
 /// </summary>
@@ -19,7 +23,7 @@ namespace Schedly.Functions.Pages;
 /// before the file system is touched; the resolved path must then still lie under
 /// <c>wwwroot/assets</c> and be a regular file of a known type, else 404.
 /// </remarks>
-public sealed class ServePage
+public sealed class ServePage(GetHostProfile hostProfiles, Core.Abuse.ProofOfWork proofOfWork)
 {
     public const string HtmlCacheControl = "no-cache";
     public const string AssetCacheControl = "public, max-age=3600";
@@ -53,27 +57,45 @@ public sealed class ServePage
         Page("index.html");
 
     [Function(nameof(BookingHostPage))]
-    public IActionResult BookingHostPage(
+    public Task<IActionResult> BookingHostPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "book/{host}")] HttpRequest request,
         string host,
         CancellationToken cancellationToken) =>
-        HostRoute.Parse(host) is null ? Problem.NotFound("No such host.") : Page("book.html");
+        HostRoute.Parse(host) is { } slug
+            ? BookingPageAsync(request, slug, null, cancellationToken)
+            : Task.FromResult<IActionResult>(Problem.NotFound("No such host."));
 
     [Function(nameof(BookingEventTypePage))]
-    public IActionResult BookingEventTypePage(
+    public Task<IActionResult> BookingEventTypePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "book/{host}/{eventType}")] HttpRequest request,
         string host,
         string eventType,
         CancellationToken cancellationToken) =>
-        HostRoute.Parse(host) is null || !HostRoute.IsSlug(eventType)
-            ? Problem.NotFound("No such host or event type.")
-            : Page("book.html");
+        HostRoute.Parse(host) is { } slug && HostRoute.IsSlug(eventType)
+            ? BookingPageAsync(request, slug, eventType, cancellationToken)
+            : Task.FromResult<IActionResult>(Problem.NotFound("No such host or event type."));
 
     [Function(nameof(ManagePage))]
-    public IActionResult ManagePage(
+    public async Task<IActionResult> ManagePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "manage")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        Page("manage.html");
+        CancellationToken cancellationToken)
+    {
+        var template = await ReadPageAsync("manage.html", cancellationToken).ConfigureAwait(false);
+        if (template is null)
+        {
+            return Problem.NotFound("The page is not deployed.");
+        }
+
+        // Framed by /embed.js after a booking: ?host= names whose embed allow-list applies (the token stays in the fragment).
+        var host = HostRoute.Parse(request.Query["host"].ToString()) is { } slug
+            ? await hostProfiles.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false)
+            : null;
+        var origins = host?.Profile.EmbedOrigins;
+        return new PageBody(
+            LocalizedPages.Manage(template, ChooseLocale(request, host?.Profile.Locale), EmbeddingOrigin(request, origins)),
+            HtmlCacheControl,
+            origins);
+    }
 
     [Function(nameof(DashboardPage))]
     public IActionResult DashboardPage(
@@ -81,6 +103,21 @@ public sealed class ServePage
         string host,
         CancellationToken cancellationToken) =>
         HostRoute.Parse(host) is null ? Problem.NotFound("No such host.") : Page("dashboard.html");
+
+    /// <summary>How long browsers keep <c>/embed.js</c>: short, because hosts paste its address and never change it.</summary>
+    public const string EmbedScriptCacheControl = "public, max-age=300";
+
+    /// <summary><c>GET /embed.js</c>: the script a host puts on its own site to embed the booking pages (docs/PAGES.md, "Embedding").</summary>
+    [Function(nameof(EmbedScript))]
+    public IActionResult EmbedScript(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "embed.js")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var full = System.IO.Path.Combine(WebRoot, "embed.js");
+        return File.Exists(full)
+            ? new FileBody(full, ContentTypes[".js"], EmbedScriptCacheControl)
+            : Problem.NotFound("The embed script is not deployed.");
+    }
 
     [Function(nameof(PageAsset))]
     public IActionResult PageAsset(
@@ -127,6 +164,41 @@ public sealed class ServePage
         return file.Exists && file.LinkTarget is null && !file.Attributes.HasFlag(FileAttributes.Directory)
             ? new AssetLookup.Found(full, contentType)
             : AssetLookup.Missing.Instance;
+    }
+
+    /// <summary><c>?lang=</c>, then <c>Accept-Language</c> by q-value, then the host's default, then English.</summary>
+    public static string ChooseLocale(HttpRequest request, string? hostDefault)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return LocaleChoice.Choose(request.Query["lang"].ToString(), request.Headers.AcceptLanguage.ToString(), hostDefault);
+    }
+
+    private async Task<IActionResult> BookingPageAsync(HttpRequest request, HostSlug slug, string? eventType, CancellationToken cancellationToken)
+    {
+        var template = await ReadPageAsync("book.html", cancellationToken).ConfigureAwait(false);
+        if (template is null)
+        {
+            return Problem.NotFound("The page is not deployed.");
+        }
+
+        // An unknown host still gets the page: its script asks the API and says so in the visitor's language.
+        var host = await hostProfiles.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
+        var origins = host?.Profile.EmbedOrigins ?? [];
+        var html = LocalizedPages.Booking(
+            template, ChooseLocale(request, host?.Profile.Locale), host, eventType, proofOfWork.Enabled, EmbeddingOrigin(request, origins));
+        return new PageBody(html, HtmlCacheControl, origins);
+    }
+
+    /// <summary>The <c>?embedOrigin=</c> /embed.js passes, when it is on the host's allow-list; else null (no events are sent).</summary>
+    private static string? EmbeddingOrigin(HttpRequest request, IReadOnlyList<string>? allowed) =>
+        EmbedOriginRules.Normalize(request.Query["embedOrigin"].ToString()) is { } origin && allowed?.Contains(origin, StringComparer.Ordinal) == true
+            ? origin
+            : null;
+
+    private static async Task<string?> ReadPageAsync(string name, CancellationToken cancellationToken)
+    {
+        var full = System.IO.Path.Combine(WebRoot, name);
+        return File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false) : null;
     }
 
     private static bool IsPlainSegment(string segment) =>

@@ -35,6 +35,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public Uri BaseAddress => Client.BaseAddress!;
 
+    /// <summary>The email pickup folder: one <c>{bookingId}.{kind}.{recipient}.{sequence}.eml</c> per email sent.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "schedly-browser-mail-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Where screenshots go: <c>artifacts/screenshots</c> under the test binaries.</summary>
     public string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
@@ -48,6 +51,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             // The booking page as in Azure: the proof-of-work widget solves a challenge per booking (an easy one here).
             ["Schedly__ProofOfWork__Enabled"] = "true",
             ["Schedly__ProofOfWork__MaxNumber"] = "2000",
+            ["Schedly__Email__PickupFolder"] = MailFolder,
         });
 
         if (!File.Exists(ChromiumPath))
@@ -80,14 +84,17 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A visitor: a fresh browser context (own cookies, storage) in the given zone and size.</summary>
-    public async Task<IBrowserContext> NewVisitorAsync(string timeZone, int width = 1280, int height = 800)
+    /// <summary>
+    /// A visitor: a fresh browser context (own cookies, storage) in the given zone and size, whose browser speaks
+    /// <paramref name="locale"/> (also its <c>Accept-Language</c>).
+    /// </summary>
+    public async Task<IBrowserContext> NewVisitorAsync(string timeZone, int width = 1280, int height = 800, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             TimezoneId = timeZone,
-            Locale = "en-GB",
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(WaitMilliseconds);
@@ -170,6 +177,34 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     {
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(HostZone));
         return DateOnly.FromDateTime(now.DateTime).AddDays(days);
+    }
+
+    /// <summary>Updates the host's profile (operator key): Ada Lovelace in <see cref="HostZone"/> plus <paramref name="extra"/> fields.</summary>
+    public async Task PutHostAsync(string slug, IReadOnlyDictionary<string, object> extra)
+    {
+        var body = new Dictionary<string, object> { ["name"] = "Ada Lovelace", ["email"] = "ada@example.com", ["timeZone"] = HostZone };
+        foreach (var (key, value) in extra)
+        {
+            body[key] = value;
+        }
+
+        using var response = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}", OperatorKey, body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Waits (bounded) for an email of the pickup folder and returns it parsed.</summary>
+    public async Task<MimeKit.MimeMessage> MailAsync(string bookingId, string kind, string recipient, int sequence)
+    {
+        var path = Path.Combine(MailFolder, $"{bookingId}.{kind}.{recipient}.{sequence}.eml");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists(path))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No email {Path.GetFileName(path)} within 30 s.");
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(100);
+        return await MimeKit.MimeMessage.LoadAsync(path);
     }
 
     /// <summary>Replaces the host's <c>intro</c> event type with <paramref name="eventType"/> (asserting 200).</summary>

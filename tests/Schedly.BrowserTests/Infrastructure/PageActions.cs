@@ -41,6 +41,10 @@ public static class PageActions
         await Expect(page.Locator("ul.slot-list button.slot").First).ToBeVisibleAsync();
     }
 
+    /// <summary>/book/{slug}/intro while choosing a time: the address may name the month on screen (<c>?month=2026-12</c>).</summary>
+    public static System.Text.RegularExpressions.Regex BookingStepUrl(Uri baseAddress, string slug) =>
+        new($"^{System.Text.RegularExpressions.Regex.Escape(new Uri(baseAddress, $"/book/{slug}/intro").ToString())}(\\?month=\\d{{4}}-\\d{{2}})?$");
+
     public static ILocator Slot(IPage page, string startIso) => page.Locator($"button.slot[data-start='{startIso}']");
 
     /// <summary>On /book/{host}/intro: opens the day, picks the slot, fills the form (does not submit).</summary>

@@ -25,8 +25,10 @@ public sealed class BookingPageTests(BrowserAppFixture app)
         var page = await visitor.NewPageAsync();
         await page.GotoAsync($"/book/{slug}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Intro call" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, $"/book/{slug}/intro").ToString());
-        await Expect(page.Locator("#zone")).ToHaveValueAsync(await page.EvaluateAsync<string>("Intl.DateTimeFormat().resolvedOptions().timeZone"));
+        await Expect(page).ToHaveURLAsync(BookingStepUrl(app.BaseAddress, slug));
+        // Chromium reports the legacy name Asia/Calcutta; the picker uses the tz database's current one.
+        Assert.Equal("Asia/Calcutta", await page.EvaluateAsync<string>("Intl.DateTimeFormat().resolvedOptions().timeZone"));
+        await Expect(page.Locator("#zone")).ToHaveValueAsync("Asia/Kolkata");
 
         await ChooseAndFillAsync(page, kolkataDate, start, "Grace Hopper");
         await Expect(Slot(page, start)).ToHaveTextAsync(kolkataRange[..5]);

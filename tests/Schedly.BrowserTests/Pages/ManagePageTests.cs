@@ -29,6 +29,7 @@ public sealed class ManagePageTests(BrowserAppFixture app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Intro call" })).ToBeVisibleAsync();
         await page.GetByLabel("Reason").FillAsync("Something came up");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
 
         await Expect(page.Locator("#state")).ToHaveTextAsync("Cancelled");
         await Expect(page.Locator("#cancel-reason")).ToHaveTextAsync("Reason: Something came up");
@@ -39,7 +40,7 @@ public sealed class ManagePageTests(BrowserAppFixture app)
         Assert.Equal($"Bearer {token}", await read.HeaderValueAsync("authorization"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Book a new time" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, $"/book/{slug}/intro").ToString());
+        await Expect(page).ToHaveURLAsync(BookingStepUrl(app.BaseAddress, slug));
         await OpenDayAsync(page, day);
         await Expect(Slot(page, start)).ToHaveCountAsync(1);
         Assert.Contains(start, await app.SlotStartsAsync(slug, day));

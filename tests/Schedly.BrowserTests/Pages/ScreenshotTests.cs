@@ -61,6 +61,7 @@ public sealed class ScreenshotTests(BrowserAppFixture app, ITestOutputHelper out
         saved.Add(await CaptureAsync(page, device, "manage-reschedule"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
         await Expect(page.Locator("#state")).ToHaveTextAsync("Cancelled");
         saved.Add(await CaptureAsync(page, device, "manage-cancelled"));
 

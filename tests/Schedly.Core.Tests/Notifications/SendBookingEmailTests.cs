@@ -45,6 +45,24 @@ public sealed class SendBookingEmailTests
     }
 
     [Fact]
+    public async Task Execute_BookedInPortuguese_LaterEmailsUseTheBookingsLanguage()
+    {
+        var booking = Sample.Booking() with { Client = Sample.Booking().Client with { Locale = "pt-BR" } };
+        var sut = CreateSut(booking);
+
+        await sut.ExecuteAsync(EmailEffect.For(Sample.Event(BookingEvent.Created), EmailEffect.ClientRecipient), CancellationToken.None);
+        await sut.ExecuteAsync(EmailEffect.For(Sample.Event(BookingEvent.Created), EmailEffect.HostRecipient), CancellationToken.None);
+
+        var client = _sender.Sent[0];
+        Assert.StartsWith("Confirmado: ", client.Subject, StringComparison.Ordinal);
+        Assert.Contains("Duração: 30 minutos", client.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://book.example.com/manage?lang=pt-BR#id=", client.TextBody, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:", client.Calendar!.Content, StringComparison.Ordinal);
+        Assert.Contains(" com Ada Lovelace", Calendar.Load(client.Calendar.Content)!.Events.Single().Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Confirmed: ", _sender.Sent[1].Subject, StringComparison.Ordinal); // the host's own language
+    }
+
+    [Fact]
     public async Task Execute_HostNotice_IsInHostZoneWithoutManageLink()
     {
         var effect = EmailEffect.For(Sample.Event(BookingEvent.Created), EmailEffect.HostRecipient);

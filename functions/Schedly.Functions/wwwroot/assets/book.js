@@ -1,44 +1,52 @@
 // @ts-check
 // The booking page: /book/{host} lists event types; /book/{host}/{eventType} shows the month view,
-// the form and, after booking, the confirmation.
+// the form and, after booking, the confirmation. The server already rendered the title and the host's
+// name in the visitor's language and put the host profile in the page (#host-data).
 import { ApiError } from "./lib/api.js";
 import { byId, setStatus } from "./lib/dom.js";
 import { publicApi } from "./lib/endpoints.js";
+import { t } from "./lib/i18n.js";
 import { showBooking } from "./book/booking-form.js";
-import { createBookingContext } from "./book/context.js";
+import { createBookingContext, embeddedProfile } from "./book/context.js";
 import { showEventTypes } from "./book/event-types.js";
 import { showDescription, showHostProfile } from "./book/host-profile.js";
+import { restoreConfirmation } from "./book/steps.js";
+import { emit, followHeight } from "./lib/embed-events.js";
 
 /** @param {import("./book/context.js").BookingContext} ctx */
 async function main(ctx) {
   // Show the (empty, space-reserving) booking area at once so nothing jumps when it fills in.
   byId("booking").hidden = !ctx.eventType;
   try {
-    ctx.profile = /** @type {import("./book/context.js").HostProfile} */ (await publicApi.host(ctx.host));
+    ctx.profile = embeddedProfile() ?? /** @type {import("./book/context.js").HostProfile} */ (await publicApi.host(ctx.host));
   } catch (error) {
     byId("booking").hidden = true;
     setStatus(ctx.status, error instanceof ApiError && error.status === 404
-      ? "This booking page does not exist. Check the link you were given."
-      : `Could not load this page: ${error instanceof Error ? error.message : error}`, true);
+      ? t("page.book.notFound")
+      : t("page.book.loadFailed", { message: error instanceof Error ? error.message : String(error) }), true);
     return;
   }
   const profile = ctx.profile;
-  byId("subtitle").textContent = `with ${profile.name}`;
+  byId("subtitle").textContent = t("page.book.withHost", { host: profile.name });
   showHostProfile(profile);
   if (!ctx.eventType) {
     showEventTypes(ctx, profile);
+    emit("loaded", { host: profile.slug, eventType: null });
     return;
   }
-  ctx.type = profile.eventTypes.find((t) => t.slug === ctx.eventType) ?? null;
+  ctx.type = profile.eventTypes.find((type) => type.slug === ctx.eventType) ?? null;
   if (!ctx.type) {
     byId("booking").hidden = true;
-    setStatus(ctx.status, "This kind of meeting is not available for booking. Choose another below.", true);
+    setStatus(ctx.status, t("page.book.typeUnavailable"), true);
     showEventTypes(ctx, profile, false);
     return;
   }
   showDescription(ctx.type);
+  emit("loaded", { host: profile.slug, eventType: ctx.type.slug });
+  if (await restoreConfirmation(ctx)) return;
   await showBooking(ctx);
 }
 
+followHeight();
 const context = createBookingContext();
-main(context).catch((error) => setStatus(context.status, `Something went wrong: ${error.message}`, true));
+main(context).catch((error) => setStatus(context.status, t("page.error.generic", { message: error.message }), true));

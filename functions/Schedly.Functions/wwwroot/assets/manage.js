@@ -4,6 +4,8 @@
 import { ApiError } from "./lib/api.js";
 import { byId, setStatus } from "./lib/dom.js";
 import { publicApi } from "./lib/endpoints.js";
+import { t } from "./lib/i18n.js";
+import { emit, followHeight } from "./lib/embed-events.js";
 import { fillZoneSelect } from "./lib/zones.js";
 import { setUpCancel } from "./manage/cancel.js";
 import { createManageContext } from "./manage/context.js";
@@ -13,15 +15,15 @@ import { changeZone, setUpReschedule } from "./manage/reschedule.js";
 /** @param {unknown} error */
 function describeLoadError(error) {
   if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404)) {
-    return "This manage link is not valid. Use the link from your confirmation email.";
+    return t("page.manage.invalidLink");
   }
-  return `Could not load your booking: ${error instanceof Error ? error.message : error}`;
+  return t("page.manage.loadFailed", { message: error instanceof Error ? error.message : String(error) });
 }
 
 /** @param {import("./manage/context.js").ManageContext} ctx */
 async function main(ctx) {
   if (!ctx.id || !ctx.token) {
-    setStatus(ctx.status, "This manage link is incomplete. Use the full link from your confirmation.", true);
+    setStatus(ctx.status, t("page.manage.incompleteLink"), true);
     return;
   }
   const zoneSelect = byId("zone", HTMLSelectElement);
@@ -39,14 +41,16 @@ async function main(ctx) {
   try {
     /** @type {import("./lib/endpoints.js").HostProfile} */
     const profile = await publicApi.host(booking.host);
-    ctx.eventTitle = profile.eventTypes.find((t) => t.slug === booking.eventType)?.title ?? null;
-    byId("subtitle").textContent = `with ${profile.name}`;
+    ctx.eventTitle = profile.eventTypes.find((type) => type.slug === booking.eventType)?.title ?? null;
+    byId("subtitle").textContent = t("page.book.withHost", { host: profile.name });
   } catch {
     ctx.eventTitle = null;
   }
   setStatus(ctx.status, "");
   renderDetails(ctx);
+  emit("loaded", { host: booking.host, eventType: booking.eventType });
 }
 
+followHeight();
 const context = createManageContext();
-main(context).catch((error) => setStatus(context.status, `Something went wrong: ${error.message}`, true));
+main(context).catch((error) => setStatus(context.status, t("page.error.generic", { message: error.message }), true));

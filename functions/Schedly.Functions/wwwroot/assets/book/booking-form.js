@@ -1,21 +1,26 @@
 // @ts-check
 // /book/{host}/{eventType}: the zone, the slot picker and the short form. Only the HTML's own
 // `required` is checked here; everything else is the server's to judge, and its validation
-// problem is shown on the form.
+// problem is shown on the form: each error beside its field, and all of them listed.
 import { ApiError } from "../lib/api.js";
 import { byId, inputById, setStatus } from "../lib/dom.js";
 import { publicApi } from "../lib/endpoints.js";
 import { focusFirstInvalid, showFieldErrors } from "../lib/field-errors.js";
 import { formatRange } from "../lib/format.js";
-import { fillZoneSelect, zoneLabel } from "../lib/zones.js";
+import { t } from "../lib/i18n.js";
+import { zoneLabel } from "../lib/zones.js";
 import { createSlotPicker } from "../calendar.js";
 import { showConfirmation } from "./confirmation.js";
 import { setUpProofOfWork } from "./proof-of-work.js";
 import { chosenLengthLabel, setUpDurationChoice } from "./duration-choice.js";
 import { readAnswers, renderQuestions } from "./questions.js";
+import { currentStep, pushDetailsStep, showMonthStep, showPickStep } from "./steps.js";
+import { setUpZonePicker } from "./zone-picker.js";
+import { setUpHourCycle } from "./hour-cycle.js";
+import { emit } from "../lib/embed-events.js";
 
 /** What to say when a required field is empty, by field. */
-const MISSING = { name: "Please enter your name.", email: "Please enter a valid email address." };
+const MISSING = /** @type {Record<string, string>} */ ({ name: "page.book.missingName", email: "page.book.missingEmail" });
 
 function newIdempotencyKey() {
   if (crypto.randomUUID) return crypto.randomUUID();
@@ -27,50 +32,79 @@ function newIdempotencyKey() {
 export async function showBooking(ctx) {
   const { profile, type } = ctx;
   if (!profile || !type) return;
-  document.title = `${type.title} with ${profile.name} · Schedly`;
   byId("title").textContent = type.title;
   const subtitle = () => {
-    byId("subtitle").textContent = [`with ${profile.name}`, chosenLengthLabel(ctx)].filter(Boolean).join(" · ");
+    byId("subtitle").textContent = [t("page.book.withHost", { host: profile.name }), chosenLengthLabel(ctx)].filter(Boolean).join(" · ");
   };
   subtitle();
   setStatus(ctx.status, "");
   byId("booking").hidden = false;
 
-  const zoneSelect = byId("zone", HTMLSelectElement);
-  fillZoneSelect(zoneSelect, ctx.zone);
   const form = byId("booking-form", HTMLFormElement);
   const solveProofOfWork = await setUpProofOfWork(profile.proofOfWork === true, byId("form-status"));
   renderQuestions(type.questions ?? []);
 
+  /** The chosen time is gone from the screen: the form must not book it. */
+  const dropChoice = () => {
+    ctx.chosen = null;
+    ctx.pendingKey = null;
+    form.hidden = true;
+    showPickStep();
+  };
+  /** @param {import("../calendar.js").Slot} slot */
+  const showChosen = (slot) => {
+    byId("chosen").textContent = `${formatRange(slot.start, slot.end, ctx.zone, ctx.hourCycle)} (${zoneLabel(ctx.zone)})`;
+  };
+
+  const step = currentStep();
   const picker = createSlotPicker(byId("picker"), {
     host: profile.slug,
     eventType: type.slug,
     timeZone: ctx.zone,
     durationMinutes: ctx.type?.durationMinutes ?? null,
-    onSelect(slot) {
+    hourCycle: ctx.hourCycle,
+    headingLevel: 2,
+    initialMonth: step.slot?.slice(0, 7) ?? step.month,
+    initialStart: step.slot,
+    onSelect(slot, restored) {
       ctx.chosen = slot;
       ctx.pendingKey = null;
-      byId("chosen").textContent = `${formatRange(slot.start, slot.end, ctx.zone)} (${zoneLabel(ctx.zone)})`;
+      showChosen(slot);
       showErrors(form, "", []);
       setStatus(ctx.status, "");
       form.hidden = false;
-      inputById("name").focus();
+      pushDetailsStep(slot.start);
+      emit("timeSelected", { start: slot.start, end: slot.end, durationMinutes: ctx.durationMinutes ?? type.durationMinutes });
+      if (!restored) inputById("name").focus();
     },
+    onClear: dropChoice,
+    onMonth: showMonthStep,
   });
   picker.refresh();
   setUpDurationChoice(ctx, (minutes) => {
-    ctx.chosen = null;
-    ctx.pendingKey = null;
-    form.hidden = true;
     subtitle();
     picker.setDuration(minutes);
   });
+  setUpZonePicker(ctx, (zone) => picker.setTimeZone(zone));
+  setUpHourCycle(ctx, (cycle) => {
+    picker.setHourCycle(cycle);
+    if (ctx.chosen) showChosen(ctx.chosen);
+  });
 
-  zoneSelect.addEventListener("change", () => {
-    ctx.zone = zoneSelect.value;
-    ctx.chosen = null;
-    form.hidden = true;
-    picker.setTimeZone(ctx.zone);
+  // Back from the form to choosing (or Forward again): the address says which step is on screen.
+  window.addEventListener("popstate", () => {
+    const { slot, booking } = currentStep();
+    if (booking || !byId("confirmation").hidden) {
+      location.reload();
+      return;
+    }
+    if (!slot && ctx.chosen) {
+      ctx.chosen = null;
+      form.hidden = true;
+      picker.clearSelection();
+    } else if (slot && !ctx.chosen) {
+      picker.select(slot);
+    }
   });
 
   form.addEventListener("submit", async (event) => {
@@ -80,12 +114,12 @@ export async function showBooking(ctx) {
     showErrors(form, "", []);
     const missing = missingFields(form);
     if (missing.length) {
-      showErrors(form, "Please check the form.", missing);
+      showErrors(form, t("page.book.checkForm"), missing);
       return;
     }
     ctx.pendingKey ??= newIdempotencyKey();
     submit.disabled = true;
-    submit.textContent = "Booking…";
+    submit.textContent = t("page.book.submitting");
     try {
       const body = {
         start: ctx.chosen.start,
@@ -96,25 +130,27 @@ export async function showBooking(ctx) {
         altcha: await solveProofOfWork(),
         durationMinutes: ctx.durationMinutes ?? type.durationMinutes,
         answers: readAnswers(type.questions ?? []),
+        locale: ctx.locale,
       };
-      showConfirmation(ctx, await publicApi.book(profile.slug, type.slug, body, ctx.pendingKey));
+      showConfirmation(ctx, await publicApi.book(profile.slug, type.slug, body, ctx.pendingKey), true);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status !== 0) ctx.pendingKey = null;
       if (error.kind === "slot-unavailable") {
-        ctx.chosen = null;
-        form.hidden = true;
+        dropChoice();
         picker.clearSelection();
-        setStatus(ctx.status, "That time was just taken. Please choose another time.", true);
+        setStatus(ctx.status, t("page.slotTaken"), true);
+        // On a phone the message sits above the calendar: bring it into view, then reload the month.
+        ctx.status.scrollIntoView({ block: "center" });
         await picker.refresh();
       } else if (error.fieldErrors.length) {
-        showErrors(form, "Please check the form.", error.fieldErrors);
+        showErrors(form, t("page.book.checkForm"), error.fieldErrors);
       } else {
-        setStatus(byId("form-status"), error.status === 0 ? error.message : `Sorry, that did not work: ${error.message}`, true);
+        setStatus(byId("form-status"), error.status === 0 ? error.message : t("page.error.failed", { message: error.message }), true);
       }
     } finally {
       submit.disabled = false;
-      submit.textContent = "Confirm booking";
+      submit.textContent = t("page.book.submit");
     }
   });
 }
@@ -125,22 +161,22 @@ export async function showBooking(ctx) {
  * @returns {Array<[string, string]>}
  */
 function missingFields(form) {
-  return [...form.querySelectorAll("input[required][data-field]")]
-    .filter((input) => input instanceof HTMLInputElement && input.validity.valueMissing)
+  return [...form.querySelectorAll("input[required][data-field], textarea[required][data-field]")]
+    .filter((input) => (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) && input.validity.valueMissing)
     .map((input) => {
       const field = input.getAttribute("data-field") ?? "";
-      return [field, MISSING[/** @type {keyof typeof MISSING} */ (field)] ?? "Please fill this in."];
+      return [field, t(MISSING[field] ?? "page.book.missingField")];
     });
 }
 
 /**
- * The form's summary line and its field errors (listed by message, fields marked; focus on the first).
+ * The form's summary line and its field errors (each beside its field and listed; focus on the first).
  * @param {HTMLFormElement} form
  * @param {string} summary
  * @param {Array<[string, string]>} pairs
  */
 function showErrors(form, summary, pairs) {
   setStatus(byId("form-status"), summary, pairs.length > 0);
-  showFieldErrors(form, byId("form-errors"), pairs, { withFieldNames: false, besideFields: false });
+  showFieldErrors(form, byId("form-errors"), pairs, { withFieldNames: false, besideFields: true });
   focusFirstInvalid(form);
 }

@@ -1,34 +1,48 @@
 // @ts-check
-// After a 201: what was booked, when (in the visitor's zone), the .ics link and the manage link.
+// After a 201 (or a refresh of its address): what was booked, when (in the visitor's zone), add-to-calendar links
+// (Google, Outlook and the .ics) and the manage link.
 import { byId, el, setStatus } from "../lib/dom.js";
 import { calendarUrl, manageUrl } from "../lib/endpoints.js";
 import { formatRange } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
 import { showLocation } from "../lib/location.js";
 import { showPolicy } from "../lib/policy.js";
 import { zoneLabel } from "../lib/zones.js";
+import { googleCalendarUrl, outlookCalendarUrl } from "./calendar-links.js";
+import { showConfirmedStep } from "./steps.js";
+import { embedParams, emit } from "../lib/embed-events.js";
 
 /** @typedef {{ id: string, start: string, end: string, email: string, manageToken: string, location?: import("../lib/location.js").BookingLocation | null } & import("../lib/policy.js").PolicyFields} CreatedBooking */
 
 /**
  * @param {import("./context.js").BookingContext} ctx
- * @param {CreatedBooking} booking
+ * @param {CreatedBooking & { durationMinutes?: number }} booking
+ * @param {boolean} [justBooked] false when the address showed it again (a refresh): no `booked` event then
  */
-export function showConfirmation(ctx, booking) {
+export function showConfirmation(ctx, booking, justBooked = false) {
   const { profile, type, zone } = ctx;
   if (!profile || !type) return;
+  showConfirmedStep(booking.id, booking.manageToken);
   byId("booking").hidden = true;
   setStatus(ctx.status, "");
   byId("title").textContent = type.title;
-  byId("confirmed-title").textContent = `${type.title} with ${profile.name}`;
-  byId("confirmed-time").replaceChildren(el("time", { dateTime: booking.start, text: formatRange(booking.start, booking.end, zone) }));
+  const summary = t("page.book.titleWithHost", { title: type.title, host: profile.name });
+  byId("confirmed-title").textContent = summary;
+  byId("confirmed-time").replaceChildren(el("time", { dateTime: booking.start, text: formatRange(booking.start, booking.end, zone, ctx.hourCycle) }));
   showLocation(byId("confirmed-location"), booking.location);
   showPolicy(byId("confirmed-policy"), booking, zone);
-  byId("confirmed-zone").textContent = `Time zone: ${zoneLabel(zone)}`;
-  byId("confirmed-email").textContent = `A confirmation goes to ${booking.email}.`;
+  byId("confirmed-zone").textContent = t("page.book.zoneShown", { zone: zoneLabel(zone) });
+  byId("confirmed-email").textContent = t("page.book.confirmationTo", { email: booking.email });
+  const entry = { title: summary, start: booking.start, end: booking.end, location: booking.location?.url ?? booking.location?.display ?? "" };
+  byId("google-link", HTMLAnchorElement).href = googleCalendarUrl(entry);
+  byId("outlook-link", HTMLAnchorElement).href = outlookCalendarUrl(entry);
   const ics = byId("ics-link", HTMLAnchorElement);
   ics.href = calendarUrl(booking.id, booking.manageToken);
   ics.setAttribute("download", "booking.ics");
-  byId("manage-link", HTMLAnchorElement).href = manageUrl(booking.id, booking.manageToken);
+  byId("manage-link", HTMLAnchorElement).href = manageUrl(booking.id, booking.manageToken, ctx.locale, embedParams(profile.slug));
   byId("confirmation").hidden = false;
   byId("confirmed-heading").focus();
+  if (justBooked) {
+    emit("booked", { host: profile.slug, eventType: type.slug, start: booking.start, end: booking.end, durationMinutes: booking.durationMinutes ?? ctx.durationMinutes ?? type.durationMinutes });
+  }
 }

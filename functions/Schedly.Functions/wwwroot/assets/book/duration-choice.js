@@ -2,10 +2,11 @@
 // The length choice of an event type that offers several: each with its price. Hidden when there
 // is only one length.
 import { byId, el } from "../lib/dom.js";
+import { tp } from "../lib/i18n.js";
 import { formatPrice } from "./price.js";
 
 /** @param {import("../lib/endpoints.js").DurationOption} option */
-const label = (option) => [`${option.minutes} min`, formatPrice(option.price)].filter(Boolean).join(" · ");
+const label = (option) => [tp("page.minutes", option.minutes), formatPrice(option.price)].filter(Boolean).join(" · ");
 
 /**
  * Fills the length select and calls `onChange` with the minutes picked.
@@ -33,5 +34,5 @@ export function chosenLengthLabel(ctx) {
   const type = ctx.type;
   if (!type) return "";
   const option = type.durationOptions?.find((o) => o.minutes === (ctx.durationMinutes ?? type.durationMinutes));
-  return option ? label(option) : [`${type.durationMinutes} min`, formatPrice(type.price)].filter(Boolean).join(" · ");
+  return option ? label(option) : [tp("page.minutes", type.durationMinutes), formatPrice(type.price)].filter(Boolean).join(" · ");
 }

@@ -11,7 +11,9 @@ export function showHostProfile(profile) {
     image.src = /** @type {string} */ (profile.imageUrl);
     image.alt = profile.name;
   }
-  byId("host-bio").textContent = profile.bio ?? "";
+  const bio = byId("host-bio");
+  bio.textContent = profile.bio ?? "";
+  bio.hidden = !profile.bio;
   byId("host-profile").hidden = !hasImage && !profile.bio;
 }
 

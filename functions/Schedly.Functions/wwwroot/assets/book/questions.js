@@ -3,6 +3,7 @@
 // takes (strings, numbers, booleans, lists of option ids). Every rule is the server's: its field
 // errors (answers.{id}) land beside the fields through data-field.
 import { byId, el } from "../lib/dom.js";
+import { t } from "../lib/i18n.js";
 
 /** @typedef {{ id: string, label: string }} QuestionOption */
 /** @typedef {{ id: string, label: string, type: string, required?: boolean, options?: QuestionOption[] }} Question */
@@ -14,7 +15,7 @@ const INPUT_TYPES = /** @type {Record<string, string>} */ ({ text: "text", email
 function field(question, id) {
   const dataField = `answers.${question.id}`;
   const label = el("label", { for: id, text: question.label },
-    question.required ? null : el("span", { class: "muted", text: " (optional)" }));
+    question.required ? null : el("span", { class: "muted", text: ` ${t("page.optional")}` }));
   switch (question.type) {
     case "longText":
       return el("div", { class: "field" }, label, el("textarea", { id, rows: 3, "data-field": dataField, required: question.required }));
@@ -22,7 +23,7 @@ function field(question, id) {
       return el("div", { class: "field check" }, el("input", { id, type: "checkbox", "data-field": dataField }), label);
     case "select":
       return el("div", { class: "field" }, label, el("select", { id, "data-field": dataField },
-        el("option", { value: "", text: "Choose…" }),
+        el("option", { value: "", text: t("page.choose") }),
         ...(question.options ?? []).map((o) => el("option", { value: o.id, text: o.label }))));
     case "multiSelect":
       return el("fieldset", { class: "field", id, "data-field": dataField },

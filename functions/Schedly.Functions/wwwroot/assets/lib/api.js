@@ -3,6 +3,7 @@
 // (application/json and application/problem+json) are parsed; every failure becomes an ApiError
 // carrying the problem document (RFC 9457) when the server sent one, so pages show the server's
 // own title, detail and field errors instead of re-checking its rules.
+import { hasMessages, t } from "./i18n.js";
 
 /**
  * @typedef {object} ProblemDocument
@@ -53,7 +54,11 @@ export class ApiError extends Error {
 /** True for the error fetch raises when a request is aborted. @param {unknown} error */
 export const isAbort = (error) => error instanceof DOMException && error.name === "AbortError";
 
-const NETWORK_PROBLEM = { title: "Network error", detail: "Could not reach the server. Check your connection and try again." };
+// The booking and manage pages carry a catalog; the dashboard (English only) does not.
+const NETWORK_PROBLEM = {
+  title: "Network error",
+  detail: hasMessages ? t("page.error.network") : "Could not reach the server. Check your connection and try again.",
+};
 
 /**
  * Sends a request and returns the parsed JSON body (null when there is none).

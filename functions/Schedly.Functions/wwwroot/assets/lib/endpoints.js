@@ -39,8 +39,17 @@ export const proofOfWorkChallengeUrl = "/api/proof-of-work/challenge";
 /** The .ics download for a booking (the token rides in the query, as the calendar route expects). @param {string} id @param {string} token */
 export const calendarUrl = (id, token) => `/api/bookings/${seg(id)}/calendar.ics?token=${seg(token)}`;
 
-/** The manage page; the token travels only in the fragment, which browsers never send to a server. @param {string} id @param {string} token */
-export const manageUrl = (id, token) => `/manage#id=${seg(id)}&token=${seg(token)}`;
+/**
+ * The manage page (in `locale` when given and not English; `extra` query parameters, e.g. for a framed page); the token
+ * travels only in the fragment, which browsers never send to a server.
+ * @param {string} id @param {string} token @param {string} [locale] @param {Record<string, string>} [extra]
+ */
+export function manageUrl(id, token, locale, extra = {}) {
+  const query = new URLSearchParams(extra);
+  if (locale && locale !== "en") query.set("lang", locale);
+  const search = query.toString();
+  return `/manage${search ? `?${search}` : ""}#id=${seg(id)}&token=${seg(token)}`;
+}
 
 /** The booking page of an event type. @param {string} host @param {string} eventType */
 export const bookingPageUrl = (host, eventType) => `/book/${seg(host)}/${seg(eventType)}`;

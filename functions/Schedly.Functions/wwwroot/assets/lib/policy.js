@@ -1,6 +1,7 @@
 // @ts-check
 // The booking's change deadlines as the server computed them, in the zone the page shows times in.
 import { formatDateLong, formatTime } from "./format.js";
+import { t, tp } from "./i18n.js";
 
 /** @typedef {{ cancelDeadline?: string | null, rescheduleDeadline?: string | null, reschedulesLeft?: number | null }} PolicyFields */
 
@@ -14,10 +15,10 @@ export function showPolicy(node, booking, zone) {
   /** @param {string} at */
   const when = (at) => `${formatDateLong(at, zone)}, ${formatTime(at, zone)}`;
   const parts = [];
-  if (booking.cancelDeadline) parts.push(`Free cancellation until ${when(booking.cancelDeadline)}.`);
-  if (booking.rescheduleDeadline) parts.push(`Rescheduling until ${when(booking.rescheduleDeadline)}.`);
+  if (booking.cancelDeadline) parts.push(t("page.policy.cancelUntil", { when: when(booking.cancelDeadline) }));
+  if (booking.rescheduleDeadline) parts.push(t("page.policy.rescheduleUntil", { when: when(booking.rescheduleDeadline) }));
   if (booking.reschedulesLeft !== null && booking.reschedulesLeft !== undefined) {
-    parts.push(booking.reschedulesLeft === 0 ? "It can no longer be rescheduled." : `Reschedules left: ${booking.reschedulesLeft}.`);
+    parts.push(booking.reschedulesLeft === 0 ? t("page.policy.noReschedule") : tp("page.policy.reschedulesLeft", booking.reschedulesLeft));
   }
   node.textContent = parts.join(" ");
   node.hidden = parts.length === 0;

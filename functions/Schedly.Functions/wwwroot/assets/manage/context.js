@@ -17,6 +17,8 @@ import { detectTimeZone } from "../lib/zones.js";
  * @property {string | null} [cancelReason]
  * @property {import("../lib/location.js").BookingLocation | null} [location]
  * @property {number} [durationMinutes]
+ * @property {string} [notes]
+ * @property {import("../lib/endpoints.js").Price | null} [price]
  * @property {string | null} [cancelDeadline]
  * @property {string | null} [rescheduleDeadline]
  * @property {number | null} [reschedulesLeft]

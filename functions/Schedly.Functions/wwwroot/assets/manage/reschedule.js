@@ -4,6 +4,8 @@ import { ApiError } from "../lib/api.js";
 import { byId, setStatus } from "../lib/dom.js";
 import { publicApi } from "../lib/endpoints.js";
 import { formatRange } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
+import { emit } from "../lib/embed-events.js";
 import { createSlotPicker } from "../calendar.js";
 import { renderDetails } from "./details.js";
 
@@ -26,7 +28,7 @@ export function setUpReschedule(ctx) {
       onSelect(slot) {
         ctx.target = slot;
         setStatus(status, "");
-        byId("move-to").textContent = `New time: ${formatRange(slot.start, slot.end, ctx.zone)}`;
+        byId("move-to").textContent = t("page.manage.newTime", { when: formatRange(slot.start, slot.end, ctx.zone) });
         move.hidden = false;
         button.focus();
       },
@@ -38,14 +40,17 @@ export function setUpReschedule(ctx) {
     const target = ctx.target;
     if (!target || button.disabled) return;
     button.disabled = true;
-    setStatus(status, "Moving your booking…");
+    setStatus(status, t("page.manage.moving"));
     try {
       const booking = await publicApi.reschedule(ctx.id, ctx.token, target.start);
       ctx.booking = booking;
       ctx.target = null;
       move.hidden = true;
       renderDetails(ctx);
-      setStatus(status, `Done. Your booking is now ${formatRange(booking.start, booking.end, ctx.zone)}.`);
+      emit("rescheduled", { host: booking.host, eventType: booking.eventType, start: booking.start, end: booking.end });
+      setStatus(status, t("page.manage.moved", { when: formatRange(booking.start, booking.end, ctx.zone) }));
+      // On a phone the result would sit below the calendar: bring it into view.
+      status.scrollIntoView({ block: "center" });
       ctx.picker?.clearSelection();
       await ctx.picker?.refresh();
     } catch (error) {
@@ -54,14 +59,15 @@ export function setUpReschedule(ctx) {
         ctx.target = null;
         move.hidden = true;
         ctx.picker?.clearSelection();
-        setStatus(status, "That time was just taken. Please choose another time.", true);
+        setStatus(status, t("page.slotTaken"), true);
+        status.scrollIntoView({ block: "center" });
         await ctx.picker?.refresh();
       } else if (error.kind === "booking-cancelled") {
-        setStatus(status, "This booking is already cancelled.", true);
+        setStatus(status, t("page.manage.alreadyCancelled"), true);
         ctx.booking = await publicApi.booking(ctx.id, ctx.token).catch(() => ctx.booking);
         renderDetails(ctx);
       } else {
-        setStatus(status, `Sorry, that did not work: ${error.message}`, true);
+        setStatus(status, t("page.error.failed", { message: error.message }), true);
       }
     } finally {
       button.disabled = false;
