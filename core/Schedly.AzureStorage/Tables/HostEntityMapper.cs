@@ -27,6 +27,8 @@ internal static class HostEntityMapper
     public const string ImageUrl = "ImageUrl";
     public const string Locale = "Locale";
     public const string RetentionDays = "RetentionDays";
+    public const string SessionsValidFrom = "SessionsValidFrom";
+    public const string Suspended = "Suspended";
 
     public static TableEntity ToEntity(Host host)
     {
@@ -44,6 +46,8 @@ internal static class HostEntityMapper
             [FeedTokenHash] = host.FeedTokenHash?.Hex,
             [CreatedAt] = host.CreatedAt.ToDateTimeOffset(),
             [UpdatedAt] = host.UpdatedAt.ToDateTimeOffset(),
+            [SessionsValidFrom] = host.SessionsValidFrom?.ToDateTimeOffset(),
+            [Suspended] = host.Suspended,
         };
         entity[ScheduleVersion] = ScheduleDocument.CurrentVersion;
         JsonColumns.Write(entity, Availability, ScheduleDocument.WriteAvailability(host.Schedule.Availability));
@@ -68,6 +72,8 @@ internal static class HostEntityMapper
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(UpdatedAt)!.Value))
         {
             ApiKeyId = entity.GetString(ApiKeyId) ?? "",
+            SessionsValidFrom = entity.GetDateTimeOffset(SessionsValidFrom) is { } from ? Instant.FromDateTimeOffset(from) : null,
+            Suspended = entity.GetBoolean(Suspended) ?? false,
             FeedTokenHash = entity.GetString(FeedTokenHash) is { Length: > 0 } feed ? Core.Security.ApiKeyHash.FromStored(feed) : null,
             Schedule = ScheduleDocument.Read(JsonColumns.Read(entity, Availability), JsonColumns.Read(entity, EventTypes)),
         };

@@ -1,6 +1,7 @@
 using NodaTime;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Security;
+using Schedly.Core.SignIn;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Hosts;
@@ -8,9 +9,12 @@ namespace Schedly.Core.Hosts;
 /// <summary>
 /// Creates a host (returning its API key, once) or updates its profile. Concurrent calls for the
 /// same slug are resolved by the store: exactly one creation wins and the others become updates;
-/// profile updates are last-writer-wins and never touch the key.
+/// profile updates are last-writer-wins and never touch the key. The profile email is pointed at this host in the email
+/// index (<see cref="IHostEmailIndex"/>, one row per address) before the profile is written, and a replaced address is
+/// released after the write. Two hosts giving one address: the index names the later, which that address then signs
+/// in (links go only to the address itself, so nobody else gains a way in).
 /// </summary>
-public sealed class UpsertHost(IHostRepository hosts, IClock clock)
+public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IClock clock)
 {
     public async Task<UpsertHostResult> ExecuteAsync(HostSlug slug, HostProfileDraft draft, CancellationToken cancellationToken)
     {
@@ -22,6 +26,9 @@ public sealed class UpsertHost(IHostRepository hosts, IClock clock)
             return new UpsertHostResult.Invalid(profile.Errors);
         }
 
+        var emailKey = HostEmailKey.Of(profile.Value.Email);
+        await emails.PointAsync(emailKey, slug, cancellationToken).ConfigureAwait(false);
+
         return await OptimisticConcurrency.RunAsync<UpsertHostResult>("Host upsert", async ct =>
         {
             var now = clock.GetCurrentInstant();
@@ -29,9 +36,18 @@ public sealed class UpsertHost(IHostRepository hosts, IClock clock)
             if (existing is not null)
             {
                 // A deleted host between the read and the write makes this a conflict: the next attempt creates it.
-                return await hosts.TryUpdateProfileAsync(slug, profile.Value, now, ct).ConfigureAwait(false)
-                    ? new UpsertHostResult.Updated(existing.Value with { Profile = profile.Value, UpdatedAt = now })
-                    : Attempt<UpsertHostResult>.Conflict;
+                if (!await hosts.TryUpdateProfileAsync(slug, profile.Value, now, ct).ConfigureAwait(false))
+                {
+                    return Attempt<UpsertHostResult>.Conflict;
+                }
+
+                var previousKey = HostEmailKey.Of(existing.Value.Profile.Email);
+                if (previousKey != emailKey)
+                {
+                    await emails.ReleaseAsync(previousKey, slug, ct).ConfigureAwait(false);
+                }
+
+                return new UpsertHostResult.Updated(existing.Value with { Profile = profile.Value, UpdatedAt = now });
             }
 
             var key = ApiKey.Generate();

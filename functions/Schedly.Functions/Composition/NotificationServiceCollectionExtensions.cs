@@ -53,6 +53,8 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<FanOutBookingEvent>();
         services.AddSingleton<SendBookingEmail>();
         services.AddSingleton<DeliverWebhook>();
+        services.AddSingleton<Core.SignIn.SignInEmail>();
+        services.AddSingleton<Core.SignIn.SendSignInLink>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard/{host}</c> and <c>/assets/{*path}</c>.
+/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c> and <c>/assets/{*path}</c>.
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
 /// </summary>
@@ -81,6 +81,13 @@ public sealed class ServePage
         string host,
         CancellationToken cancellationToken) =>
         HostRoute.Parse(host) is null ? Problem.NotFound("No such host.") : Page("dashboard.html");
+
+    /// <summary><c>/dashboard</c>: the dashboard without a host, where a host asks for a sign-in link and redeems it.</summary>
+    [Function(nameof(DashboardSignInPage))]
+    public IActionResult DashboardSignInPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "dashboard")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        Page("dashboard.html");
 
     [Function(nameof(PageAsset))]
     public IActionResult PageAsset(

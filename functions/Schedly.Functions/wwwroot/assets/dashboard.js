@@ -1,6 +1,7 @@
 // @ts-check
-// The host dashboard: /dashboard/{host}. The host's API key is kept in sessionStorage only (never
-// localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
+// The host dashboard: /dashboard/{host}, and /dashboard to sign in by email. Signed in by an emailed link, the
+// browser holds an HttpOnly session cookie the page never sees; signed in with the API key, the key is kept in
+// sessionStorage only (never localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
 // overrides, event types, the bookings of the next 30 days (plus the past 7 for no-shows), and
 // analytics (last 30 days by default) drawn as inline SVG charts, and the host's own calendars. Each section is a module under
 // dashboard/; they share one context object.
@@ -11,7 +12,7 @@ import { loadCalendars, setUpCalendars } from "./dashboard/calendars.js";
 import { createDashboardContext } from "./dashboard/context.js";
 import { setUpTypeEditor, showTypes } from "./dashboard/event-type-editor.js";
 import { renderHours, setUpHours } from "./dashboard/hours-form.js";
-import { setUpSignIn, showSignIn, signIn } from "./dashboard/sign-in.js";
+import { redeemLink, resumeSession, setUpSignIn, showSignIn, signIn } from "./dashboard/sign-in.js";
 import { readKey } from "./dashboard/stored-key.js";
 
 /** Lists and areas emptied on sign-out. */
@@ -35,11 +36,17 @@ const hooks = {
 };
 
 async function main() {
-  if (!ctx.host) {
-    setStatus(ctx.status, "This dashboard link is incomplete.", true);
+  setUpSignIn(ctx, hooks);
+  const linkToken = new URLSearchParams(location.hash.slice(1)).get("signin");
+  if (linkToken) {
+    await redeemLink(ctx, linkToken);
     return;
   }
-  setUpSignIn(ctx, hooks);
+  if (!ctx.host) {
+    showSignIn(ctx);
+    inputById("signin-email").focus();
+    return;
+  }
   setUpHours(ctx);
   setUpTypeEditor(ctx);
   setUpAnalytics(ctx);
@@ -51,8 +58,9 @@ async function main() {
     setStatus(ctx.status, "");
     if (ok) return;
   }
+  if (await resumeSession(ctx, hooks)) return;
   showSignIn(ctx);
-  inputById("api-key").focus();
+  inputById("signin-email").focus();
 }
 
 main().catch((error) => setStatus(ctx.status, `Something went wrong: ${error.message}`, true));
