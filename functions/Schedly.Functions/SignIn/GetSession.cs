@@ -7,7 +7,10 @@ using Schedly.Functions.Http;
 
 namespace Schedly.Functions.SignIn;
 
-/// <summary><c>GET /api/sign-in/session</c>: the host the session cookie signs in (200), or 401 without a valid session.</summary>
+/// <summary>
+/// <c>GET /api/sign-in/session</c>: the host the session cookie signs in (200), or 204 without a valid session (not an
+/// error: the dashboard asks on every load, before it knows how the host signs in).
+/// </summary>
 public sealed class GetSession(HostSessions sessions)
 {
     [Function(nameof(GetSession))]
@@ -17,7 +20,7 @@ public sealed class GetSession(HostSessions sessions)
     {
         var session = await sessions.FindValidAsync(SessionCookie.From(request), cancellationToken).ConfigureAwait(false);
         return session is null
-            ? Problem.Unauthorized("Not signed in.")
+            ? new NoContentBody()
             : JsonBody.Ok(new SignInSessionResponse(session.Host.Value, InstantPattern.General.Format(session.ExpiresAt)));
     }
 }

@@ -35,6 +35,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public Uri BaseAddress => Client.BaseAddress!;
 
+    /// <summary>Where the app writes its emails (<c>.eml</c> files): this run's own folder.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "schedly-browser-mail-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Where screenshots go: <c>artifacts/screenshots</c> under the test binaries.</summary>
     public string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
@@ -48,6 +51,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             // The booking page as in Azure: the proof-of-work widget solves a challenge per booking (an easy one here).
             ["Schedly__ProofOfWork__Enabled"] = "true",
             ["Schedly__ProofOfWork__MaxNumber"] = "2000",
+            ["Schedly__Email__PickupFolder"] = MailFolder,
         });
 
         if (!File.Exists(ChromiumPath))
@@ -102,11 +106,13 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public async Task<string> CreateHostAsync(string prefix) => (await CreateHostWithKeyAsync(prefix)).Slug;
 
     /// <summary>As <see cref="CreateHostAsync"/>, also returning the host's API key (for the dashboard).</summary>
-    public async Task<(string Slug, string ApiKey)> CreateHostWithKeyAsync(string prefix)
+    /// <param name="prefix">The start of the slug.</param>
+    /// <param name="email">The host's email; default <c>ada@example.com</c>.</param>
+    public async Task<(string Slug, string ApiKey)> CreateHostWithKeyAsync(string prefix, string? email = null)
     {
         var slug = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
         using var created = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}", OperatorKey,
-            new { name = "Ada Lovelace", email = "ada@example.com", timeZone = HostZone });
+            new { name = "Ada Lovelace", email = email ?? "ada@example.com", timeZone = HostZone });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var apiKey = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
 

@@ -86,6 +86,8 @@ public sealed class SignInByEmailTests(SchedlyAppFixture app) : IDisposable
 
         using var after = await SendAsync(HttpMethod.Get, $"/api/admin/hosts/{slug}", cookie);
         await after.AssertProblemAsync(401, "unauthorized");
+        using var ended = await SendAsync(HttpMethod.Get, "/api/sign-in/session", cookie);
+        Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
     }
 
     [Fact]

@@ -35,11 +35,19 @@ const hooks = {
   },
 };
 
+/** The token of an emailed sign-in link in the page's fragment (#signin=…), or null. */
+const linkToken = () => new URLSearchParams(location.hash.slice(1)).get("signin");
+
 async function main() {
   setUpSignIn(ctx, hooks);
-  const linkToken = new URLSearchParams(location.hash.slice(1)).get("signin");
-  if (linkToken) {
-    await redeemLink(ctx, linkToken);
+  // A link opened in a tab already showing the dashboard changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    const token = linkToken();
+    if (token) redeemLink(ctx, token);
+  });
+  const token = linkToken();
+  if (token) {
+    await redeemLink(ctx, token);
     return;
   }
   if (!ctx.host) {

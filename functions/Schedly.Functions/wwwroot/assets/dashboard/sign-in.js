@@ -59,7 +59,7 @@ export async function signIn(ctx, hooks, candidate, { fromStorage = false } = {}
 export async function resumeSession(ctx, hooks) {
   try {
     const session = await signInApi.current();
-    if (session.host !== ctx.host) return false;
+    if (session?.host !== ctx.host) return false;
   } catch {
     return false;
   }

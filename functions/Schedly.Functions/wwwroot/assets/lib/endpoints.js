@@ -90,7 +90,7 @@ export const signInApi = {
   requestLink: (email) => request("/api/sign-in/link", { method: "POST", body: { email } }),
   /** @param {string} token @returns {Promise<SignInSession>} */
   redeem: (token) => request("/api/sign-in/session", { method: "POST", body: { token }, session: true }),
-  /** @returns {Promise<SignInSession>} */
+  /** @returns {Promise<SignInSession | null>} null: not signed in */
   current: () => request("/api/sign-in/session", { session: true }),
   end: () => request("/api/sign-in/session", { method: "DELETE", session: true }),
 };
