@@ -9,7 +9,7 @@ namespace Schedly.AzureStorage.Tables;
 /// </summary>
 public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, NodaTime.IClock clock)
 {
-    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Reminders.TableReminderIndex.TableName, SignIn.TableSignInStore.SessionsTable, SignIn.TableHostEmailIndex.TableName];
+    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Reminders.TableReminderIndex.TableName, SignIn.TableSignInStore.SessionsTable, SignIn.TableHostEmailIndex.TableName, TableHostDirectory.TableName];
 
     public static IReadOnlyList<string> QueueNames { get; } =
     [

@@ -23,6 +23,9 @@ public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey,
     /// <summary>A suspended host cannot sign in and its booking pages take no bookings (set by the operator).</summary>
     public bool Suspended { get; init; }
 
+    /// <summary>The host suspended (or not) as of <paramref name="now"/>.</summary>
+    public Host WithSuspension(bool suspended, Instant now) => this with { Suspended = suspended, UpdatedAt = now };
+
     /// <summary>The host with every session begun before <paramref name="now"/> revoked.</summary>
     public Host WithSessionsRevoked(Instant now) => this with { SessionsValidFrom = now, UpdatedAt = now };
 

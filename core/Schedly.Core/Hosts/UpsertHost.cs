@@ -14,7 +14,7 @@ namespace Schedly.Core.Hosts;
 /// released after the write. Two hosts giving one address: the index names the later, which that address then signs
 /// in (links go only to the address itself, so nobody else gains a way in).
 /// </summary>
-public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IClock clock)
+public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IHostDirectory directory, IClock clock)
 {
     public async Task<UpsertHostResult> ExecuteAsync(HostSlug slug, HostProfileDraft draft, CancellationToken cancellationToken)
     {
@@ -28,15 +28,30 @@ public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IC
 
         var emailKey = HostEmailKey.Of(profile.Value.Email);
         await emails.PointAsync(emailKey, slug, cancellationToken).ConfigureAwait(false);
+        var result = await UpsertAsync(slug, profile.Value, emailKey, cancellationToken).ConfigureAwait(false);
+        var stored = result switch
+        {
+            UpsertHostResult.Created created => created.Host,
+            UpsertHostResult.Updated updated => updated.Host,
+            _ => null,
+        };
+        if (stored is not null)
+        {
+            await directory.RecordAsync(stored, cancellationToken).ConfigureAwait(false);
+        }
 
-        return await OptimisticConcurrency.RunAsync<UpsertHostResult>("Host upsert", async ct =>
+        return result;
+    }
+
+    private Task<UpsertHostResult> UpsertAsync(HostSlug slug, HostProfile profile, HostEmailKey emailKey, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync<UpsertHostResult>("Host upsert", async ct =>
         {
             var now = clock.GetCurrentInstant();
             var existing = await hosts.FindAsync(slug, ct).ConfigureAwait(false);
             if (existing is not null)
             {
                 // A deleted host between the read and the write makes this a conflict: the next attempt creates it.
-                if (!await hosts.TryUpdateProfileAsync(slug, profile.Value, now, ct).ConfigureAwait(false))
+                if (!await hosts.TryUpdateProfileAsync(slug, profile, now, ct).ConfigureAwait(false))
                 {
                     return Attempt<UpsertHostResult>.Conflict;
                 }
@@ -47,11 +62,11 @@ public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IC
                     await emails.ReleaseAsync(previousKey, slug, ct).ConfigureAwait(false);
                 }
 
-                return new UpsertHostResult.Updated(existing.Value with { Profile = profile.Value, UpdatedAt = now });
+                return new UpsertHostResult.Updated(existing.Value with { Profile = profile, UpdatedAt = now });
             }
 
             var key = ApiKey.Generate();
-            var created = new Host(slug, profile.Value, key.Hash, now, now) { ApiKeyId = key.Id };
+            var created = new Host(slug, profile, key.Hash, now, now) { ApiKeyId = key.Id };
             await hosts.IndexApiKeyAsync(key.Id, slug, ct).ConfigureAwait(false);
             if (await hosts.TryCreateAsync(created, ct).ConfigureAwait(false))
             {
@@ -61,8 +76,7 @@ public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IC
             // Another request created it first: this one becomes an update on the next attempt.
             await hosts.ForgetApiKeyAsync(key.Id, ct).ConfigureAwait(false);
             return Attempt<UpsertHostResult>.Conflict;
-        }, cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 }
 
 public abstract record UpsertHostResult

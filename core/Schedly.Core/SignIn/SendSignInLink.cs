@@ -28,7 +28,14 @@ public sealed class SendSignInLink(
     SignInOptions options,
     IClock clock)
 {
-    public async Task<SignInLinkOutcome> ExecuteAsync(HostEmailKey key, CancellationToken cancellationToken)
+    /// <summary>A sign-in link asked for on the sign-in page.</summary>
+    public Task<SignInLinkOutcome> ExecuteAsync(HostEmailKey key, CancellationToken cancellationToken) =>
+        ExecuteAsync(key, invitation: false, cancellationToken);
+
+    /// <param name="key">The address's key.</param>
+    /// <param name="invitation">True: the operator's invitation (a welcome, and how to get a new link later).</param>
+    /// <param name="cancellationToken">Cancels the lookups and the send.</param>
+    public async Task<SignInLinkOutcome> ExecuteAsync(HostEmailKey key, bool invitation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         var slug = await emails.FindAsync(key, cancellationToken).ConfigureAwait(false);
@@ -43,7 +50,7 @@ public sealed class SendSignInLink(
         var token = ApiKey.GenerateSignInToken();
         var expiresAt = clock.GetCurrentInstant() + options.LinkLifetime;
         await store.SaveLinkAsync(new SignInLink(token.Hash, host.Value.Slug, expiresAt), cancellationToken).ConfigureAwait(false);
-        await sender.SendAsync(email.Compose(host.Value, token, options.LinkMinutes), cancellationToken).ConfigureAwait(false);
+        await sender.SendAsync(email.Compose(host.Value, token, options.LinkMinutes, invitation), cancellationToken).ConfigureAwait(false);
         return SignInLinkOutcome.Sent;
     }
 }

@@ -55,6 +55,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<DeliverWebhook>();
         services.AddSingleton<Core.SignIn.SignInEmail>();
         services.AddSingleton<Core.SignIn.SendSignInLink>();
+        services.AddSingleton<Core.SignIn.InviteHost>();
         return services;
     }
 }

@@ -89,6 +89,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SignInOptions>>().Value);
         services.AddSingleton<HostSessions>();
         services.AddSingleton<RedeemSignInLink>();
+        services.AddSingleton<SuspendHost>();
         return services;
     }
 
@@ -116,6 +117,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IProofOfWorkReplayStore, TableProofOfWorkReplayStore>();
         services.AddSingleton<ISignInStore, TableSignInStore>();
         services.AddSingleton<IHostEmailIndex, TableHostEmailIndex>();
+        services.AddSingleton<IHostDirectory, TableHostDirectory>();
         services.AddSingleton<QueueSignInLinkRequests>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();

@@ -52,6 +52,22 @@ public sealed class AdminRoutes(AdminAccess access, HostSessions sessions)
         };
     }
 
+    /// <summary>
+    /// Null when the caller is the operator (bearer key only: a session is a host's, never the operator's); 401 without
+    /// a valid key, 403 for a host's key.
+    /// </summary>
+    public async Task<Problem?> AuthorizeOperatorAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await access.AuthorizeAsync(BearerToken.From(request), null, operatorOnly: true, cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            AdminAccessResult.Operator => null,
+            AdminAccessResult.Forbidden => Problem.Forbidden("Only the operator may do this."),
+            _ => Problem.Unauthorized("Send 'Authorization: Bearer <operator key>'."),
+        };
+    }
+
     private async Task<Problem?> AuthorizeSessionAsync(HttpRequest request, HostSlug? host, CancellationToken cancellationToken)
     {
         var session = await sessions.FindValidAsync(SessionCookie.From(request), cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c> and <c>/assets/{*path}</c>.
+/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c>, <c>/operator</c> and <c>/assets/{*path}</c>.
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
 /// </summary>
@@ -88,6 +88,13 @@ public sealed class ServePage
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "dashboard")] HttpRequest request,
         CancellationToken cancellationToken) =>
         Page("dashboard.html");
+
+    /// <summary><c>/operator</c>: the operator's page (invite, list and suspend hosts), signed in with the operator key.</summary>
+    [Function(nameof(OperatorPage))]
+    public IActionResult OperatorPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "operator")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        Page("operator.html");
 
     [Function(nameof(PageAsset))]
     public IActionResult PageAsset(

@@ -17,7 +17,9 @@ async function main(ctx) {
     ctx.profile = /** @type {import("./book/context.js").HostProfile} */ (await publicApi.host(ctx.host));
   } catch (error) {
     byId("booking").hidden = true;
-    setStatus(ctx.status, error instanceof ApiError && error.status === 404
+    setStatus(ctx.status, error instanceof ApiError && error.kind === "host-suspended"
+      ? error.message
+      : error instanceof ApiError && error.status === 404
       ? "This booking page does not exist. Check the link you were given."
       : `Could not load this page: ${error instanceof Error ? error.message : error}`, true);
     return;
