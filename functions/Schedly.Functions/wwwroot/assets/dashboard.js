@@ -10,13 +10,14 @@ import { loadAnalytics, resetAnalyticsRange, setUpAnalytics } from "./dashboard/
 import { loadBookings } from "./dashboard/bookings.js";
 import { loadCalendars, setUpCalendars } from "./dashboard/calendars.js";
 import { createDashboardContext } from "./dashboard/context.js";
+import { setUpFirstRun } from "./dashboard/first-run.js";
 import { setUpTypeEditor, showTypes } from "./dashboard/event-type-editor.js";
 import { renderHours, setUpHours } from "./dashboard/hours-form.js";
 import { redeemLink, resumeSession, setUpSignIn, showSignIn, signIn } from "./dashboard/sign-in.js";
 import { readKey } from "./dashboard/stored-key.js";
 
 /** Lists and areas emptied on sign-out. */
-const SIGNED_IN_CONTENT = ["weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
+const SIGNED_IN_CONTENT = ["first-run-steps", "share", "weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
 
 const ctx = createDashboardContext();
 
@@ -55,6 +56,7 @@ async function main() {
     inputById("signin-email").focus();
     return;
   }
+  setUpFirstRun(ctx);
   setUpHours(ctx);
   setUpTypeEditor(ctx);
   setUpAnalytics(ctx);

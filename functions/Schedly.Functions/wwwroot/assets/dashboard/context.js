@@ -48,3 +48,11 @@ export function configOf(ctx) {
   if (!ctx.config) throw new Error("Not signed in.");
   return ctx.config;
 }
+
+/** The event a section sends after it has drawn a new configuration (the first-run checklist follows it). */
+export const CONFIG_CHANGED = "schedly:config-changed";
+
+/** Tells the other sections that ctx.config changed. */
+export function announceConfigChange() {
+  document.dispatchEvent(new Event(CONFIG_CHANGED));
+}
