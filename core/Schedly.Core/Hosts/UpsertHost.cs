@@ -16,7 +16,14 @@ namespace Schedly.Core.Hosts;
 /// </summary>
 public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IHostDirectory directory, IClock clock)
 {
-    public async Task<UpsertHostResult> ExecuteAsync(HostSlug slug, HostProfileDraft draft, CancellationToken cancellationToken)
+    public Task<UpsertHostResult> ExecuteAsync(HostSlug slug, HostProfileDraft draft, CancellationToken cancellationToken) =>
+        ExecuteAsync(slug, draft, createOnly: false, cancellationToken);
+
+    /// <param name="slug">The host.</param>
+    /// <param name="draft">Its profile as sent.</param>
+    /// <param name="createOnly">True: an existing host is left alone and the answer is <see cref="UpsertHostResult.Taken"/> (open sign-up).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<UpsertHostResult> ExecuteAsync(HostSlug slug, HostProfileDraft draft, bool createOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
         ArgumentNullException.ThrowIfNull(draft);
@@ -27,8 +34,13 @@ public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IH
         }
 
         var emailKey = HostEmailKey.Of(profile.Value.Email);
+        if (createOnly && await hosts.FindAsync(slug, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new UpsertHostResult.Taken();
+        }
+
         await emails.PointAsync(emailKey, slug, cancellationToken).ConfigureAwait(false);
-        var result = await UpsertAsync(slug, profile.Value, emailKey, cancellationToken).ConfigureAwait(false);
+        var result = await UpsertAsync(slug, profile.Value, emailKey, createOnly, cancellationToken).ConfigureAwait(false);
         var stored = result switch
         {
             UpsertHostResult.Created created => created.Host,
@@ -43,11 +55,17 @@ public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IH
         return result;
     }
 
-    private Task<UpsertHostResult> UpsertAsync(HostSlug slug, HostProfile profile, HostEmailKey emailKey, CancellationToken cancellationToken) =>
+    private Task<UpsertHostResult> UpsertAsync(HostSlug slug, HostProfile profile, HostEmailKey emailKey, bool createOnly, CancellationToken cancellationToken) =>
         OptimisticConcurrency.RunAsync<UpsertHostResult>("Host upsert", async ct =>
         {
             var now = clock.GetCurrentInstant();
             var existing = await hosts.FindAsync(slug, ct).ConfigureAwait(false);
+            if (existing is not null && createOnly)
+            {
+                // Created by another request since the check above: never an update of someone else's host.
+                return new UpsertHostResult.Taken();
+            }
+
             if (existing is not null)
             {
                 // A deleted host between the read and the write makes this a conflict: the next attempt creates it.
@@ -73,7 +91,7 @@ public sealed class UpsertHost(IHostRepository hosts, IHostEmailIndex emails, IH
                 return new UpsertHostResult.Created(created, key);
             }
 
-            // Another request created it first: this one becomes an update on the next attempt.
+            // Another request created it first: this one becomes an update (or, create-only, Taken) on the next attempt.
             await hosts.ForgetApiKeyAsync(key.Id, ct).ConfigureAwait(false);
             return Attempt<UpsertHostResult>.Conflict;
         }, cancellationToken);
@@ -91,4 +109,7 @@ public abstract record UpsertHostResult
     public sealed record Updated(Host Host) : UpsertHostResult;
 
     public sealed record Invalid(ValidationErrors Errors) : UpsertHostResult;
+
+    /// <summary>Create-only: a host with that slug exists already; nothing was written.</summary>
+    public sealed record Taken : UpsertHostResult;
 }

@@ -17,6 +17,12 @@ public sealed class SignInOptions : IValidatableOptions
     /// <summary>How long a session lasts after sign-in, in hours (1 to 2160, 90 days). Default 336 (14 days).</summary>
     public int SessionHours { get; set; } = 336;
 
+    /// <summary>
+    /// False (default): hosts join only by the operator's invitation. True: anyone may create a host at
+    /// <c>POST /api/sign-up</c> and is emailed a sign-in link (setting <c>Schedly__SignIn__OpenSignUp</c>).
+    /// </summary>
+    public bool OpenSignUp { get; set; }
+
     public Duration LinkLifetime => Duration.FromMinutes(LinkMinutes);
 
     public Duration SessionLifetime => Duration.FromHours(SessionHours);

@@ -56,6 +56,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<Core.SignIn.SignInEmail>();
         services.AddSingleton<Core.SignIn.SendSignInLink>();
         services.AddSingleton<Core.SignIn.InviteHost>();
+        services.AddSingleton<Core.SignIn.SignUpHost>();
         return services;
     }
 }

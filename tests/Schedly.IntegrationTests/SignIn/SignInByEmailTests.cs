@@ -130,6 +130,16 @@ public sealed class SignInByEmailTests(SchedlyAppFixture app) : IDisposable
     }
 
     [Fact]
+    public async Task SignUp_ClosedByDefault_IsNotFoundAndCreatesNothing()
+    {
+        var slug = SchedlyAppFixture.UniqueSlug("closed");
+        using var response = await _client.PostAsJsonAsync("/api/sign-up", new { host = slug, name = "Ada", email = $"{slug}@example.com", timeZone = "UTC" });
+        await response.AssertProblemAsync(404, "not-found");
+        using var profile = await _client.GetAsync($"/api/hosts/{slug}");
+        Assert.Equal(HttpStatusCode.NotFound, profile.StatusCode);
+    }
+
+    [Fact]
     public async Task SignOut_WithoutCsrfHeader_IsRefused()
     {
         using var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/sign-in/session"));
