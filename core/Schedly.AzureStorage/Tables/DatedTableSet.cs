@@ -20,7 +20,10 @@ public sealed class DatedTableSet(TableServiceClient tables) : IDatedTables
     /// <summary>Used proof-of-work challenges, by the day they expire: once the day is over every claim in it has expired.</summary>
     public static readonly DatedTable ProofOfWorkClaims = new("proofofwork", TablePeriod.Day, Kept: 2);
 
-    public static IReadOnlyList<DatedTable> Families { get; } = [EffectLedger, RateCounters, ProofOfWorkClaims];
+    /// <summary>Emailed sign-in links, by the day they expire (a link lives at most an hour): a day's table holds only expired links two days later.</summary>
+    public static readonly DatedTable SignInLinks = new("signinlinks", TablePeriod.Day, Kept: 2);
+
+    public static IReadOnlyList<DatedTable> Families { get; } = [EffectLedger, RateCounters, ProofOfWorkClaims, SignInLinks];
 
     public async Task PrepareAsync(Instant now, CancellationToken cancellationToken)
     {

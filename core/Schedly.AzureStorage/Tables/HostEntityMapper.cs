@@ -28,6 +28,8 @@ internal static class HostEntityMapper
     public const string Locale = "Locale";
     public const string EmbedOrigins = "EmbedOrigins";
     public const string RetentionDays = "RetentionDays";
+    public const string SessionsValidFrom = "SessionsValidFrom";
+    public const string Suspended = "Suspended";
 
     /// <summary>Origins are stored space-separated ("" for none): an origin never contains a space.</summary>
     public static string WriteOrigins(IReadOnlyList<string> origins) => string.Join(' ', origins);
@@ -52,6 +54,8 @@ internal static class HostEntityMapper
             [FeedTokenHash] = host.FeedTokenHash?.Hex,
             [CreatedAt] = host.CreatedAt.ToDateTimeOffset(),
             [UpdatedAt] = host.UpdatedAt.ToDateTimeOffset(),
+            [SessionsValidFrom] = host.SessionsValidFrom?.ToDateTimeOffset(),
+            [Suspended] = host.Suspended,
         };
         entity[ScheduleVersion] = ScheduleDocument.CurrentVersion;
         JsonColumns.Write(entity, Availability, ScheduleDocument.WriteAvailability(host.Schedule.Availability));
@@ -77,6 +81,8 @@ internal static class HostEntityMapper
             Instant.FromDateTimeOffset(entity.GetDateTimeOffset(UpdatedAt)!.Value))
         {
             ApiKeyId = entity.GetString(ApiKeyId) ?? "",
+            SessionsValidFrom = entity.GetDateTimeOffset(SessionsValidFrom) is { } from ? Instant.FromDateTimeOffset(from) : null,
+            Suspended = entity.GetBoolean(Suspended) ?? false,
             FeedTokenHash = entity.GetString(FeedTokenHash) is { Length: > 0 } feed ? Core.Security.ApiKeyHash.FromStored(feed) : null,
             Schedule = ScheduleDocument.Read(JsonColumns.Read(entity, Availability), JsonColumns.Read(entity, EventTypes)),
         };

@@ -9,7 +9,7 @@ namespace Schedly.AzureStorage.Tables;
 /// </summary>
 public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, NodaTime.IClock clock)
 {
-    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Reminders.TableReminderIndex.TableName, Teams.TableTeamRepository.TableName];
+    public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Reminders.TableReminderIndex.TableName, SignIn.TableSignInStore.SessionsTable, SignIn.TableHostEmailIndex.TableName, TableHostDirectory.TableName, Teams.TableTeamRepository.TableName];
 
     public static IReadOnlyList<string> QueueNames { get; } =
     [
@@ -20,6 +20,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
         Queues.SchedlyQueues.Emails, Queues.SchedlyQueues.Emails + "-poison",
         Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
         Queues.SchedlyQueues.CalendarRefresh, Queues.SchedlyQueues.CalendarRefresh + "-poison",
+        Queues.SchedlyQueues.SignInLinks, Queues.SchedlyQueues.SignInLinks + "-poison",
     ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -33,6 +33,9 @@ public sealed class RateLimitOptions : IValidatableOptions
     /// <summary>Slot queries per window of one host, from all clients together. Default 1200.</summary>
     public int SlotQueriesPerHost { get; set; } = 1200;
 
+    /// <summary>Sign-in link requests and redemptions per window from one client address. Default 5.</summary>
+    public int SignInsPerClient { get; set; } = 5;
+
     /// <summary>
     /// False (default): the client address is the connection's remote address. True: the app sits behind a trusted
     /// proxy (the Azure Functions front end) and the client address is the last <c>X-Forwarded-For</c> entry, the
@@ -50,6 +53,7 @@ public sealed class RateLimitOptions : IValidatableOptions
         (RateLimitedAction.Write, RateLimitScope.Host) => WritesPerHost,
         (RateLimitedAction.SlotQuery, RateLimitScope.Client) => SlotQueriesPerClient,
         (RateLimitedAction.SlotQuery, RateLimitScope.Host) => SlotQueriesPerHost,
+        (RateLimitedAction.SignIn, _) => SignInsPerClient,
         _ => throw new ArgumentOutOfRangeException(nameof(action), $"No limit for {action} per {scope}."),
     };
 
@@ -66,6 +70,7 @@ public sealed class RateLimitOptions : IValidatableOptions
         {
             (nameof(WritesPerClient), WritesPerClient), (nameof(WritesPerHost), WritesPerHost),
             (nameof(SlotQueriesPerClient), SlotQueriesPerClient), (nameof(SlotQueriesPerHost), SlotQueriesPerHost),
+            (nameof(SignInsPerClient), SignInsPerClient),
         })
         {
             if (value is < 1 or > MaxLimit)
@@ -86,6 +91,9 @@ public enum RateLimitedAction
 
     /// <summary>A free-slots query.</summary>
     SlotQuery,
+
+    /// <summary>Asking for a sign-in link, or redeeming one (counted per client address only).</summary>
+    SignIn,
 }
 
 /// <summary>Whose requests one counter counts.</summary>

@@ -39,7 +39,7 @@ public sealed class RateLimiter(IRateCounterStore store, RateLimitOptions option
 
     /// <summary>The storage key of one counter: <c>{action}|{scope}|{subject}</c>, such as <c>write|client|203.0.113.7</c>.</summary>
     public static string KeyFor(RateLimitedAction action, RateLimitScope scope, string subject) =>
-        $"{(action == RateLimitedAction.Write ? "write" : "slots")}|{(scope == RateLimitScope.Client ? "client" : "host")}|{subject}";
+        $"{action switch { RateLimitedAction.Write => "write", RateLimitedAction.SignIn => "signin", _ => "slots" }}|{(scope == RateLimitScope.Client ? "client" : "host")}|{subject}";
 
     /// <summary>
     /// The fixed-window rule for one counter, pure: the window containing <paramref name="now"/> starts at a multiple

@@ -61,7 +61,8 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
 
         var stored = await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false);
         var offered = stored?.Value.Schedule.FindEventType(eventTypeSlug);
-        if (stored is null || offered is not { Active: true })
+        // A suspended host takes no bookings (docs/SECURITY.md, "Hosts and the operator").
+        if (stored is null || stored.Value.Suspended || offered is not { Active: true })
         {
             return new CreateBookingResult.NotFound();
         }

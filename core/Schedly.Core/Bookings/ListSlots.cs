@@ -31,7 +31,8 @@ public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IIm
 
         var stored = await hosts.FindAsync(host, cancellationToken).ConfigureAwait(false);
         var offered = stored?.Value.Schedule.FindEventType(eventTypeSlug);
-        if (stored is null || offered is not { Active: true })
+        // A suspended host takes no bookings (docs/SECURITY.md, "Hosts and the operator").
+        if (stored is null || stored.Value.Suspended || offered is not { Active: true })
         {
             return new ListSlotsResult.NotFound();
         }

@@ -20,12 +20,16 @@ public sealed class GetHostProfile(IHostRepository hosts)
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new NamedEventType(e.Key, e.Value))
             .ToList();
-        return new PublicHostProfile(host.Value.Slug, host.Value.Profile, eventTypes);
+        return new PublicHostProfile(host.Value.Slug, host.Value.Profile, eventTypes) { Suspended = host.Value.Suspended };
     }
 }
 
 /// <summary>A host as the public booking page sees it: the profile (the edge shows only its public parts) and active event types.</summary>
-public sealed record PublicHostProfile(HostSlug Slug, HostProfile Profile, IReadOnlyList<NamedEventType> EventTypes);
+public sealed record PublicHostProfile(HostSlug Slug, HostProfile Profile, IReadOnlyList<NamedEventType> EventTypes)
+{
+    /// <summary>True when the operator suspended the host: its page takes no bookings and shows nothing else.</summary>
+    public bool Suspended { get; init; }
+}
 
 /// <summary>An event type with the slug it is offered under.</summary>
 public sealed record NamedEventType(string Slug, EventType Type);

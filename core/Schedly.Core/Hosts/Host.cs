@@ -14,6 +14,21 @@ public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey,
     /// <summary>Hash of the host's calendar-feed token, or null when no feed is issued (or it was revoked).</summary>
     public ApiKeyHash? FeedTokenHash { get; init; }
 
+    /// <summary>
+    /// Sessions that began before this instant are no longer valid ("sign out everywhere"); null: every session that
+    /// has not expired is.
+    /// </summary>
+    public Instant? SessionsValidFrom { get; init; }
+
+    /// <summary>A suspended host cannot sign in and its booking pages take no bookings (set by the operator).</summary>
+    public bool Suspended { get; init; }
+
+    /// <summary>The host suspended (or not) as of <paramref name="now"/>.</summary>
+    public Host WithSuspension(bool suspended, Instant now) => this with { Suspended = suspended, UpdatedAt = now };
+
+    /// <summary>The host with every session begun before <paramref name="now"/> revoked.</summary>
+    public Host WithSessionsRevoked(Instant now) => this with { SessionsValidFrom = now, UpdatedAt = now };
+
     /// <summary>The host with <paramref name="key"/> as its only valid API key.</summary>
     public Host WithApiKey(ApiKey key, Instant now)
     {

@@ -56,6 +56,12 @@ public sealed record ApiKey
     /// <summary>A calendar-feed token: 256 random bits, prefixed <c>ft_</c>; it rides in the feed URL by design.</summary>
     public static ApiKey GenerateFeedToken() => new("ft_" + Base64Url.Encode(RandomNumberGenerator.GetBytes(SecretBytes)));
 
+    /// <summary>A sign-in link token: 256 random bits, prefixed <c>sl_</c>; it rides in the emailed link's fragment.</summary>
+    public static ApiKey GenerateSignInToken() => new("sl_" + Base64Url.Encode(RandomNumberGenerator.GetBytes(SecretBytes)));
+
+    /// <summary>A session id: 256 random bits, prefixed <c>ss_</c>; it lives only in the browser's HttpOnly cookie.</summary>
+    public static ApiKey GenerateSessionId() => new("ss_" + Base64Url.Encode(RandomNumberGenerator.GetBytes(SecretBytes)));
+
     /// <summary>Wraps a secret made elsewhere (see <see cref="ManageTokenIssuer"/>).</summary>
     internal static ApiKey FromValue(string value) => new(value);
 

@@ -53,6 +53,10 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<FanOutBookingEvent>();
         services.AddSingleton<SendBookingEmail>();
         services.AddSingleton<DeliverWebhook>();
+        services.AddSingleton<Core.SignIn.SignInEmail>();
+        services.AddSingleton<Core.SignIn.SendSignInLink>();
+        services.AddSingleton<Core.SignIn.InviteHost>();
+        services.AddSingleton<Core.SignIn.SignUpHost>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Schedly.AzureStorage.Housekeeping;
 using Schedly.AzureStorage.Outbox;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Reminders;
+using Schedly.AzureStorage.SignIn;
 using Schedly.AzureStorage.Tables;
 using Schedly.Core.Abuse;
 using Schedly.Core.Analytics;
@@ -19,6 +20,7 @@ using Schedly.Core.Housekeeping;
 using Schedly.Core.Locations;
 using Schedly.Core.Reminders;
 using Schedly.Core.Security;
+using Schedly.Core.SignIn;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Composition;
@@ -84,6 +86,11 @@ public static class SchedlyServiceCollectionExtensions
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<IOptions<SecurityOptions>>().Value.ManageTokenSecret));
         services.AddSingleton<ProofOfWorkGate>();
+        services.AddValidatedOptions<SignInOptions>(SignInOptions.Section);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<SignInOptions>>().Value);
+        services.AddSingleton<HostSessions>();
+        services.AddSingleton<RedeemSignInLink>();
+        services.AddSingleton<SuspendHost>();
         return services;
     }
 
@@ -109,6 +116,10 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<IExpiredRowStore, TableExpiredRowStore>();
         services.AddSingleton<IDatedTables, DatedTableSet>();
         services.AddSingleton<IProofOfWorkReplayStore, TableProofOfWorkReplayStore>();
+        services.AddSingleton<ISignInStore, TableSignInStore>();
+        services.AddSingleton<IHostEmailIndex, TableHostEmailIndex>();
+        services.AddSingleton<IHostDirectory, TableHostDirectory>();
+        services.AddSingleton<QueueSignInLinkRequests>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService<StorageProvisioningService>();
         return services;

@@ -9,6 +9,9 @@ namespace Schedly.Functions.Hosts;
 /// <summary><c>GET /api/hosts/{host}</c>: the public profile a booking page shows. No personal data.</summary>
 public sealed class GetHost(GetHostProfile getHostProfile, Core.Abuse.ProofOfWork proofOfWork)
 {
+    /// <summary>What the booking page of a suspended host says.</summary>
+    public const string SuspendedDetail = "This booking page is closed: the host is not taking bookings at the moment.";
+
     [Function(nameof(GetHost))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/hosts/{host}")] HttpRequest request,
@@ -19,6 +22,8 @@ public sealed class GetHost(GetHostProfile getHostProfile, Core.Abuse.ProofOfWor
         var profile = slug is null ? null : await getHostProfile.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
         return profile is null
             ? Problem.NotFound("No host has that name.")
+            : profile.Suspended
+            ? new Problem(ProblemKind.HostSuspended, SuspendedDetail)
             : JsonBody.Ok(PublicHostResponse.From(profile, proofOfWork.Enabled)).WithHeader("Cache-Control", "public, max-age=60");
     }
 }

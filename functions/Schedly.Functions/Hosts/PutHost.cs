@@ -37,7 +37,7 @@ public sealed class PutHost(AdminRoutes adminRoutes, UpsertHost upsertHost)
             return body.Problem;
         }
 
-        var draft = new HostProfileDraft(body.Value!.Name, body.Value.Email, body.Value.TimeZone) { Bio = body.Value.Bio, ImageUrl = body.Value.ImageUrl, Locale = body.Value.Locale, RetentionDays = body.Value.RetentionDays, EmbedOrigins = body.Value.EmbedOrigins };
+        var draft = body.Value!.ToDraft();
         var result = await upsertHost.ExecuteAsync(slug, draft, cancellationToken).ConfigureAwait(false);
         return result switch
         {

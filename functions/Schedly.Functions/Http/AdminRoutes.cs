@@ -2,14 +2,18 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Schedly.Core.Hosts;
 using Schedly.Core.Security;
+using Schedly.Core.SignIn;
 
 namespace Schedly.Functions.Http;
 
 /// <summary>
-/// The one preamble of every admin route: parses the <c>{host}</c> route value and authorizes the bearer key for
-/// it with <see cref="AdminAccess"/>, so each function starts from an authorized host or the problem to answer.
+/// The one preamble of every admin route: parses the <c>{host}</c> route value and authorizes the caller for it, so
+/// each function starts from an authorized host or the problem to answer. The caller is a bearer key
+/// (<see cref="AdminAccess"/>: the operator's or the host's API key) or, without one, the dashboard's session cookie
+/// (<see cref="HostSessions"/>), which acts for its own host only and, for a change, must pass
+/// <see cref="SessionCookie.CrossSiteRefusal"/>.
 /// </summary>
-public sealed class AdminRoutes(AdminAccess access)
+public sealed class AdminRoutes(AdminAccess access, HostSessions sessions)
 {
     /// <summary>
     /// The addressed host when the caller may act on it. Otherwise the problem: 401 without a valid key, 403 for a
@@ -36,7 +40,7 @@ public sealed class AdminRoutes(AdminAccess access)
         var bearer = BearerToken.From(request);
         if (bearer is null)
         {
-            return Problem.Unauthorized();
+            return await AuthorizeSessionAsync(request, host, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await access.AuthorizeAsync(bearer, host, operatorOnly: false, cancellationToken).ConfigureAwait(false);
@@ -46,6 +50,38 @@ public sealed class AdminRoutes(AdminAccess access)
             AdminAccessResult.Forbidden => Problem.Forbidden("This key may not act on this host or route."),
             _ => Problem.Unauthorized("The key is not valid for this host."),
         };
+    }
+
+    /// <summary>
+    /// Null when the caller is the operator (bearer key only: a session is a host's, never the operator's); 401 without
+    /// a valid key, 403 for a host's key.
+    /// </summary>
+    public async Task<Problem?> AuthorizeOperatorAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await access.AuthorizeAsync(BearerToken.From(request), null, operatorOnly: true, cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            AdminAccessResult.Operator => null,
+            AdminAccessResult.Forbidden => Problem.Forbidden("Only the operator may do this."),
+            _ => Problem.Unauthorized("Send 'Authorization: Bearer <operator key>'."),
+        };
+    }
+
+    private async Task<Problem?> AuthorizeSessionAsync(HttpRequest request, HostSlug? host, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindValidAsync(SessionCookie.From(request), cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return Problem.Unauthorized("Sign in, or send 'Authorization: Bearer <key>' with a valid key.");
+        }
+
+        if (host is null || host != session.Host)
+        {
+            return Problem.Forbidden("This session may not act on this host or route.");
+        }
+
+        return SessionCookie.CrossSiteRefusal(request) is { } refusal ? Problem.Forbidden(refusal) : null;
     }
 }
 

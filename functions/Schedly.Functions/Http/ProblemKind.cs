@@ -19,6 +19,7 @@ public sealed record ProblemKind(string Slug, string Title, int Status)
     public static readonly ProblemKind Unauthorized = new("unauthorized", "A valid key is required.", StatusCodes.Status401Unauthorized);
     public static readonly ProblemKind Forbidden = new("forbidden", "This key may not do that.", StatusCodes.Status403Forbidden);
     public static readonly ProblemKind NotFound = new("not-found", "Not found.", StatusCodes.Status404NotFound);
+    public static readonly ProblemKind HostSuspended = new("host-suspended", "This booking page is closed.", StatusCodes.Status404NotFound);
     public static readonly ProblemKind SlotUnavailable = new("slot-unavailable", "That time is no longer available.", StatusCodes.Status409Conflict);
     public static readonly ProblemKind BookingCancelled = new("booking-cancelled", "The booking is cancelled.", StatusCodes.Status409Conflict);
     public static readonly ProblemKind BookingNotStarted = new("booking-not-started", "The meeting has not started yet.", StatusCodes.Status409Conflict);

@@ -10,7 +10,7 @@ namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard/{host}</c>, <c>/embed.js</c> and <c>/assets/{*path}</c>.
+/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c>, <c>/operator</c>, <c>/embed.js</c> and <c>/assets/{*path}</c>.
 /// The booking and manage pages are rendered per request in the visitor's language (<see cref="LocalizedPages"/>).
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
@@ -118,6 +118,20 @@ public sealed class ServePage(GetHostProfile hostProfiles, Core.Abuse.ProofOfWor
             ? new FileBody(full, ContentTypes[".js"], EmbedScriptCacheControl)
             : Problem.NotFound("The embed script is not deployed.");
     }
+
+    /// <summary><c>/dashboard</c>: the dashboard without a host, where a host asks for a sign-in link and redeems it.</summary>
+    [Function(nameof(DashboardSignInPage))]
+    public IActionResult DashboardSignInPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "dashboard")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        Page("dashboard.html");
+
+    /// <summary><c>/operator</c>: the operator's page (invite, list and suspend hosts), signed in with the operator key.</summary>
+    [Function(nameof(OperatorPage))]
+    public IActionResult OperatorPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "operator")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        Page("operator.html");
 
     [Function(nameof(PageAsset))]
     public IActionResult PageAsset(

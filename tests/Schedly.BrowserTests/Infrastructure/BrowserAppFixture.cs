@@ -109,11 +109,13 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public async Task<string> CreateHostAsync(string prefix) => (await CreateHostWithKeyAsync(prefix)).Slug;
 
     /// <summary>As <see cref="CreateHostAsync"/>, also returning the host's API key (for the dashboard).</summary>
-    public async Task<(string Slug, string ApiKey)> CreateHostWithKeyAsync(string prefix)
+    /// <param name="prefix">The start of the slug.</param>
+    /// <param name="email">The host's email; default <c>ada@example.com</c>.</param>
+    public async Task<(string Slug, string ApiKey)> CreateHostWithKeyAsync(string prefix, string? email = null)
     {
         var slug = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
         using var created = await SendAsync(HttpMethod.Put, $"/api/admin/hosts/{slug}", OperatorKey,
-            new { name = "Ada Lovelace", email = "ada@example.com", timeZone = HostZone });
+            new { name = "Ada Lovelace", email = email ?? "ada@example.com", timeZone = HostZone });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var apiKey = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
 

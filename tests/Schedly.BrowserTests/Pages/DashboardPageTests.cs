@@ -222,7 +222,7 @@ public sealed class DashboardPageTests(BrowserAppFixture app)
         await using var hostContext = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
         var page = await hostContext.NewPageAsync();
         await page.GotoAsync($"/dashboard/{slug}");
-        await Expect(page.GetByLabel("API key")).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("Email")).ToBeFocusedAsync(); // the emailed link first; the key is the alternative
         await page.GetByLabel("API key").FillAsync("hk_not-the-right-key");
         await page.GetByLabel("API key").PressAsync("Enter");
 
@@ -239,7 +239,7 @@ public sealed class DashboardPageTests(BrowserAppFixture app)
         await Expect(page.Locator("#dashboard")).ToBeVisibleAsync();
         await Expect(page.Locator("#subtitle")).ToContainTextAsync("Ada Lovelace");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page.Locator("#signin-form")).ToBeVisibleAsync();
         await Expect(page.Locator("#dashboard")).ToBeHiddenAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>("sessionStorage.length"));

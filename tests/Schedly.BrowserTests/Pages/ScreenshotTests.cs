@@ -94,6 +94,22 @@ public sealed class ScreenshotTests(BrowserAppFixture app, ITestOutputHelper out
         Assert.All([signIn, dashboard], path => Assert.True(new FileInfo(path).Length > 1_000, path));
     }
 
+    [Theory]
+    [InlineData("desktop", 1280, 800)]
+    [InlineData("phone", 375, 740)]
+    public async Task Operator_AtWidth_RendersWithoutSidewaysOverflowAndIsSaved(string device, int width, int height)
+    {
+        await app.CreateHostWithKeyAsync("opshots");
+        await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone, width, height);
+        var page = await visitor.NewPageAsync();
+        await page.GotoAsync("/operator");
+        await page.GetByLabel("Operator key").FillAsync(BrowserAppFixture.OperatorKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("#host-list li").First).ToBeVisibleAsync();
+        var path = await CaptureAsync(page, device, "operator");
+        Assert.True(new FileInfo(path).Length > 1_000, path);
+    }
+
     private async Task<string> CaptureAsync(IPage page, string device, string name)
     {
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -75,6 +75,6 @@ public sealed class OpenApiDocumentTests(SchedlyAppFixture app)
         Assert.Equal(["manageToken"], Schemes("/api/bookings/{id}/cancel"));
         Assert.Equal(["manageTokenQuery"], Schemes("/api/bookings/{id}/calendar.ics"));
         Assert.Equal(["feedToken"], Schemes("/api/hosts/{host}/calendar.ics"));
-        Assert.Equal(["bearer"], Schemes("/api/admin/hosts/{host}/webhooks/{id}"));
+        Assert.Equal(["bearer", "sessionCookie"], Schemes("/api/admin/hosts/{host}/webhooks/{id}"));
     }
 }

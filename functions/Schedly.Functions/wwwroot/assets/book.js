@@ -21,7 +21,9 @@ async function main(ctx) {
     ctx.profile = embeddedProfile() ?? /** @type {import("./book/context.js").HostProfile} */ (await publicApi.host(ctx.host));
   } catch (error) {
     byId("booking").hidden = true;
-    setStatus(ctx.status, error instanceof ApiError && error.status === 404
+    setStatus(ctx.status, error instanceof ApiError && error.kind === "host-suspended"
+      ? t("page.book.closed")
+      : error instanceof ApiError && error.status === 404
       ? t("page.book.notFound")
       : t("page.book.loadFailed", { message: error instanceof Error ? error.message : String(error) }), true);
     return;

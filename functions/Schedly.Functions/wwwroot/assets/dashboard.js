@@ -1,6 +1,7 @@
 // @ts-check
-// The host dashboard: /dashboard/{host}. The host's API key is kept in sessionStorage only (never
-// localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
+// The host dashboard: /dashboard/{host}, and /dashboard to sign in by email. Signed in by an emailed link, the
+// browser holds an HttpOnly session cookie the page never sees; signed in with the API key, the key is kept in
+// sessionStorage only (never localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
 // overrides, event types, the bookings of the next 30 days (plus the past 7 for no-shows), and
 // analytics (last 30 days by default) drawn as inline SVG charts, and the host's own calendars. Each section is a module under
 // dashboard/; they share one context object.
@@ -9,13 +10,14 @@ import { loadAnalytics, resetAnalyticsRange, setUpAnalytics } from "./dashboard/
 import { loadBookings } from "./dashboard/bookings.js";
 import { loadCalendars, setUpCalendars } from "./dashboard/calendars.js";
 import { createDashboardContext } from "./dashboard/context.js";
+import { setUpFirstRun } from "./dashboard/first-run.js";
 import { setUpTypeEditor, showTypes } from "./dashboard/event-type-editor.js";
 import { renderHours, setUpHours } from "./dashboard/hours-form.js";
-import { setUpSignIn, showSignIn, signIn } from "./dashboard/sign-in.js";
+import { redeemLink, resumeSession, setUpSignIn, showSignIn, signIn } from "./dashboard/sign-in.js";
 import { readKey } from "./dashboard/stored-key.js";
 
 /** Lists and areas emptied on sign-out. */
-const SIGNED_IN_CONTENT = ["weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
+const SIGNED_IN_CONTENT = ["first-run-steps", "share", "weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
 
 const ctx = createDashboardContext();
 
@@ -34,12 +36,27 @@ const hooks = {
   },
 };
 
+/** The token of an emailed sign-in link in the page's fragment (#signin=…), or null. */
+const linkToken = () => new URLSearchParams(location.hash.slice(1)).get("signin");
+
 async function main() {
-  if (!ctx.host) {
-    setStatus(ctx.status, "This dashboard link is incomplete.", true);
+  setUpSignIn(ctx, hooks);
+  // A link opened in a tab already showing the dashboard changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    const token = linkToken();
+    if (token) redeemLink(ctx, token);
+  });
+  const token = linkToken();
+  if (token) {
+    await redeemLink(ctx, token);
     return;
   }
-  setUpSignIn(ctx, hooks);
+  if (!ctx.host) {
+    showSignIn(ctx);
+    inputById("signin-email").focus();
+    return;
+  }
+  setUpFirstRun(ctx);
   setUpHours(ctx);
   setUpTypeEditor(ctx);
   setUpAnalytics(ctx);
@@ -51,8 +68,9 @@ async function main() {
     setStatus(ctx.status, "");
     if (ok) return;
   }
+  if (await resumeSession(ctx, hooks)) return;
   showSignIn(ctx);
-  inputById("api-key").focus();
+  inputById("signin-email").focus();
 }
 
 main().catch((error) => setStatus(ctx.status, `Something went wrong: ${error.message}`, true));

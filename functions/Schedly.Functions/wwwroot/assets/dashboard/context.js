@@ -13,7 +13,8 @@ import { adminApi } from "../lib/endpoints.js";
 /**
  * @typedef {object} DashboardContext
  * @property {string} host the host slug from the path
- * @property {string} key the host API key while signed in, else ""
+ * @property {string} key the host API key while signed in with it, else ""
+ * @property {boolean} session true while signed in by the session cookie (an emailed link)
  * @property {HostConfig | null} config
  * @property {string | null} editing slug of the event type in the editor, "" for a new one, null when closed
  * @property {import("../lib/endpoints.js").AdminApi} admin
@@ -28,6 +29,7 @@ export function createDashboardContext() {
   const ctx = {
     host,
     key: "",
+    session: false,
     config: null,
     editing: null,
     admin: adminApi(host, () => ctx.key),
@@ -45,4 +47,12 @@ export function createDashboardContext() {
 export function configOf(ctx) {
   if (!ctx.config) throw new Error("Not signed in.");
   return ctx.config;
+}
+
+/** The event a section sends after it has drawn a new configuration (the first-run checklist follows it). */
+export const CONFIG_CHANGED = "schedly:config-changed";
+
+/** Tells the other sections that ctx.config changed. */
+export function announceConfigChange() {
+  document.dispatchEvent(new Event(CONFIG_CHANGED));
 }

@@ -5,7 +5,7 @@
 import { ApiError } from "../lib/api.js";
 import { byId, inputById, setStatus } from "../lib/dom.js";
 import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
-import { configOf } from "./context.js";
+import { announceConfigChange, configOf } from "./context.js";
 import { fillChangeRules, readChangeRules } from "./change-rules-fields.js";
 import { fillLengths, readLengths, setUpLengthFields } from "./length-fields.js";
 import { fillLocation, readLocation, setUpLocationFields } from "./location-fields.js";
@@ -30,6 +30,7 @@ const status = () => byId("type-status");
 /** @param {import("./context.js").DashboardContext} ctx */
 export function showTypes(ctx) {
   renderTypeList(ctx, (slug) => openType(ctx, slug));
+  announceConfigChange();
 }
 
 /**

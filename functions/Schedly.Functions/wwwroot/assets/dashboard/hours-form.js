@@ -4,7 +4,7 @@ import { ApiError } from "../lib/api.js";
 import { byId, el, setStatus } from "../lib/dom.js";
 import { clearFieldErrors, focusFirstInvalid, showFieldErrors } from "../lib/field-errors.js";
 import { plural } from "../lib/format.js";
-import { configOf } from "./context.js";
+import { announceConfigChange, configOf } from "./context.js";
 import { intervalsEditor, readIntervals } from "./intervals-editor.js";
 import { readOverrides, renderOverrides, setUpOverrides } from "./overrides.js";
 
@@ -20,6 +20,7 @@ export function renderHours(ctx) {
       el("h3", { class: "day-name", id: `day-${day}`, text: name }),
       intervalsEditor(`weekly.${day}`, name, weekly[day] ?? []))));
   renderOverrides(config.availability?.overrides ?? []);
+  announceConfigChange();
   const blocked = config.availability?.blocked ?? [];
   byId("blocked-note").textContent = blocked.length ? `${plural(blocked.length, "blocked period")} kept as they are.` : "";
   clearFieldErrors(byId("hours-form"), byId("hours-errors"));

@@ -47,6 +47,7 @@ export class ApiError extends Error {
  * @property {string} [method]
  * @property {unknown} [body] sent as JSON
  * @property {string} [token] sent as `Authorization: Bearer`
+ * @property {boolean} [session] send the dashboard's session cookie (and the header the server asks of it)
  * @property {string} [idempotencyKey]
  * @property {AbortSignal} [signal]
  */
@@ -66,12 +67,14 @@ const NETWORK_PROBLEM = {
  * @param {RequestOptions} [options]
  * @returns {Promise<any>}
  */
-export async function request(path, { method = "GET", body, token, idempotencyKey, signal } = {}) {
+export async function request(path, { method = "GET", body, token, session = false, idempotencyKey, signal } = {}) {
   /** @type {Record<string, string>} */
   const headers = { Accept: "application/json, application/problem+json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
   if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
+  // The server accepts a cookie-authenticated change only with this header, which another site cannot send.
+  if (session) headers["X-Schedly-Session"] = "1";
   let response;
   try {
     response = await fetch(path, {
@@ -79,7 +82,7 @@ export async function request(path, { method = "GET", body, token, idempotencyKe
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
-      credentials: "omit",
+      credentials: session ? "same-origin" : "omit",
       signal,
     });
   } catch (error) {

@@ -55,13 +55,14 @@ export function manageUrl(id, token, locale, extra = {}) {
 export const bookingPageUrl = (host, eventType) => `/book/${seg(host)}/${seg(eventType)}`;
 
 /**
- * The admin routes of one host, authorized by `key()` (read at each call: the key changes on sign-in/out).
+ * The admin routes of one host, authorized by `key()` (read at each call: the key changes on sign-in/out), or by
+ * the session cookie when `key()` is empty (signed in by an emailed link).
  * @param {string} host
  * @param {() => string} key
  */
 export function adminApi(host, key) {
   /** @param {string} path @param {RequestOptions} [options] */
-  const call = (path, options = {}) => request(`/api/admin/hosts/${seg(host)}${path}`, { ...options, token: key() });
+  const call = (path, options = {}) => request(`/api/admin/hosts/${seg(host)}${path}`, { ...options, token: key(), session: !key() });
   return {
     config: () => call(""),
     /** @param {object} availability */
@@ -86,7 +87,21 @@ export function adminApi(host, key) {
     refreshCalendar: (id) => call(`/calendars/${seg(id)}/refresh`, { method: "POST" }),
     /** @param {string} id */
     deleteCalendar: (id) => call(`/calendars/${seg(id)}`, { method: "DELETE" }),
+    signOutEverywhere: () => call("/sessions/revoke", { method: "POST" }),
   };
 }
+
+/** @typedef {{ host: string, expiresAt: string }} SignInSession */
+
+/** Sign-in by emailed link: ask for a link, redeem it for a session cookie, read and end the session. */
+export const signInApi = {
+  /** @param {string} email */
+  requestLink: (email) => request("/api/sign-in/link", { method: "POST", body: { email } }),
+  /** @param {string} token @returns {Promise<SignInSession>} */
+  redeem: (token) => request("/api/sign-in/session", { method: "POST", body: { token }, session: true }),
+  /** @returns {Promise<SignInSession | null>} null: not signed in */
+  current: () => request("/api/sign-in/session", { session: true }),
+  end: () => request("/api/sign-in/session", { method: "DELETE", session: true }),
+};
 
 /** @typedef {ReturnType<typeof adminApi>} AdminApi */
