@@ -27,16 +27,10 @@ public sealed record BookingListDraft(string? Start, string? End, string? Status
         var to = SchedulingPatterns.OptionalDate(End, "end", errors) ?? from.PlusDays(DefaultRangeDays);
         SchedulingPatterns.CheckDateRange(from, to, MaxRangeDays, errors);
 
-        BookingStatus? status = Status switch
-        {
-            null or "" => null,
-            "confirmed" => BookingStatus.Confirmed,
-            "cancelled" => BookingStatus.Cancelled,
-            _ => null,
-        };
+        var status = BookingStatuses.Parse(Status);
         if (Status is { Length: > 0 } && status is null)
         {
-            errors.Add("status", "Use confirmed or cancelled.");
+            errors.Add("status", "Use confirmed, cancelled, pendingPayment, pendingApproval, declined or expired.");
         }
 
         var size = DefaultPageSize;

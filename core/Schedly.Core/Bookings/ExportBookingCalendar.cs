@@ -21,7 +21,7 @@ public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostReposit
 
         var booking = found.Value;
         var host = await hosts.FindAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false);
-        var cancelled = booking.Status == BookingStatus.Cancelled;
+        var cancelled = !booking.HoldsTime;
         return BookingCalendar.CreateDownload(new BookingCalendarEvent
         {
             BookingId = booking.Id.Value,

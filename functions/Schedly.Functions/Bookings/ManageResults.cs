@@ -20,6 +20,10 @@ internal static class ManageResults
         ManageResult.NotStarted => new Problem(ProblemKind.BookingNotStarted, "A no-show can be recorded only once the meeting's start has passed."),
         ManageResult.Invalid invalid => Problem.Validation(invalid.Errors),
         ManageResult.PolicyViolation violation => new Problem(ProblemKind.PolicyViolation, violation.Detail),
+        ManageResult.StillPending => new Problem(ProblemKind.BookingPending, "The booking waits for its payment or the host's answer; it can be cancelled, not changed."),
+        ManageResult.NotPending notPending => new Problem(ProblemKind.BookingNotPending, $"The booking is {BookingStatuses.WireName(notPending.Booking.Status)}; nothing was changed."),
+        ManageResult.NotRefundable => new Problem(ProblemKind.NotRefundable, "The booking was not paid, or its payment was refunded already."),
+        ManageResult.PaymentUnavailable => Problem.PaymentUnavailable(),
         _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
     };
 }
