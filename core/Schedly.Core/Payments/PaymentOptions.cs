@@ -39,15 +39,15 @@ public sealed class PaymentOptions : IValidatableOptions
 
     /// <summary>
     /// When a request for <paramref name="start"/> made at <paramref name="now"/> expires unanswered: the earlier of
-    /// <see cref="ApprovalMaxWaitHours"/> after it is made and <see cref="ApprovalMarginMinutes"/> before its start, but
-    /// never before half the time to its start has passed (a request made close to its start still gets a chance).
-    /// Always after <paramref name="now"/> and at or before the start.
+    /// <see cref="ApprovalMaxWaitHours"/> after it is made and <see cref="ApprovalMarginMinutes"/> before its start, where
+    /// the margin never brings it before half the time to its start (a request made close to its start still gets a
+    /// chance). After <paramref name="now"/> and at or before the start whenever the start is after now.
     /// </summary>
     public Instant ApprovalExpiry(Instant start, Instant now)
     {
-        var wanted = Instant.Min(now + Duration.FromHours(ApprovalMaxWaitHours), start - Duration.FromMinutes(ApprovalMarginMinutes));
         var halfway = now + ((start - now) / 2);
-        var expiry = Instant.Max(wanted, halfway);
+        var beforeStart = Instant.Max(start - Duration.FromMinutes(ApprovalMarginMinutes), halfway);
+        var expiry = Instant.Min(now + Duration.FromHours(ApprovalMaxWaitHours), beforeStart);
         return expiry > now ? expiry : now + Duration.FromMinutes(1);
     }
 

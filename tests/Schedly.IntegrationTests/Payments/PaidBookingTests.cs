@@ -217,6 +217,42 @@ public sealed class PaidBookingTests(PaymentAppFixture app) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Race_PaidWebhookStripeExpiryDueWorkAndClientCancel_StatusSlotAndMoneyAgree()
+    {
+        var (slug, _, _) = await app.HostAsync("racing", PaymentAppFixture.Paid);
+        var slots = await app.SlotsAsync(slug);
+        foreach (var start in new[] { slots[2], slots[8], slots[14], slots[20] })
+        {
+            var (body, id, token) = await app.BookCreatedAsync(slug, start);
+            var expiresAt = PaymentAppFixture.Parse(body.GetProperty("expiresAt").GetString()!);
+            var session = app.Stripe.Pay(app.Stripe.Sessions.Values.Single(s => s.ClientReferenceId == id).Id);
+            var completed = FakeStripe.EventJson("checkout.session.completed", session);
+            var expired = FakeStripe.EventJson("checkout.session.expired", session);
+
+            await Task.WhenAll(
+                Task.Run(async () => (await app.Stripe.SendEventAsync(app.WebhookUrl, completed)).Dispose()),
+                Task.Run(async () => (await app.Stripe.SendEventAsync(app.WebhookUrl, expired)).Dispose()),
+                Task.Run(async () => (await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{id}/cancel").WithBearer(token))).Dispose()),
+                Task.Run(() => app.DrainAtAsync(expiresAt + Duration.FromMinutes(2))));
+
+            var status = await app.StatusAsync(id, token);
+            Assert.Contains(status, new[] { "confirmed", "cancelled", "expired" });
+            Assert.Equal(status != "confirmed", (await app.SlotsAsync(slug)).Contains(start));
+            if (status == "confirmed")
+            {
+                Assert.DoesNotContain(session.PaymentIntent, app.Stripe.Refunds.Values);
+            }
+            else
+            {
+                // The client paid and does not hold the time: the money goes back, exactly once.
+                Assert.True(await PaymentAppFixture.EventuallyAsync(async () =>
+                    (await app.ReadBookingAsync(id, token)).GetProperty("payment").GetProperty("refundedAt").ValueKind != System.Text.Json.JsonValueKind.Null), $"a {status} paid booking is refunded");
+                Assert.Single(app.Stripe.Refunds.Values, v => v == session.PaymentIntent);
+            }
+        }
+    }
+
+    [Fact]
     public async Task PaymentRequiredWithoutPrice_Is400AndNothingSaved()
     {
         var (slug, apiKey, _) = await app.HostAsync("noprice", PaymentAppFixture.Vetted);
