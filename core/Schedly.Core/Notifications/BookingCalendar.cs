@@ -48,7 +48,7 @@ public sealed record BookingCalendarEvent
         {
             BookingId = notice.BookingId,
             Sequence = notice.Sequence,
-            Cancelled = notice.Kind == NoticeKind.Cancelled,
+            Cancelled = notice.EndsBooking,
             Start = notice.Start,
             End = notice.End,
             Title = notice.EventTypeTitle,

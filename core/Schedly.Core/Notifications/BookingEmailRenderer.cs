@@ -63,7 +63,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             TextBody = rendered.TextBody,
             Calendar = new CalendarAttachment(
                 InviteFileName,
-                notice.Kind == NoticeKind.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request,
+                notice.EndsBooking ? CalendarAttachment.Cancel : CalendarAttachment.Request,
                 calendar),
         };
     }
@@ -90,7 +90,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["location"] = notice.Location is null
                 ? ""
                 : templates.Get((notice.Location.Url is null ? "Location" : "LocationLink") + extension).Render(values),
-            ["policy"] = notice.Recipient == NoticeRecipient.Client && notice.Kind != NoticeKind.Cancelled && values["policy"].Length > 0
+            ["policy"] = notice.Recipient == NoticeRecipient.Client && !notice.EndsBooking && values["policy"].Length > 0
                 ? templates.Get("Policy" + extension).Render(values)
                 : "",
             ["answers"] = notice.Recipient == NoticeRecipient.Host && notice.Answers.Count > 0
@@ -99,8 +99,14 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["notes"] = string.IsNullOrWhiteSpace(notice.Notes) ? "" : templates.Get("Notes" + extension).Render(values),
             ["reason"] = string.IsNullOrWhiteSpace(notice.CancelReason) ? "" : templates.Get("Reason" + extension).Render(values),
             ["manage"] = notice.Recipient == NoticeRecipient.Client && notice.ManageUrl is not null
-                && notice.Kind != NoticeKind.Cancelled
+                && !notice.EndsBooking
                 ? templates.Get("Manage" + extension).Render(values)
+                : "",
+            ["pay"] = notice.Recipient == NoticeRecipient.Client && notice.PaymentUrl is not null
+                ? templates.Get("Pay" + extension).Render(values)
+                : "",
+            ["approve"] = notice.Recipient == NoticeRecipient.Host && notice.DashboardUrl is not null
+                ? templates.Get("Approve" + extension).Render(values)
                 : "",
         };
         fragments["details"] = templates.Get("Details" + extension).Render(values, fragments);
@@ -127,6 +133,11 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
                 ? FormatRange(previousStart, previousEnd, zone)
                 : "",
             ["manageUrl"] = notice.ManageUrl?.AbsoluteUri ?? "",
+            ["paymentUrl"] = notice.PaymentUrl?.AbsoluteUri ?? "",
+            ["dashboardUrl"] = notice.DashboardUrl?.AbsoluteUri ?? "",
+            ["expiresAt"] = notice.ExpiresAt is { } expiresAt
+                ? $"{_longDate.Format(expiresAt.InZone(zone).Date)}, {_time.Format(expiresAt.InZone(zone).TimeOfDay)} ({zone.Id})"
+                : "",
             ["reason"] = notice.CancelReason?.Trim() ?? "",
             ["notes"] = notice.Notes?.Trim() ?? "",
             ["location"] = notice.Location?.Display ?? "",

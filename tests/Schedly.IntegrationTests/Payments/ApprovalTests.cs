@@ -62,6 +62,12 @@ public sealed class ApprovalTests(PaymentAppFixture app) : IClassFixture<Payment
         Assert.Contains(start, await app.SlotsAsync(slug));
         using var approveLate = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/{id}/approve").WithBearer(apiKey));
         await approveLate.AssertProblemAsync(409, "booking-not-pending");
+
+        // Both sides hear of the request and of its expiry; the host's copy of the request links to where it is answered.
+        Assert.Contains($"/dashboard/{slug}", await app.MailAsync(id, "approvalpending", "host"), StringComparison.Ordinal);
+        Assert.NotNull(await app.MailAsync(id, "approvalpending", "client"));
+        Assert.NotNull(await app.MailAsync(id, "expired", "client", sequence: 1));
+        Assert.NotNull(await app.MailAsync(id, "expired", "host", sequence: 1));
     }
 
     [Fact]

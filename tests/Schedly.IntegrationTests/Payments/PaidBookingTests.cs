@@ -27,6 +27,9 @@ public sealed class PaidBookingTests(PaymentAppFixture app) : IClassFixture<Paym
         var expiresAt = PaymentAppFixture.Parse(body.GetProperty("expiresAt").GetString()!);
         Assert.InRange(expiresAt - SystemClock.Instance.GetCurrentInstant(), Duration.FromMinutes(30), Duration.FromMinutes(32));
         Assert.DoesNotContain(start, await app.SlotsAsync(slug));
+        var payMail = await app.MailAsync(id, "paymentpending", "client");
+        Assert.NotNull(payMail);
+        Assert.Contains(session.Id, payMail, StringComparison.Ordinal);
 
         var completed = FakeStripe.EventJson("checkout.session.completed", app.Stripe.Pay(session.Id));
         using (var first = await app.Stripe.SendEventAsync(app.WebhookUrl, completed))
@@ -55,6 +58,8 @@ public sealed class PaidBookingTests(PaymentAppFixture app) : IClassFixture<Paym
         Assert.Equal(confirmed.GetProperty("updatedAt").GetString(), after.GetProperty("updatedAt").GetString());
         Assert.DoesNotContain(session.PaymentIntent, app.Stripe.Refunds.Values);
         Assert.DoesNotContain(start, await app.SlotsAsync(slug));
+        Assert.NotNull(await app.MailAsync(id, "confirmed", "client"));
+        Assert.NotNull(await app.MailAsync(id, "confirmed", "host"));
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class PaymentAppFixture : IAsyncLifetime
 {
     public const string OperatorKey = "payments-operator-key-0123456789abcdefghij";
 
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "schedly-payments-" + Guid.NewGuid().ToString("N"));
+
     private SchedlyApp? _app;
     private FakeStripe? _stripe;
 
@@ -35,7 +37,7 @@ public sealed class PaymentAppFixture : IAsyncLifetime
         _app = await SchedlyApp.StartAsync(new Dictionary<string, string?>
         {
             ["Schedly__Security__OperatorKey"] = OperatorKey,
-            ["Schedly__Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "schedly-payments-" + Guid.NewGuid().ToString("N")),
+            ["Schedly__Email__PickupFolder"] = MailFolder,
             ["Schedly__Payments__StripeSecretKey"] = FakeStripe.SecretKey,
             ["Schedly__Payments__StripeWebhookSecret"] = FakeStripe.WebhookSecret,
             ["Schedly__Payments__StripeApiBase"] = _stripe.BaseUrl.AbsoluteUri,
@@ -135,6 +137,13 @@ public sealed class PaymentAppFixture : IAsyncLifetime
         }
 
         return false;
+    }
+
+    /// <summary>Waits for the email of <paramref name="kind"/> (lowercase notice kind) to <paramref name="recipient"/>; its text, or null when none came.</summary>
+    public async Task<string?> MailAsync(string bookingId, string kind, string recipient, int sequence = 0)
+    {
+        var path = Path.Combine(MailFolder, $"{bookingId}.{kind}.{recipient}.{sequence}.eml");
+        return await EventuallyAsync(() => Task.FromResult(File.Exists(path))) ? await File.ReadAllTextAsync(path) : null;
     }
 
     /// <summary>Runs the reminder timer's drain as of <paramref name="now"/>: hosts with due hints get their due-work message.</summary>
