@@ -27,12 +27,6 @@ public sealed class DeclineBooking(AdminRoutes adminRoutes, PendingBookings pend
             return admin.Problem;
         }
 
-        var body = await JsonRequest.ReadOptionalAsync(request, new CancelRequestBody(null), cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        return ManageResults.ToHttp(await pending.DeclineAsync(admin.Host, id, body.Value!.Reason, cancellationToken).ConfigureAwait(false));
+        return await ManageResults.WithReasonAsync(request, reason => pending.DeclineAsync(admin.Host, id, reason, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 }

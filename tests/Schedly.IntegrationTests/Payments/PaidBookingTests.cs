@@ -182,12 +182,7 @@ public sealed class PaidBookingTests(PaymentAppFixture app) : IClassFixture<Paym
     [Fact]
     public async Task ClientCancelWithinWindow_RefundsThePayment()
     {
-        var (slug, apiKey, start) = await app.HostAsync("refund", PaymentAppFixture.Paid);
-        var (_, id, token) = await app.BookCreatedAsync(slug, start);
-        var session = app.Stripe.Sessions.Values.Single(s => s.ClientReferenceId == id);
-        using (await app.Stripe.SendEventAsync(app.WebhookUrl, FakeStripe.EventJson("checkout.session.completed", app.Stripe.Pay(session.Id))))
-        {
-        }
+        var (slug, apiKey, id, token, session) = await BookAndPayAsync("refund");
 
         using var cancelled = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/{id}/cancel").WithBearer(token));
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
@@ -205,12 +200,7 @@ public sealed class PaidBookingTests(PaymentAppFixture app) : IClassFixture<Paym
     [Fact]
     public async Task HostRefund_KeepsTheBookingAndRefundsOnce()
     {
-        var (slug, apiKey, start) = await app.HostAsync("hostrefund", PaymentAppFixture.Paid);
-        var (_, id, token) = await app.BookCreatedAsync(slug, start);
-        var session = app.Stripe.Sessions.Values.Single(s => s.ClientReferenceId == id);
-        using (await app.Stripe.SendEventAsync(app.WebhookUrl, FakeStripe.EventJson("checkout.session.completed", app.Stripe.Pay(session.Id))))
-        {
-        }
+        var (slug, apiKey, id, token, session) = await BookAndPayAsync("hostrefund");
 
         using var refunded = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/{id}/refund").WithBearer(apiKey));
         Assert.Equal(HttpStatusCode.OK, refunded.StatusCode);
@@ -268,6 +258,17 @@ public sealed class PaidBookingTests(PaymentAppFixture app) : IClassFixture<Paym
         Assert.True(problem.GetProperty("errors").TryGetProperty("payment.required", out _));
         using var host = await app.Client.GetAsync($"/api/hosts/{slug}");
         Assert.DoesNotContain("\"free\"", await host.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A paid booking on a new host, paid and confirmed through the webhook.</summary>
+    private async Task<(string Slug, string ApiKey, string Id, string Token, FakeStripe.Session Session)> BookAndPayAsync(string prefix)
+    {
+        var (slug, apiKey, start) = await app.HostAsync(prefix, PaymentAppFixture.Paid);
+        var (_, id, token) = await app.BookCreatedAsync(slug, start);
+        var session = app.Stripe.Pay(app.Stripe.Sessions.Values.Single(s => s.ClientReferenceId == id).Id);
+        using var paid = await app.Stripe.SendEventAsync(app.WebhookUrl, FakeStripe.EventJson("checkout.session.completed", session));
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        return (slug, apiKey, id, token, session);
     }
 
     private async Task<List<Azure.Data.Tables.TableEntity>> RowsAsync(string slug, string prefix)
