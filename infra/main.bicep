@@ -44,6 +44,14 @@ param generatedManageTokenSecret string = '${newGuid()}${newGuid()}'
 @description('Do not set: a 72-character key generated at deploy time, used when operatorKey is empty.')
 param generatedOperatorKey string = '${newGuid()}${newGuid()}'
 
+@secure()
+@description('Stripe secret key (sk_live_… or sk_test_…), stored in Key Vault; `azd env set SCHEDLY_STRIPE_SECRET_KEY`. Empty (default): payments off (docs/PAYMENTS.md).')
+param stripeSecretKey string = ''
+
+@secure()
+@description('Signing secret (whsec_…) of the Stripe webhook endpoint https://<app>/api/payments/stripe/webhook, stored in Key Vault; `azd env set SCHEDLY_STRIPE_WEBHOOK_SECRET`. Required with stripeSecretKey.')
+param stripeWebhookSecret string = ''
+
 @description('Key Vault purge protection (SCHEDLY_KEYVAULT_PURGE_PROTECTION): true for production; once on it cannot be turned off, and a deleted vault keeps its name for the retention period.')
 param keyVaultPurgeProtection bool = false
 
@@ -90,6 +98,8 @@ var names = {
 }
 var deploymentContainerName = 'app-package-${resourceToken}'
 var operatorKeySecretName = 'schedly-operator-key'
+var stripeKeySecretName = 'schedly-stripe-secret-key'
+var stripeWebhookSecretName = 'schedly-stripe-webhook-secret'
 var manageTokenSecretName = 'schedly-manage-token-secret'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
@@ -142,6 +152,10 @@ module keyVault 'core/keyvault.bicep' = {
     manageTokenSecretName: manageTokenSecretName
     manageTokenSecret: !empty(manageTokenSecret) ? manageTokenSecret : generatedManageTokenSecret
     enablePurgeProtection: keyVaultPurgeProtection
+    stripeKeySecretName: stripeKeySecretName
+    stripeSecretKey: stripeSecretKey
+    stripeWebhookSecretName: stripeWebhookSecretName
+    stripeWebhookSecret: stripeWebhookSecret
   }
 }
 
@@ -172,6 +186,7 @@ module rbac 'app/rbac.bicep' = {
     communicationServiceName: names.communicationService
     operatorKeySecretName: operatorKeySecretName
     manageTokenSecretName: manageTokenSecretName
+    stripeSecretNames: empty(stripeSecretKey) ? [] : [stripeKeySecretName, stripeWebhookSecretName]
     identityName: names.identity
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -200,6 +215,8 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     operatorKeySecretUri: keyVault.outputs.operatorKeySecretUriWithVersion
     manageTokenSecretUri: keyVault.outputs.manageTokenSecretUriWithVersion
+    stripeKeySecretUri: keyVault.outputs.stripeKeySecretUri
+    stripeWebhookSecretUri: keyVault.outputs.stripeWebhookSecretUri
     emailEndpoint: communication.outputs.endpoint
     emailSender: communication.outputs.sender
   }

@@ -42,6 +42,12 @@ param operatorKeySecretUri string
 @description('Versioned URI of the Key Vault secret holding the manage-token secret.')
 param manageTokenSecretUri string
 
+@description('Versioned URI of the Key Vault secret holding the Stripe secret key; empty: payments off.')
+param stripeKeySecretUri string = ''
+
+@description('Versioned URI of the Key Vault secret holding the Stripe webhook signing secret.')
+param stripeWebhookSecretUri string = ''
+
 @description('ACS endpoint, https://<name>.<geo>.communication.azure.com.')
 param emailEndpoint string
 
@@ -137,6 +143,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       // The operator key stays in Key Vault; the platform resolves it with keyVaultReferenceIdentity.
       Schedly__Security__OperatorKey: '@Microsoft.KeyVault(SecretUri=${operatorKeySecretUri})'
       Schedly__Security__ManageTokenSecret: '@Microsoft.KeyVault(SecretUri=${manageTokenSecretUri})'
+      // Payments (docs/PAYMENTS.md): Key Vault references when a Stripe key was given, else empty (payments off).
+      Schedly__Payments__StripeSecretKey: empty(stripeKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${stripeKeySecretUri})'
+      Schedly__Payments__StripeWebhookSecret: empty(stripeWebhookSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${stripeWebhookSecretUri})'
       Schedly__Email__Provider: 'AzureCommunicationServices'
       // Bound to EmailOptions (core/Schedly.Email): sender, ACS endpoint, identity for Entra ID auth.
       Schedly__Email__FromAddress: emailSender

@@ -27,6 +27,9 @@ param operatorKeySecretName string
 @description('Name of the Key Vault secret holding the manage-token secret (only the app reads it).')
 param manageTokenSecretName string
 
+@description('Names of the Key Vault secrets holding the Stripe key and webhook secret (only the app reads them); empty when payments are off.')
+param stripeSecretNames array = []
+
 @description('Name of the app\'s user-assigned managed identity: known before deployment, so it names the assignments.')
 param identityName string
 
@@ -119,6 +122,25 @@ resource appManageTokenSecretReader 'Microsoft.Authorization/roleAssignments@202
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
   }
 }
+
+resource stripeSecrets 'Microsoft.KeyVault/vaults/secrets@2024-11-01' existing = [
+  for secretName in stripeSecretNames: {
+    parent: vault
+    name: secretName
+  }
+]
+
+resource appStripeSecretReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (secretName, i) in stripeSecretNames: {
+    name: guid(vault.id, secretName, identityName, roles.keyVaultSecretsUser)
+    scope: stripeSecrets[i]
+    properties: {
+      principalId: identityPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    }
+  }
+]
 
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, identityName, roles.monitoringMetricsPublisher)

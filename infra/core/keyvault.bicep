@@ -27,6 +27,20 @@ param manageTokenSecretName string
 @minLength(32)
 param manageTokenSecret string
 
+@description('Name of the secret that holds the Stripe secret key.')
+param stripeKeySecretName string
+
+@secure()
+@description('The Stripe secret key; empty: payments off, no Stripe secrets are stored.')
+param stripeSecretKey string = ''
+
+@description('Name of the secret that holds the Stripe webhook signing secret.')
+param stripeWebhookSecretName string
+
+@secure()
+@description('The Stripe webhook signing secret (stored with the key).')
+param stripeWebhookSecret string = ''
+
 @description('True: purge protection on (a deleted vault or secret cannot be purged before its retention ends; cannot be turned off again). False (default): off, so a test environment can be deleted and recreated at once.')
 param enablePurgeProtection bool = false
 
@@ -67,6 +81,24 @@ resource manageTokenSecretResource 'Microsoft.KeyVault/vaults/secrets@2024-11-01
   }
 }
 
+resource stripeSecretKeyResource 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(stripeSecretKey)) {
+  parent: vault
+  name: stripeKeySecretName
+  properties: {
+    value: stripeSecretKey
+    contentType: 'text/plain'
+  }
+}
+
+resource stripeWebhookSecretResource 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(stripeSecretKey)) {
+  parent: vault
+  name: stripeWebhookSecretName
+  properties: {
+    value: stripeWebhookSecret
+    contentType: 'text/plain'
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output endpoint string = vault.properties.vaultUri
@@ -75,3 +107,7 @@ output manageTokenSecretName string = manageTokenSecretResource.name
 @description('Versioned URI: a new key (new version) changes the app setting, so the app restarts on it at once.')
 output operatorKeySecretUriWithVersion string = operatorKeySecret.properties.secretUriWithVersion
 output manageTokenSecretUriWithVersion string = manageTokenSecretResource.properties.secretUriWithVersion
+@description('Versioned URI of the Stripe secret key; empty when payments are off.')
+output stripeKeySecretUri string = stripeSecretKeyResource.?properties.secretUriWithVersion ?? ''
+@description('Versioned URI of the Stripe webhook signing secret; empty when payments are off.')
+output stripeWebhookSecretUri string = stripeWebhookSecretResource.?properties.secretUriWithVersion ?? ''

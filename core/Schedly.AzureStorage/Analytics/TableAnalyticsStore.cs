@@ -112,7 +112,10 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
         ["Rescheduled"] = r.Rescheduled,
         ["NoShows"] = r.NoShows,
         ["Completed"] = r.Completed,
-        ["RevenueJson"] = JsonSerializer.Serialize(r.Revenue.ToDictionary(p => p.Key, p => p.Value.ToString(CultureInfo.InvariantCulture))),
+        ["RevenueJson"] = WriteMoney(r.Revenue),
+        ["CollectedJson"] = WriteMoney(r.Collected),
+        ["RefundedJson"] = WriteMoney(r.Refunded),
+        ["ExpectedJson"] = WriteMoney(r.Expected),
         ["LeadTimesJson"] = JsonSerializer.Serialize(r.LeadTimesMinutes),
         ["AttendedEndsJson"] = JsonSerializer.Serialize(r.AttendedEnds.Select(e => e.ToUnixTimeSeconds())),
     };
@@ -120,7 +123,6 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
     private static DailyRollup ToRollup(TableEntity e)
     {
         var separator = e.RowKey.IndexOf('|', StringComparison.Ordinal);
-        var revenue = JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("RevenueJson") ?? "{}") ?? [];
         return new DailyRollup(
             LocalDatePattern.Iso.Parse(e.RowKey[..separator]).Value,
             e.RowKey[(separator + 1)..],
@@ -129,12 +131,23 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
             e.GetInt32("Rescheduled") ?? 0,
             e.GetInt32("NoShows") ?? 0,
             e.GetInt32("Completed") ?? 0,
-            revenue.ToDictionary(p => p.Key, p => decimal.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            ReadMoney(e.GetString("RevenueJson")),
             JsonSerializer.Deserialize<List<long>>(e.GetString("LeadTimesJson") ?? "[]") ?? [])
         {
             AttendedEnds = [.. (JsonSerializer.Deserialize<List<long>>(e.GetString("AttendedEndsJson") ?? "[]") ?? []).Select(Instant.FromUnixTimeSeconds)],
+            Collected = ReadMoney(e.GetString("CollectedJson")),
+            Refunded = ReadMoney(e.GetString("RefundedJson")),
+            Expected = ReadMoney(e.GetString("ExpectedJson")),
         };
     }
+
+    private static string WriteMoney(IReadOnlyDictionary<string, decimal> amounts) =>
+        JsonSerializer.Serialize(amounts.ToDictionary(p => p.Key, p => p.Value.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Amounts per currency; a column absent (rows stored before it existed) reads as none.</summary>
+    private static Dictionary<string, decimal> ReadMoney(string? json) =>
+        (JsonSerializer.Deserialize<Dictionary<string, string>>(json ?? "{}") ?? [])
+            .ToDictionary(p => p.Key, p => decimal.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

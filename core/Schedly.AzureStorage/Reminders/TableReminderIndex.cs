@@ -13,7 +13,7 @@ namespace Schedly.AzureStorage.Reminders;
 /// <summary>
 /// Reminder hints in table <c>reminderhints</c>: PartitionKey <c>{yyyyMMddHHmm}-{shard}</c> (the due UTC minute, and
 /// one of <see cref="Shards"/> shards by host so a busy minute spreads over several partitions), RowKey the host (a
-/// reminders hint) or <c>{host}|housekeeping</c> (a housekeeping hint).
+/// reminders hint), <c>{host}|housekeeping</c> (a housekeeping hint) or <c>{host}|expiry</c> (a pending-expiry hint).
 /// Partition keys sort by minute, so "everything due up to now" is one range query over the keys below the next
 /// minute; drained hints are deleted, so the range holds only work that is due and not yet queued.
 /// </summary>
@@ -27,6 +27,8 @@ public sealed class TableReminderIndex(TableServiceClient tables) : IReminderInd
     private const string MinuteFormat = "yyyyMMddHHmm";
 
     private const string HousekeepingSuffix = "|housekeeping";
+
+    private const string ExpirySuffix = "|expiry";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
 
@@ -45,12 +47,19 @@ public sealed class TableReminderIndex(TableServiceClient tables) : IReminderInd
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
             .ConfigureAwait(false))
         {
-            var housekeeping = row.RowKey.EndsWith(HousekeepingSuffix, StringComparison.Ordinal);
-            var slug = housekeeping ? row.RowKey[..^HousekeepingSuffix.Length] : row.RowKey;
+            var kind = row.RowKey.EndsWith(HousekeepingSuffix, StringComparison.Ordinal) ? HintKind.Housekeeping
+                : row.RowKey.EndsWith(ExpirySuffix, StringComparison.Ordinal) ? HintKind.PendingExpiry
+                : HintKind.Reminders;
+            var slug = kind switch
+            {
+                HintKind.Housekeeping => row.RowKey[..^HousekeepingSuffix.Length],
+                HintKind.PendingExpiry => row.RowKey[..^ExpirySuffix.Length],
+                _ => row.RowKey,
+            };
             if (HostSlug.TryParse(slug, out var host)
                 && DateTime.TryParseExact(row.PartitionKey.AsSpan(0, MinuteFormat.Length), MinuteFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var minute))
             {
-                hints.Add(new ReminderHint(Instant.FromDateTimeUtc(minute), host, housekeeping ? HintKind.Housekeeping : HintKind.Reminders));
+                hints.Add(new ReminderHint(Instant.FromDateTimeUtc(minute), host, kind));
             }
 
             if (hints.Count >= max)
@@ -75,8 +84,12 @@ public sealed class TableReminderIndex(TableServiceClient tables) : IReminderInd
         }
     }
 
-    private static string RowKey(ReminderHint hint) =>
-        hint.Kind == HintKind.Housekeeping ? hint.Host.Value + HousekeepingSuffix : hint.Host.Value;
+    private static string RowKey(ReminderHint hint) => hint.Kind switch
+    {
+        HintKind.Housekeeping => hint.Host.Value + HousekeepingSuffix,
+        HintKind.PendingExpiry => hint.Host.Value + ExpirySuffix,
+        _ => hint.Host.Value,
+    };
 
     private static string PartitionKey(ReminderHint hint) =>
         Minute(hint.Minute) + "-" + Shard(hint.Host.Value).ToString(CultureInfo.InvariantCulture);

@@ -77,6 +77,22 @@ public sealed class BookingEntity : ITableEntity
 
     public int? MaxReschedules { get; set; }
 
+    /// <summary>When a pending booking lapses; null for bookings that never waited.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>The payment's checkout session (null: no payment), its page, and what became of it.</summary>
+    public string? PaymentSessionId { get; set; }
+
+    public string? PaymentCheckoutUrl { get; set; }
+
+    public string? PaymentIntentId { get; set; }
+
+    public DateTimeOffset? PaidAt { get; set; }
+
+    public DateTimeOffset? RefundedAt { get; set; }
+
+    public string? RefundId { get; set; }
+
     /// <summary>Reminder offsets in minutes, comma-separated.</summary>
     public string ReminderOffsets { get; set; } = "";
 }

@@ -47,6 +47,13 @@ internal static class BookingEntityMapper
         CancelNoticeMinutes = (int?)booking.ClientPolicy.CancelNotice?.TotalMinutes,
         RescheduleNoticeMinutes = (int?)booking.ClientPolicy.RescheduleNotice?.TotalMinutes,
         MaxReschedules = booking.ClientPolicy.MaxReschedules,
+        ExpiresAt = booking.ExpiresAt?.ToDateTimeOffset(),
+        PaymentSessionId = booking.Payment?.SessionId,
+        PaymentCheckoutUrl = booking.Payment?.CheckoutUrl.AbsoluteUri,
+        PaymentIntentId = booking.Payment?.PaymentIntentId,
+        PaidAt = booking.Payment?.PaidAt?.ToDateTimeOffset(),
+        RefundedAt = booking.Payment?.RefundedAt?.ToDateTimeOffset(),
+        RefundId = booking.Payment?.RefundId,
         QuestionAnswersJson = booking.Client.QuestionAnswers.Count == 0
             ? null
             : JsonSerializer.Serialize(booking.Client.QuestionAnswers.Select(a => new AnswerDoc(a.QuestionId, a.Label, QuestionTypes.Name(a.Type), a.Value, [.. a.OptionIds]))),
@@ -99,6 +106,8 @@ internal static class BookingEntityMapper
             ReminderOffsetsMinutes = entity.ReminderOffsets.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList(),
             Location = ToLocation(entity),
+            ExpiresAt = entity.ExpiresAt is { } expiresAt ? Instant.FromDateTimeOffset(expiresAt) : null,
+            Payment = ToPayment(entity),
             ClientPolicy = entity.CancelNoticeMinutes is null && entity.RescheduleNoticeMinutes is null && entity.MaxReschedules is null
                 ? ClientPolicy.None
                 : new ClientPolicy(
@@ -107,6 +116,17 @@ internal static class BookingEntityMapper
                     entity.MaxReschedules is >= 0 ? entity.MaxReschedules : null),
         };
     }
+
+    private static BookingPayment? ToPayment(BookingEntity entity) =>
+        entity.PaymentSessionId is { Length: > 0 } session && Uri.TryCreate(entity.PaymentCheckoutUrl, UriKind.Absolute, out var url)
+            ? new BookingPayment(session, url)
+            {
+                PaymentIntentId = entity.PaymentIntentId,
+                PaidAt = entity.PaidAt is { } paid ? Instant.FromDateTimeOffset(paid) : null,
+                RefundedAt = entity.RefundedAt is { } refunded ? Instant.FromDateTimeOffset(refunded) : null,
+                RefundId = entity.RefundId,
+            }
+            : null;
 
     /// <summary>Lenient: answers of a type this release does not know are left out.</summary>
     private static List<BookedAnswer> ToAnswers(string? json) =>

@@ -22,6 +22,9 @@ namespace Schedly.AzureStorage.Tables;
 /// <item><c>day|{event type}|{yyyy-MM-dd}</c>: the daily-limit version stamp of an event type's host-local date.</item>
 /// <item><c>outbox|{event id}</c>: an event to publish, written with the change it announces.</item>
 /// <item><c>idem|{hash}</c>: the first result of an Idempotency-Key.</item>
+/// <item><c>expire|{due ticks}|{random id}</c>: a pending booking's expiry entry, written in the transaction that makes
+/// the booking and removed in the one that ends its wait (confirm, decline, expire, cancel); due work reads the range up
+/// to now.</item>
 /// </list>
 /// </summary>
 public static class BookingRowKeys
@@ -34,6 +37,7 @@ public static class BookingRowKeys
     public const string DayPrefix = "day|";
     public const string OutboxPrefix = "outbox|";
     public const string IdempotencyPrefix = "idem|";
+    public const string ExpiryPrefix = "expire|";
 
     public static string Booking(string randomId) => BookingPrefix + randomId;
 
@@ -72,6 +76,13 @@ public static class BookingRowKeys
             ? LocalDate.FromDateOnly(date)
             : null;
     }
+
+    public static string Expiry(Instant due, string randomId) =>
+        ExpiryPrefix + due.ToUnixTimeTicks().ToString("D19", CultureInfo.InvariantCulture) + "|" + randomId;
+
+    /// <summary>The last possible expiry key due at or before <paramref name="upTo"/>.</summary>
+    public static string ExpiryUpTo(Instant upTo) =>
+        ExpiryPrefix + Math.Max(0, upTo.ToUnixTimeTicks()).ToString("D19", CultureInfo.InvariantCulture) + "|~";
 
     public static string Outbox(string eventId) => OutboxPrefix + eventId;
 

@@ -76,7 +76,11 @@ internal static class ScheduleDocument
             [.. type.DurationOptions.Select(o => new DurationOptionDoc(o.Minutes, ToDocument(o.Price)))],
             [.. type.Questions.Select(q => new QuestionDoc(q.Id, q.Label, QuestionTypes.Name(q.Type), q.Required, [.. q.Options.Select(o => new OptionDoc(o.Id, o.Label))]))],
             type.ClientPolicy == ClientPolicy.None ? null : new PolicyDoc(
-                (int?)type.ClientPolicy.CancelNotice?.TotalMinutes, (int?)type.ClientPolicy.RescheduleNotice?.TotalMinutes, type.ClientPolicy.MaxReschedules));
+                (int?)type.ClientPolicy.CancelNotice?.TotalMinutes, (int?)type.ClientPolicy.RescheduleNotice?.TotalMinutes, type.ClientPolicy.MaxReschedules))
+        {
+            RequiresApproval = type.RequiresApproval ? true : null,
+            PaymentRequired = type.PaymentRequired ? true : null,
+        };
     }
 
     private static PriceDoc? ToDocument(Price? price) =>
@@ -219,6 +223,8 @@ internal static class ScheduleDocument
                 ClientPolicy = doc.ClientPolicy is { } policy
                     ? new ClientPolicy(Minutes(policy.CancelNoticeMinutes), Minutes(policy.RescheduleNoticeMinutes), policy.MaxReschedules is >= 0 ? policy.MaxReschedules : null)
                     : ClientPolicy.None,
+                RequiresApproval = doc.RequiresApproval ?? false,
+                PaymentRequired = doc.PaymentRequired ?? false,
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -280,5 +286,11 @@ internal static class ScheduleDocument
         LocationDoc? Location,
         List<DurationOptionDoc?>? DurationOptions,
         List<QuestionDoc?>? Questions,
-        PolicyDoc? ClientPolicy);
+        PolicyDoc? ClientPolicy)
+    {
+        /// <summary>Null (absent) on documents of earlier releases: false.</summary>
+        public bool? RequiresApproval { get; init; }
+
+        public bool? PaymentRequired { get; init; }
+    }
 }

@@ -89,6 +89,16 @@ public sealed class TableBookingStore(TableServiceClient tables, OutboxGuardQueu
         actions.AddRange(change.RemindersToWrite.Select(r => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
             new TableEntity(host, BookingRowKeys.Reminder(r.Due, booking.Id.Random, r.OffsetMinutes)) { ["OffsetMinutes"] = r.OffsetMinutes })));
+        if (change.ExpiryToRemove is { } expiryRemoved)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(host, BookingRowKeys.Expiry(expiryRemoved, booking.Id.Random)), ETag.All));
+        }
+
+        if (change.ExpiryToWrite is { } expiry)
+        {
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(host, BookingRowKeys.Expiry(expiry, booking.Id.Random))));
+        }
+
         if (change.Event is { } bookingEvent)
         {
             actions.Add(new(TableTransactionActionType.Add, OutboxEntities.Create(bookingEvent)));
@@ -136,6 +146,30 @@ public sealed class TableBookingStore(TableServiceClient tables, OutboxGuardQueu
         }
 
         return new BookingPage([], null);
+    }
+
+    public async Task<IReadOnlyList<PendingExpiry>> ListExpiringAsync(HostSlug host, Instant upTo, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {host.Value} and RowKey ge {BookingRowKeys.ExpiryPrefix} and RowKey le {BookingRowKeys.ExpiryUpTo(upTo)}");
+        var due = new List<PendingExpiry>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var parts = row.RowKey.Split('|');
+            if (parts.Length == 3 && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+                && BookingId.TryParse(host.Value + "--" + parts[2], out var id))
+            {
+                due.Add(new PendingExpiry(id, Instant.FromUnixTimeTicks(ticks)));
+            }
+
+            if (due.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return due;
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken)

@@ -24,10 +24,7 @@ public static class AnalyticsCalculator
     {
         var cancelled = bookings.Count(b => b.Status == BookingStatus.Cancelled);
         var live = bookings.Where(b => b.Status == BookingStatus.Confirmed).ToList();
-        var revenue = live.Where(b => b.Price is not null)
-            .GroupBy(b => b.Price!.Currency, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(b => b.Price!.Amount), StringComparer.Ordinal);
+        var revenue = Money.Of(live);
         return new DailyRollup(
             date,
             eventType,
@@ -40,6 +37,9 @@ public static class AnalyticsCalculator
             bookings.Select(b => (long)(b.Start - b.CreatedAt).TotalMinutes).Order().ToList())
         {
             AttendedEnds = [.. live.Where(b => !b.NoShow).Select(b => b.End).Order()],
+            Collected = Money.Of(bookings.Where(b => b.Payment?.PaidAt is not null)),
+            Refunded = Money.Of(bookings.Where(b => b.Payment?.RefundedAt is not null)),
+            Expected = Money.Of(bookings.Where(b => (b.IsActive && b.Payment?.PaidAt is null) || b.Status == BookingStatus.PendingPayment)),
         };
     }
 }

@@ -28,10 +28,7 @@ public sealed record AnalyticsReport(
             : leadTimes.Count % 2 == 1
                 ? leadTimes[leadTimes.Count / 2]
                 : (leadTimes[(leadTimes.Count / 2) - 1] + leadTimes[leadTimes.Count / 2]) / 2;
-        var revenue = days.SelectMany(d => d.Revenue)
-            .GroupBy(r => r.Key, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(r => r.Value), StringComparer.Ordinal);
+        var revenue = Money.Sum(days.SelectMany(d => d.Revenue));
         return new AnalyticsReport(
             days,
             booked,
@@ -42,6 +39,20 @@ public sealed record AnalyticsReport(
             booked == 0 ? 0 : Math.Round((double)cancelled / booked, 4),
             booked - cancelled == 0 ? 0 : Math.Round((double)noShows / (booked - cancelled), 4),
             median,
-            revenue);
+            revenue)
+        {
+            Collected = Money.Sum(days.SelectMany(d => d.Collected)),
+            Refunded = Money.Sum(days.SelectMany(d => d.Refunded)),
+            Expected = Money.Sum(days.SelectMany(d => d.Expected)),
+        };
     }
+
+    /// <summary>The days' <see cref="DailyRollup.Collected"/>, summed.</summary>
+    public IReadOnlyDictionary<string, decimal> Collected { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>The days' <see cref="DailyRollup.Refunded"/>, summed.</summary>
+    public IReadOnlyDictionary<string, decimal> Refunded { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>The days' <see cref="DailyRollup.Expected"/>, summed.</summary>
+    public IReadOnlyDictionary<string, decimal> Expected { get; init; } = new Dictionary<string, decimal>();
 }

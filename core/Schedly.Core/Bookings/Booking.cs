@@ -13,9 +13,12 @@ namespace Schedly.Core.Bookings;
 /// </summary>
 /// <remarks>
 /// The booking decides its own transitions: <see cref="Create"/>, <see cref="Cancel"/>, <see cref="MoveTo"/> and
-/// <see cref="SetNoShow"/> enforce the status rules (only a confirmed booking changes; a no-show only once the
-/// meeting has started) and throw <see cref="InvalidOperationException"/> when asked for a transition the status
-/// does not allow. Use cases check <see cref="IsActive"/> first to answer the client, then call the transition.
+/// <see cref="SetNoShow"/> enforce the status rules (only a confirmed booking moves or is marked; a no-show only once
+/// the meeting has started; a pending one can be cancelled) and throw <see cref="InvalidOperationException"/> when
+/// asked for a transition the status does not allow. A pending booking (<see cref="IsPending"/>) ends through
+/// <see cref="ConfirmPaid"/>, <see cref="Approve"/>, <see cref="Decline"/>, <see cref="Expire"/> or
+/// <see cref="Cancel"/>. Use cases check <see cref="IsActive"/>, <see cref="IsPending"/> or
+/// <see cref="HoldsTime"/> first to answer the caller, then call the transition.
 /// </remarks>
 public sealed record Booking(
     BookingId Id,
@@ -75,8 +78,20 @@ public sealed record Booking(
     /// <summary>Who cancelled: <see cref="ByClient"/> or <see cref="ByHost"/>; null while confirmed.</summary>
     public string? CancelledBy { get; init; }
 
-    /// <summary>True while the booking holds its time (it is confirmed).</summary>
+    /// <summary>True while the booking is confirmed.</summary>
     public bool IsActive => Status == BookingStatus.Confirmed;
+
+    /// <summary>True while the booking keeps its time from others: confirmed, or pending payment or approval.</summary>
+    public bool HoldsTime => BookingStatuses.HoldsTime(Status);
+
+    /// <summary>True while the booking waits for a payment or the host's answer.</summary>
+    public bool IsPending => BookingStatuses.IsPending(Status);
+
+    /// <summary>When a pending booking lapses unless paid or answered; null for a booking that never waited.</summary>
+    public Instant? ExpiresAt { get; init; }
+
+    /// <summary>The booking's payment, when its event type required one; null otherwise.</summary>
+    public BookingPayment? Payment { get; init; }
 
     /// <summary>The time this booking keeps from others: the meeting widened by its buffers.</summary>
     public Interval ClaimedSpan => new(Start - BufferBefore, End + BufferAfter);
@@ -85,8 +100,15 @@ public sealed record Booking(
     /// A new confirmed booking of <paramref name="eventType"/> at <paramref name="start"/>, made <paramref name="now"/>,
     /// at <paramref name="location"/> (the event type's, resolved for this booking).
     /// </summary>
-    public static Booking Create(BookingId id, string eventTypeSlug, EventType eventType, Instant start, ClientDetails client, ApiKeyHash manageTokenHash, DateTimeZone hostZone, Instant now, BookingLocation? location = null)
+    /// <remarks>With <paramref name="pending"/> the booking starts in its pending status instead, holding its time until it
+    /// expires at <see cref="PendingTerms.ExpiresAt"/> (which must be after <paramref name="now"/>).</remarks>
+    public static Booking Create(BookingId id, string eventTypeSlug, EventType eventType, Instant start, ClientDetails client, ApiKeyHash manageTokenHash, DateTimeZone hostZone, Instant now, BookingLocation? location = null, PendingTerms? pending = null)
     {
+        if (pending is not null && pending.ExpiresAt <= now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pending), "A pending booking expires after it is made.");
+        }
+
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(eventType);
         ArgumentNullException.ThrowIfNull(hostZone);
@@ -97,7 +119,7 @@ public sealed record Booking(
             start + eventType.Duration,
             eventType.BufferBefore,
             eventType.BufferAfter,
-            BookingStatus.Confirmed,
+            pending?.Status ?? BookingStatus.Confirmed,
             client,
             manageTokenHash,
             now,
@@ -109,14 +131,70 @@ public sealed record Booking(
             ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
             Location = location,
             ClientPolicy = eventType.ClientPolicy,
+            ExpiresAt = pending?.ExpiresAt,
+            Payment = pending?.Payment,
         };
     }
 
-    /// <summary>The booking cancelled by <paramref name="cancelledBy"/>; only a confirmed booking can be cancelled.</summary>
+    /// <summary>The booking cancelled by <paramref name="cancelledBy"/>; only a booking that holds its time (confirmed or pending) can be cancelled.</summary>
     public Booking Cancel(string? reason, string cancelledBy, Instant now)
     {
-        EnsureActive("cancelled");
+        if (!HoldsTime)
+        {
+            throw new InvalidOperationException($"A {Status} booking cannot be cancelled.");
+        }
+
         return this with { Status = BookingStatus.Cancelled, CancelReason = reason, CancelledBy = cancelledBy, UpdatedAt = now };
+    }
+
+    /// <summary>The booking confirmed by its payment (<paramref name="paymentIntentId"/>, the provider's id); only while pending payment.</summary>
+    public Booking ConfirmPaid(string paymentIntentId, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentIntentId);
+        EnsureStatus(BookingStatus.PendingPayment, "confirmed by a payment");
+        return this with
+        {
+            Status = BookingStatus.Confirmed,
+            UpdatedAt = now,
+            Payment = Payment! with { PaymentIntentId = paymentIntentId, PaidAt = now },
+        };
+    }
+
+    /// <summary>The booking confirmed by the host; only while pending approval.</summary>
+    public Booking Approve(Instant now)
+    {
+        EnsureStatus(BookingStatus.PendingApproval, "approved");
+        return this with { Status = BookingStatus.Confirmed, UpdatedAt = now };
+    }
+
+    /// <summary>The request declined by the host, freeing its time; only while pending approval.</summary>
+    public Booking Decline(string? reason, Instant now)
+    {
+        EnsureStatus(BookingStatus.PendingApproval, "declined");
+        return this with { Status = BookingStatus.Declined, CancelReason = reason, CancelledBy = ByHost, UpdatedAt = now };
+    }
+
+    /// <summary>The pending booking lapsed (unpaid or unanswered), freeing its time.</summary>
+    public Booking Expire(Instant now)
+    {
+        if (!IsPending)
+        {
+            throw new InvalidOperationException($"A {Status} booking cannot expire.");
+        }
+
+        return this with { Status = BookingStatus.Expired, UpdatedAt = now };
+    }
+
+    /// <summary>The booking with its payment refunded (<paramref name="refundId"/>, the provider's id); only a paid, unrefunded booking.</summary>
+    public Booking MarkRefunded(string refundId, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(refundId);
+        if (Payment is not { IsRefundable: true } payment)
+        {
+            throw new InvalidOperationException("Only a paid booking that was not refunded yet can be refunded.");
+        }
+
+        return this with { UpdatedAt = now, Payment = payment with { RefundedAt = now, RefundId = refundId } };
     }
 
     /// <summary>
@@ -158,6 +236,14 @@ public sealed record Booking(
             ? now
             : Instant.FromUnixTimeMilliseconds(UpdatedAt.ToUnixTimeMilliseconds() + 1);
         return this with { NoShow = noShow, UpdatedAt = updatedAt };
+    }
+
+    private void EnsureStatus(BookingStatus required, string change)
+    {
+        if (Status != required)
+        {
+            throw new InvalidOperationException($"A {Status} booking cannot be {change}.");
+        }
     }
 
     private void EnsureActive(string change)

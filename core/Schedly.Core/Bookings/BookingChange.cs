@@ -43,6 +43,12 @@ public sealed record BookingChange
 
     public IdempotencyRecord? Idempotency { get; private init; }
 
+    /// <summary>The pending booking's expiry entry to write (due at this instant), so due work finds it.</summary>
+    public Instant? ExpiryToWrite { get; private init; }
+
+    /// <summary>The expiry entry (due at this instant) to remove: the booking stops waiting.</summary>
+    public Instant? ExpiryToRemove { get; private init; }
+
     /// <summary>A new booking claiming its time.</summary>
     public static BookingChange Create(BookingSnapshot snapshot, Booking booking, BookingEvent created, IdempotencyRecord? idempotency)
     {
@@ -55,19 +61,37 @@ public sealed record BookingChange
             RemindersToWrite = PlannedReminder.For(booking, booking.UpdatedAt),
             Event = created,
             Idempotency = idempotency,
+            ExpiryToWrite = booking.IsPending ? booking.ExpiresAt : null,
         };
     }
 
-    /// <summary>A cancellation: the booking frees its time and loses its reminder entries.</summary>
-    public static BookingChange Cancel(string currentVersion, BookingSnapshot snapshot, Booking cancelled, BookingEvent cancelledEvent)
+    /// <summary>
+    /// A cancellation, decline or expiry of <paramref name="current"/>: the booking frees its time and loses its reminder
+    /// entries (and its expiry entry, when it was pending).
+    /// </summary>
+    public static BookingChange Cancel(Versioned<Booking> current, BookingSnapshot snapshot, Booking cancelled, BookingEvent cancelledEvent)
     {
+        ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(cancelled);
-        return new BookingChange(cancelled, currentVersion)
+        return new BookingChange(cancelled, current.Version)
         {
             Cells = CellWrite.Plan(snapshot.Cells, remove: cancelled.Id.Random, add: null),
             RemindersToRemove = snapshot.Reminders,
             Event = cancelledEvent,
+            ExpiryToRemove = current.Value.IsPending ? current.Value.ExpiresAt : null,
+        };
+    }
+
+    /// <summary>A pending booking confirmed (paid or approved): it keeps its claim and reminders and loses its expiry entry.</summary>
+    public static BookingChange Confirm(Versioned<Booking> current, Booking confirmed, BookingEvent confirmedEvent)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(confirmed);
+        return new BookingChange(confirmed, current.Version)
+        {
+            Event = confirmedEvent,
+            ExpiryToRemove = current.Value.ExpiresAt,
         };
     }
 

@@ -28,6 +28,21 @@ public sealed record BookingEvent(
     /// <summary>A no-show mark undone by the host: no email; webhooks for endpoints that subscribe; analytics follow it.</summary>
     public const string NoShowCleared = "booking.no_show_cleared";
 
+    /// <summary>A booking made in a pending status (waiting for payment or the host's approval); its status says which.</summary>
+    public const string Pending = "booking.pending";
+
+    /// <summary>A pending booking confirmed: paid, or approved by the host.</summary>
+    public const string Confirmed = "booking.confirmed";
+
+    /// <summary>A pending request the host declined; its time is free again.</summary>
+    public const string Declined = "booking.declined";
+
+    /// <summary>A pending booking that was not paid or answered in time; its time is free again.</summary>
+    public const string Expired = "booking.expired";
+
+    /// <summary>A paid booking's payment went back to the client.</summary>
+    public const string Refunded = "booking.refunded";
+
     public int BookingSequence => Booking.Sequence;
 
     public static BookingEvent For(string type, Booking booking, Instant occurredAt, Instant? previousStart = null, Instant? previousEnd = null)

@@ -7,8 +7,8 @@ namespace Schedly.Core.Bookings;
 
 /// <summary>
 /// A host's booking-list query as sent: host-local dates <c>start</c>..<c>end</c> (both inclusive; default today
-/// and <see cref="DefaultRangeDays"/> days on; at most <see cref="MaxRangeDays"/>), <c>status</c> (<c>confirmed</c>
-/// or <c>cancelled</c>; default both), <c>pageSize</c> (1..<see cref="MaxPageSize"/>, default
+/// and <see cref="DefaultRangeDays"/> days on; at most <see cref="MaxRangeDays"/>), <c>status</c> (one of the
+/// statuses' wire names, <see cref="BookingStatuses"/>; default all), <c>pageSize</c> (1..<see cref="MaxPageSize"/>, default
 /// <see cref="DefaultPageSize"/>) and the <c>continuationToken</c> of the previous page.
 /// </summary>
 public sealed record BookingListDraft(string? Start, string? End, string? Status, string? PageSize, string? ContinuationToken)
@@ -27,16 +27,10 @@ public sealed record BookingListDraft(string? Start, string? End, string? Status
         var to = SchedulingPatterns.OptionalDate(End, "end", errors) ?? from.PlusDays(DefaultRangeDays);
         SchedulingPatterns.CheckDateRange(from, to, MaxRangeDays, errors);
 
-        BookingStatus? status = Status switch
-        {
-            null or "" => null,
-            "confirmed" => BookingStatus.Confirmed,
-            "cancelled" => BookingStatus.Cancelled,
-            _ => null,
-        };
+        var status = BookingStatuses.Parse(Status);
         if (Status is { Length: > 0 } && status is null)
         {
-            errors.Add("status", "Use confirmed or cancelled.");
+            errors.Add("status", "Use confirmed, cancelled, pendingPayment, pendingApproval, declined or expired.");
         }
 
         var size = DefaultPageSize;

@@ -4,6 +4,7 @@ using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Locations;
+using Schedly.Core.Payments;
 using Schedly.Core.Questions;
 using Schedly.Core.Scheduling;
 using Schedly.Core.Security;
@@ -23,14 +24,22 @@ namespace Schedly.Core.Bookings;
 /// type names its own server). The booking lasts the length the client chose (<see cref="ChosenDuration"/>), at that
 /// length's price; its slot, buffers, claim and daily count follow that length. Answers are checked against the event
 /// type's questions (<see cref="AnswerRules"/>) and stored with the questions' labels.
+/// A <see cref="EventType.PaymentRequired"/> type's booking starts <see cref="BookingStatus.PendingPayment"/>: once the
+/// start is known to be offered, a checkout is opened for the chosen length's price (idempotency key from the booking id,
+/// open for <see cref="PaymentOptions.CheckoutMinutes"/>) and the booking, holding its time like a confirmed one,
+/// carries the session, its page and its expiry. A <see cref="EventType.RequiresApproval"/> type's booking starts
+/// <see cref="BookingStatus.PendingApproval"/>, expiring at <see cref="PaymentOptions.ApprovalExpiry"/>. Either is
+/// announced as <c>booking.pending</c>.
 /// </summary>
 /// <remarks>
 /// The client cap is counted from the host's upcoming confirmed bookings (one range query of the <c>bystart</c> rows
 /// per 1000 of them) before the claim, not inside its transaction: requests of one email racing each other within
 /// the same fraction of a second can each see the count below the cap, so the bound is the cap plus the number of such
-/// concurrent requests, which the per-client rate limit keeps small.
+/// concurrent requests, which the per-client rate limit keeps small. A paid booking that loses the race for its time
+/// after its checkout was opened leaves that checkout unused; it closes unpaid at its expiry and its events name no
+/// booking that exists, so they change nothing.
 /// </remarks>
-public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps, LocationOptions locations)
+public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, ManageTokenIssuer tokens, IClock clock, CapOptions caps, LocationOptions locations, PendingTermsPlanner? pendingTerms = null)
 {
     /// <summary>How far ahead the client cap looks for upcoming bookings (further than any booking window).</summary>
     public static readonly Duration ClientCapHorizon = Duration.FromDays(36_525);
@@ -76,6 +85,10 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
         }
 
         var client = request.Value.Client with { Answers = answerTexts, QuestionAnswers = bookedAnswers };
+        if (eventType.PaymentRequired && pendingTerms is not { PaymentsConfigured: true })
+        {
+            return new CreateBookingResult.PaymentUnavailable();
+        }
 
         if (await ClientCapReachedAsync(host, client.Email, cancellationToken).ConfigureAwait(false))
         {
@@ -100,8 +113,18 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             var id = BookingId.New(hostValue.Slug);
             var token = tokens.Issue(id);
             var location = eventType.Location?.ResolveFor(VideoRoom.NewName(), locations.GeneratedVideoBase);
-            var booking = Booking.Create(id, eventTypeSlug, eventType, start, client, token.Hash, hostValue.Profile.TimeZone, now, location);
-            var created = BookingEvent.For(BookingEvent.Created, booking, now);
+            PendingTerms? pending;
+            try
+            {
+                pending = pendingTerms is null ? null : await pendingTerms.PlanAsync(id, eventType, start, client, now, ct).ConfigureAwait(false);
+            }
+            catch (PaymentUnavailableException)
+            {
+                return new CreateBookingResult.PaymentUnavailable();
+            }
+
+            var booking = Booking.Create(id, eventTypeSlug, eventType, start, client, token.Hash, hostValue.Profile.TimeZone, now, location, pending);
+            var created = BookingEvent.For(booking.IsPending ? BookingEvent.Pending : BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null
                 : new IdempotencyRecord(idempotencyKey.StorageId, requestHash, booking.Id.Value, idempotencyKey.Protect(token.Value), now) { Version = expiredVersion };
@@ -197,6 +220,9 @@ public abstract record CreateBookingResult
     public sealed record SlotUnavailable : CreateBookingResult;
 
     public sealed record IdempotencyMismatch : CreateBookingResult;
+
+    /// <summary>The event type is paid at booking time and the payment provider is not configured or did not answer; nothing was written.</summary>
+    public sealed record PaymentUnavailable : CreateBookingResult;
 
     /// <summary>The client's email already holds <paramref name="Cap"/> upcoming bookings with this host.</summary>
     public sealed record ClientCapReached(int Cap) : CreateBookingResult;

@@ -22,7 +22,7 @@ public sealed class ExportBookingCalendar(ManagedBookings bookings, IHostReposit
 
         var booking = found.Value;
         var host = await hosts.FindAsync(booking.Id.Host, cancellationToken).ConfigureAwait(false);
-        var cancelled = booking.Status == BookingStatus.Cancelled;
+        var cancelled = !booking.HoldsTime;
         var hostName = host?.Value.Profile.Name ?? booking.Id.Host.Value;
         var title = host?.Value.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
         return BookingCalendar.CreateDownload(new BookingCalendarEvent

@@ -28,7 +28,13 @@ public interface IBookingStore
     Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
     Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken);
+
+    /// <summary>The host's pending bookings whose expiry entry is due at or before <paramref name="upTo"/>, earliest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<PendingExpiry>> ListExpiringAsync(HostSlug host, Instant upTo, int max, CancellationToken cancellationToken);
 }
+
+/// <summary>A pending booking's expiry entry: booking <paramref name="Booking"/> lapses at <paramref name="Due"/> unless paid or answered.</summary>
+public sealed record PendingExpiry(BookingId Booking, Instant Due);
 
 /// <summary>
 /// A version stamp for one event type's bookings on one host-local date. Every claim on that date

@@ -49,7 +49,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
                 return new ManageResult.NotFound();
             }
 
-            if (!current.Value.IsActive)
+            if (!current.Value.HoldsTime)
             {
                 return new ManageResult.Done(current.Value, Changed: false);
             }
@@ -63,7 +63,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             var cancelled = current.Value.Cancel(cleanReason, cancelledBy, now);
             var cancelledEvent = BookingEvent.For(BookingEvent.Cancelled, cancelled, now);
             var snapshot = await store.LoadAsync(cancelled.Id.Host, new SnapshotScope(current.Value.ClaimedSpan, Changing: current.Value), ct).ConfigureAwait(false);
-            if (!await store.TryCommitAsync(BookingChange.Cancel(current.Version, snapshot, cancelled, cancelledEvent), ct).ConfigureAwait(false))
+            if (!await store.TryCommitAsync(BookingChange.Cancel(current, snapshot, cancelled, cancelledEvent), ct).ConfigureAwait(false))
             {
                 return Attempt<ManageResult>.Conflict;
             }
@@ -93,7 +93,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
 
             if (!current.Value.IsActive)
             {
-                return new ManageResult.BookingCancelled();
+                return current.Value.IsPending ? new ManageResult.StillPending() : new ManageResult.BookingCancelled();
             }
 
             var booking = current.Value;
@@ -163,6 +163,18 @@ public abstract record ManageResult
     public sealed record NotFound : ManageResult;
 
     public sealed record BookingCancelled : ManageResult;
+
+    /// <summary>The booking still waits for its payment or the host's answer; it can be cancelled, not moved or marked.</summary>
+    public sealed record StillPending : ManageResult;
+
+    /// <summary>The booking no longer waits for the host's answer (answered, expired or cancelled): nothing changed.</summary>
+    public sealed record NotPending(Booking Booking) : ManageResult;
+
+    /// <summary>The booking has no payment to refund (none taken, or refunded already).</summary>
+    public sealed record NotRefundable(Booking Booking) : ManageResult;
+
+    /// <summary>The change needs the payment provider, which is not configured or did not answer; nothing was changed.</summary>
+    public sealed record PaymentUnavailable : ManageResult;
 
     public sealed record SlotUnavailable : ManageResult;
 

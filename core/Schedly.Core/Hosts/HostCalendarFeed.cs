@@ -62,7 +62,7 @@ public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store,
 
     private static BookingCalendarEvent ToEvent(Host host, Booking booking)
     {
-        var cancelled = booking.Status == BookingStatus.Cancelled;
+        var cancelled = !booking.HoldsTime;
         var title = host.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
         return new BookingCalendarEvent
         {

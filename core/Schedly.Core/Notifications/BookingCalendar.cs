@@ -67,7 +67,7 @@ public sealed record BookingCalendarEvent
         {
             BookingId = notice.BookingId,
             Sequence = notice.Sequence,
-            Cancelled = notice.Kind == NoticeKind.Cancelled,
+            Cancelled = notice.EndsBooking,
             Start = notice.Start,
             End = notice.End,
             Title = Summary(catalog, notice.EventTypeTitle, notice.Counterpart.Name),

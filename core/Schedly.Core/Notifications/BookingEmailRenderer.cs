@@ -61,7 +61,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             TextBody = rendered.TextBody,
             Calendar = new CalendarAttachment(
                 InviteFileName,
-                notice.Kind == NoticeKind.Cancelled ? CalendarAttachment.Cancel : CalendarAttachment.Request,
+                notice.EndsBooking ? CalendarAttachment.Cancel : CalendarAttachment.Request,
                 calendar),
         };
     }
@@ -93,7 +93,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["location"] = notice.Location is null
                 ? ""
                 : templates.Get((notice.Location.Url is null ? "Location" : "LocationLink") + extension).Render(values),
-            ["policy"] = notice.Recipient == NoticeRecipient.Client && notice.Kind != NoticeKind.Cancelled && values["policy"].Length > 0
+            ["policy"] = notice.Recipient == NoticeRecipient.Client && !notice.EndsBooking && values["policy"].Length > 0
                 ? templates.Get("Policy" + extension).Render(values)
                 : "",
             ["answers"] = notice.Recipient == NoticeRecipient.Host && notice.Answers.Count > 0
@@ -102,8 +102,14 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["notes"] = string.IsNullOrWhiteSpace(notice.Notes) ? "" : templates.Get("Notes" + extension).Render(values),
             ["reason"] = string.IsNullOrWhiteSpace(notice.CancelReason) ? "" : templates.Get("Reason" + extension).Render(values),
             ["manage"] = notice.Recipient == NoticeRecipient.Client && notice.ManageUrl is not null
-                && notice.Kind != NoticeKind.Cancelled
+                && !notice.EndsBooking
                 ? templates.Get("Manage" + extension).Render(values)
+                : "",
+            ["pay"] = notice.Recipient == NoticeRecipient.Client && notice.PaymentUrl is not null
+                ? templates.Get("Pay" + extension).Render(values)
+                : "",
+            ["approve"] = notice.Recipient == NoticeRecipient.Host && notice.DashboardUrl is not null
+                ? templates.Get("Approve" + extension).Render(values)
                 : "",
         };
         fragments["details"] = templates.Get("Details" + extension).Render(values, fragments);
@@ -134,6 +140,11 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
                 : "",
             ["length"] = catalog.Plural("email.minutes", (long)(notice.End - notice.Start).TotalMinutes),
             ["manageUrl"] = notice.ManageUrl?.AbsoluteUri ?? "",
+            ["paymentUrl"] = notice.PaymentUrl?.AbsoluteUri ?? "",
+            ["dashboardUrl"] = notice.DashboardUrl?.AbsoluteUri ?? "",
+            ["expiresAt"] = notice.ExpiresAt is { } expiresAt
+                ? $"{dates.LongDate(expiresAt.InZone(zone).Date)}, {CatalogDates.Time(expiresAt.InZone(zone).TimeOfDay)} ({zone.Id})"
+                : "",
             ["reason"] = notice.CancelReason?.Trim() ?? "",
             ["notes"] = notice.Notes?.Trim() ?? "",
             ["location"] = notice.Location?.Display ?? "",
@@ -151,6 +162,8 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
         values["footer"] = catalog.Text("email.footer", values);
         values["labelWas"] = catalog.Text("email.rescheduled.was");
         values["labelManage"] = catalog.Text("email.manage");
+        values["labelPay"] = catalog.Text("email.pay");
+        values["labelApprove"] = catalog.Text("email.approve");
         foreach (var label in Labels)
         {
             values["label" + char.ToUpperInvariant(label[0]) + label[1..]] = catalog.Text("email.label." + label);

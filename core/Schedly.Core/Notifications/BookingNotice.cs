@@ -12,6 +12,24 @@ public enum NoticeKind
     Rescheduled,
     Cancelled,
     Reminder,
+
+    /// <summary>A booking made that waits for its payment (the client's copy has the payment link).</summary>
+    PaymentPending,
+
+    /// <summary>A request that waits for the host's answer (the host's copy links to the dashboard to answer it).</summary>
+    ApprovalPending,
+
+    /// <summary>A pending booking confirmed (paid or approved).</summary>
+    Confirmed,
+
+    /// <summary>A request the host declined.</summary>
+    Declined,
+
+    /// <summary>A pending booking that lapsed unpaid or unanswered.</summary>
+    Expired,
+
+    /// <summary>A payment given back (the client only).</summary>
+    Refunded,
 }
 
 /// <summary>Who a booking email is for.</summary>
@@ -115,6 +133,18 @@ public sealed record BookingNotice
 
     /// <summary>Where the meeting happens; null when the event type did not say.</summary>
     public BookingLocation? Location { get; init; }
+
+    /// <summary>For <see cref="NoticeKind.PaymentPending"/>: the page the client pays on (the client's copy only).</summary>
+    public Uri? PaymentUrl { get; init; }
+
+    /// <summary>For the pending kinds: when the booking lapses unless paid or answered.</summary>
+    public Instant? ExpiresAt { get; init; }
+
+    /// <summary>For <see cref="NoticeKind.ApprovalPending"/>: where the host answers (the host's copy only).</summary>
+    public Uri? DashboardUrl { get; init; }
+
+    /// <summary>True for the notices that end the booking (cancelled, declined, expired): their invite is a CANCEL.</summary>
+    public bool EndsBooking => Kind is NoticeKind.Cancelled or NoticeKind.Declined or NoticeKind.Expired;
 
     /// <summary>For <see cref="NoticeKind.Reminder"/>: the offset the reminder is for; part of the message id.</summary>
     public int? ReminderOffsetMinutes { get; init; }

@@ -3,6 +3,7 @@ using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Housekeeping;
 using Schedly.Core.Outbox;
+using Schedly.Core.Payments;
 using Schedly.Core.Reminders;
 using Schedly.Core.Webhooks;
 
@@ -24,7 +25,13 @@ public sealed record FanOutResult(int Emails, int Webhooks)
 /// <list type="bullet">
 /// <item><c>booking.created</c>, <c>booking.rescheduled</c>, <c>booking.cancelled</c>: the client and the host.</item>
 /// <item><c>booking.no_show</c>: no email (the host marked it, so the host knows, and telling the client is the host's call); webhooks only.</item>
+/// <item><c>booking.pending</c>, <c>booking.confirmed</c>, <c>booking.declined</c>, <c>booking.expired</c>: the client
+/// and the host (the wording follows the booking's status); <c>booking.refunded</c>: the client.</item>
 /// </list>
+/// A <c>booking.pending</c> event also records a <see cref="HintKind.PendingExpiry"/> hint for the minute after the
+/// booking's <see cref="Booking.ExpiresAt"/>, so due work expires it if nothing else ends its wait; a
+/// <c>booking.cancelled</c> event of a paid booking refunds it (<see cref="RefundPayments"/>) before the row is deleted,
+/// so a crash retries the refund, which the provider applies once.
 /// Every event also asks for the host-local days it touched to be recomputed (<see cref="AnalyticsWork"/>), and
 /// <c>booking.created</c> and <c>booking.rescheduled</c> record a <see cref="ReminderHint"/> per reminder entry
 /// the booking has now, so the reminder timer finds the host when they fall due without visiting every host, and one
@@ -34,11 +41,13 @@ public sealed record FanOutResult(int Emails, int Webhooks)
 /// last: the row lives about as long as the event takes to handle, the booking request writes nothing after its
 /// transaction, and a copy the outbox guard published again (the fan-out was behind) costs one point read.
 /// </summary>
-public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex, IAnalyticsQueue analytics, IOutboxStore outbox)
+public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex, IAnalyticsQueue analytics, IOutboxStore outbox, RefundPayments? refunds = null)
 {
     public static IReadOnlyList<string> EmailRecipients(string eventType) => eventType switch
     {
-        BookingEvent.Created or BookingEvent.Rescheduled or BookingEvent.Cancelled => [EmailEffect.ClientRecipient, EmailEffect.HostRecipient],
+        BookingEvent.Created or BookingEvent.Rescheduled or BookingEvent.Cancelled
+            or BookingEvent.Pending or BookingEvent.Confirmed or BookingEvent.Declined or BookingEvent.Expired => [EmailEffect.ClientRecipient, EmailEffect.HostRecipient],
+        BookingEvent.Refunded => [EmailEffect.ClientRecipient],
         _ => [],
     };
 
@@ -59,9 +68,14 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
 
         Instant[] touched = bookingEvent.PreviousStartInstant is { } previous ? [bookingEvent.StartInstant, previous] : [bookingEvent.StartInstant];
         await analytics.EnqueueAsync(new AnalyticsWork(bookingEvent.Host, touched), cancellationToken).ConfigureAwait(false);
-        if (bookingEvent.Type is BookingEvent.Created or BookingEvent.Rescheduled)
+        if (bookingEvent.Type is BookingEvent.Created or BookingEvent.Rescheduled or BookingEvent.Pending)
         {
             await IndexRemindersAsync(bookingEvent, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (bookingEvent.Type == BookingEvent.Cancelled && refunds is not null && BookingId.TryParse(bookingEvent.BookingId, out var cancelledId))
+        {
+            await refunds.RefundCancelledAsync(cancelledId, cancellationToken).ConfigureAwait(false);
         }
 
         var hooks = 0;
@@ -85,9 +99,15 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
         var booking = BookingId.TryParse(bookingEvent.BookingId, out var id)
             ? await reader.FindBookingAsync(id, cancellationToken).ConfigureAwait(false)
             : null;
-        if (booking is not { IsActive: true })
+        if (booking is not { HoldsTime: true })
         {
             return;
+        }
+
+        if (booking is { IsPending: true, ExpiresAt: { } expiresAt })
+        {
+            // The minute after: the due work then runs after the expiry, never at the start of its minute before it.
+            await reminderIndex.MarkAsync(ReminderHint.For(booking.Id.Host, expiresAt + Duration.FromMinutes(1), HintKind.PendingExpiry), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var reminder in PlannedReminder.For(booking, booking.UpdatedAt))

@@ -60,6 +60,11 @@ public sealed class SendBookingEmail(
             BookingEvent.Rescheduled => NoticeKind.Rescheduled,
             BookingEvent.Cancelled => NoticeKind.Cancelled,
             Reminders.DueReminder.EventType => NoticeKind.Reminder,
+            BookingEvent.Pending => NoticeKind.ApprovalPending, // or PaymentPending: decided from the booking below
+            BookingEvent.Confirmed => NoticeKind.Confirmed,
+            BookingEvent.Declined => NoticeKind.Declined,
+            BookingEvent.Expired => NoticeKind.Expired,
+            BookingEvent.Refunded => NoticeKind.Refunded,
             _ => (NoticeKind?)null,
         };
         if (kind is null || !BookingId.TryParse(effect.Event.BookingId, out var bookingId) || !HostSlug.TryParse(effect.Event.Host, out var hostSlug))
@@ -93,6 +98,11 @@ public sealed class SendBookingEmail(
             return EmailOutcome.Skipped;
         }
 
+        if (kind == NoticeKind.ApprovalPending && booking.Payment is not null)
+        {
+            kind = NoticeKind.PaymentPending;
+        }
+
         var notice = Notice(effect, kind.Value, booking, host);
         var message = renderer.Compose(notice, settings.From, effect.Event.OccurredAtInstant);
         await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -112,7 +122,7 @@ public sealed class SendBookingEmail(
             BookingId = booking.Id.Value,
 
             // A cancellation is a change of the event too: iTIP wants its SEQUENCE above the last REQUEST's.
-            Sequence = kind == NoticeKind.Cancelled ? e.Sequence + 1 : e.Sequence,
+            Sequence = kind is NoticeKind.Cancelled or NoticeKind.Declined or NoticeKind.Expired ? e.Sequence + 1 : e.Sequence,
             Host = new NoticeParty(host.Profile.Name, host.Profile.Email, host.Profile.TimeZone) { Locale = host.Profile.Locale },
             Client = new NoticeParty(booking.Client.Name, booking.Client.Email, booking.Client.TimeZone) { Locale = booking.Client.Locale },
             EventTypeTitle = title,
@@ -120,10 +130,15 @@ public sealed class SendBookingEmail(
             End = e.EndInstant,
             PreviousStart = e.PreviousStartInstant,
             PreviousEnd = e.PreviousEndInstant,
-            ManageUrl = recipient == NoticeRecipient.Client && kind != NoticeKind.Cancelled
+            ManageUrl = recipient == NoticeRecipient.Client && kind is not (NoticeKind.Cancelled or NoticeKind.Declined or NoticeKind.Expired)
                 ? settings.ManageUrl(booking.Id, tokens.Issue(booking.Id), booking.Client.Locale)
                 : null,
-            CancelReason = kind == NoticeKind.Cancelled ? booking.CancelReason : null,
+            CancelReason = kind is NoticeKind.Cancelled or NoticeKind.Declined ? booking.CancelReason : null,
+            PaymentUrl = kind == NoticeKind.PaymentPending && recipient == NoticeRecipient.Client ? booking.Payment?.CheckoutUrl : null,
+            ExpiresAt = kind is NoticeKind.PaymentPending or NoticeKind.ApprovalPending or NoticeKind.Expired ? booking.ExpiresAt : null,
+            DashboardUrl = kind == NoticeKind.ApprovalPending && recipient == NoticeRecipient.Host
+                ? new Uri(settings.PublicBaseUrl, "dashboard/" + Uri.EscapeDataString(booking.Id.Host.Value))
+                : null,
             ReminderOffsetMinutes = kind == NoticeKind.Reminder ? effect.ReminderOffsetMinutes : null,
             Notes = booking.Client.Notes,
             Price = booking.Price,

@@ -9,7 +9,8 @@ namespace Schedly.Core.Reminders;
 /// whatever the number of hosts; nothing else is read. A crash between queuing and removing queues that host once
 /// more, which is harmless (completing an entry is conditional). Hints of a downtime are still there afterwards, so
 /// the first run after it catches up, at most <see cref="MaxHintsPerRun"/> at a time. A host's message asks for
-/// housekeeping when one of its hints is a <see cref="HintKind.Housekeeping"/> hint.
+/// housekeeping when one of its hints is a <see cref="HintKind.Housekeeping"/> hint, and pending expiries when one is a
+/// <see cref="HintKind.PendingExpiry"/> hint.
 /// </summary>
 public sealed class DrainReminderIndex(IReminderIndex index, IReminderWorkQueue queue, IClock clock)
 {
@@ -26,7 +27,8 @@ public sealed class DrainReminderIndex(IReminderIndex index, IReminderWorkQueue 
         foreach (var host in hosts)
         {
             var housekeeping = host.Any(h => h.Kind == HintKind.Housekeeping);
-            await queue.EnqueueAsync(new HostReminderWork(host.Key, now, housekeeping), cancellationToken).ConfigureAwait(false);
+            var expiry = host.Any(h => h.Kind == HintKind.PendingExpiry);
+            await queue.EnqueueAsync(new HostReminderWork(host.Key, now, housekeeping) { Expiry = expiry }, cancellationToken).ConfigureAwait(false);
             foreach (var hint in host)
             {
                 await index.RemoveAsync(hint, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,9 @@ public enum HintKind
 
     /// <summary>Also delete the host's working rows whose lifetime has passed.</summary>
     Housekeeping,
+
+    /// <summary>Also expire the host's pending bookings whose wait is over (<see cref="Bookings.ExpirePendingBookings"/>).</summary>
+    PendingExpiry,
 }
 
 /// <summary>The reminder hints by due minute.</summary>
@@ -43,16 +46,19 @@ public interface IReminderIndex
 }
 
 /// <summary>
-/// One host's due work (a <c>reminders</c> queue message): send the reminders due as of <see cref="AsOf"/>, and with
-/// <see cref="Housekeeping"/> also delete the host's expired working rows.
+/// One host's due work (a <c>reminders</c> queue message): send the reminders due as of <see cref="AsOf"/>, with
+/// <see cref="Housekeeping"/> also delete the host's expired working rows, and with <see cref="Expiry"/> also expire the
+/// host's pending bookings whose wait is over. A message without the flags reads as before.
 /// </summary>
 public sealed record HostReminderWork(string Host, Instant AsOf, bool Housekeeping = false)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
-    public string ToJson() => Housekeeping
-        ? JsonSerializer.Serialize(new { host = Host, asOf = AsOf.ToUnixTimeMilliseconds(), housekeeping = true }, Json)
-        : JsonSerializer.Serialize(new { host = Host, asOf = AsOf.ToUnixTimeMilliseconds() }, Json);
+    /// <summary>Expire the host's pending bookings that are due.</summary>
+    public bool Expiry { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(
+        new Wire(Host, AsOf.ToUnixTimeMilliseconds(), Housekeeping ? true : null) { Expiry = Expiry ? true : null }, Json);
 
     /// <summary>The work, or null for a message that is not one (it then goes to the poison queue).</summary>
     public static HostReminderWork? TryParse(string message)
@@ -62,7 +68,7 @@ public sealed record HostReminderWork(string Host, Instant AsOf, bool Housekeepi
         {
             var wire = JsonSerializer.Deserialize<Wire>(message, Json);
             return wire is { Host.Length: > 0, AsOf: > 0 } && HostSlug.TryParse(wire.Host, out _)
-                ? new HostReminderWork(wire.Host, Instant.FromUnixTimeMilliseconds(wire.AsOf), wire.Housekeeping == true)
+                ? new HostReminderWork(wire.Host, Instant.FromUnixTimeMilliseconds(wire.AsOf), wire.Housekeeping == true) { Expiry = wire.Expiry == true }
                 : null;
         }
         catch (JsonException)
@@ -71,7 +77,10 @@ public sealed record HostReminderWork(string Host, Instant AsOf, bool Housekeepi
         }
     }
 
-    private sealed record Wire(string? Host, long AsOf, bool? Housekeeping);
+    private sealed record Wire(string? Host, long AsOf, bool? Housekeeping)
+    {
+        public bool? Expiry { get; init; }
+    }
 }
 
 /// <summary>Sends <see cref="HostReminderWork"/> to the <c>reminders</c> queue.</summary>

@@ -14,7 +14,8 @@ namespace Schedly.Core.Reminders;
 /// An entry is completed only after its emails are queued, so a crash never loses one: the message is delivered
 /// again. Hosts are independent by construction: each is its own message.
 /// </summary>
-public sealed class SendDueReminders(IReminderStore reminders, IBookingStore bookings, INotificationQueue queue, PruneExpiredRows housekeeping, IClock clock)
+/// <remarks>With <see cref="HostReminderWork.Expiry"/> the host's due pending bookings are expired too (<see cref="ExpirePendingBookings"/>).</remarks>
+public sealed class SendDueReminders(IReminderStore reminders, IBookingStore bookings, INotificationQueue queue, PruneExpiredRows housekeeping, IClock clock, ExpirePendingBookings? expiry = null)
 {
     /// <summary>Handles the host's due entries and returns what became of those this call completed.</summary>
     public async Task<ReminderRunSummary> ExecuteAsync(HostReminderWork work, CancellationToken cancellationToken)
@@ -35,6 +36,11 @@ public sealed class SendDueReminders(IReminderStore reminders, IBookingStore boo
             {
                 summary.Count(outcome);
             }
+        }
+
+        if (work.Expiry && expiry is not null)
+        {
+            summary.Expired = await expiry.ExecuteAsync(host, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (work.Housekeeping)
@@ -82,6 +88,9 @@ public sealed class ReminderRunSummary
     public int Skipped { get; private set; }
 
     public int Obsolete { get; private set; }
+
+    /// <summary>Pending bookings expired (or found paid), when the message asked for expiries.</summary>
+    public int Expired { get; internal set; }
 
     /// <summary>The expired rows deleted, when the message asked for housekeeping.</summary>
     public PrunedRows? Pruned { get; internal set; }

@@ -115,6 +115,12 @@ public sealed record EventType
     /// <summary>Where meetings happen; null: not said (the host arranges it).</summary>
     public MeetingLocation? Location { get; init; }
 
+    /// <summary>True: bookings start <see cref="Bookings.BookingStatus.PendingApproval"/> and wait for the host's answer.</summary>
+    public bool RequiresApproval { get; init; }
+
+    /// <summary>True: bookings start <see cref="Bookings.BookingStatus.PendingPayment"/> and are confirmed by payment (every length offered has a price above zero).</summary>
+    public bool PaymentRequired { get; init; }
+
     /// <summary>An inactive event type offers no slots.</summary>
     public bool Active { get; init; } = true;
 

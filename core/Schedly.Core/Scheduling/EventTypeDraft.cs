@@ -26,6 +26,9 @@ namespace Schedly.Core.Scheduling;
 /// be one of them and defaults to the first.</item>
 /// <item><c>questions</c>: [] = none; see <see cref="BookingQuestionDraft"/>.</item>
 /// <item><c>clientPolicy</c>: null = no rules; see <see cref="ClientPolicyDraft"/>.</item>
+/// <item><c>requiresApproval</c>: false; true = bookings wait for the host's answer (<c>pendingApproval</c>).</item>
+/// <item><c>payment</c>: <c>{ required: false }</c>; required = bookings are paid at booking time (<c>pendingPayment</c>
+/// until paid); needs a price above zero for every length offered, and cannot be combined with <c>requiresApproval</c>.</item>
 /// </list>
 /// <c>title</c> is required (1..200 characters, one line).
 /// </summary>
@@ -73,6 +76,10 @@ public sealed record EventTypeDraft
 
     public ClientPolicyDraft? ClientPolicy { get; init; }
 
+    public bool? RequiresApproval { get; init; }
+
+    public PaymentDraft? Payment { get; init; }
+
     public Validated<EventType> Validate()
     {
         var errors = new ValidationErrors();
@@ -100,6 +107,17 @@ public sealed record EventTypeDraft
         var location = Location?.Validate("location", errors);
         var questions = BookingQuestionDraft.ValidateAll(Questions, errors);
         var policy = ClientPolicy is null ? Scheduling.ClientPolicy.None : ClientPolicy.Validate("clientPolicy", errors);
+        var paymentRequired = Payment?.Required ?? false;
+        if (paymentRequired && (RequiresApproval ?? false))
+        {
+            errors.Add("requiresApproval", "An event type is either paid at booking time or approved by the host, not both.");
+        }
+
+        var lengths = options is { Count: > 0 } ? options.Select(o => o.Price ?? price) : [price];
+        if (paymentRequired && lengths.Any(p => p is not { Amount: > 0 }))
+        {
+            errors.Add("payment.required", "A paid event type needs a price above zero (for every length offered).");
+        }
         if (!errors.IsEmpty)
         {
             return Validated<EventType>.Invalid(errors);
@@ -123,6 +141,8 @@ public sealed record EventTypeDraft
             DurationOptions = options!,
             Questions = questions!,
             ClientPolicy = policy!,
+            RequiresApproval = RequiresApproval ?? false,
+            PaymentRequired = paymentRequired,
         });
     }
 

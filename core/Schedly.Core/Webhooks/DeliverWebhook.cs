@@ -117,7 +117,11 @@ public sealed class DeliverWebhook(
                 id = booking.Id.Value,
                 host = booking.Id.Host.Value,
                 eventType = booking.EventType,
-                status = booking.Status == BookingStatus.Cancelled ? "cancelled" : "confirmed",
+                status = BookingStatuses.WireName(booking.Status),
+                expiresAt = booking.ExpiresAt?.ToString(),
+                payment = booking.Payment is { } payment
+                    ? new { paidAt = payment.PaidAt?.ToString(), refundedAt = payment.RefundedAt?.ToString() }
+                    : null,
                 start = delivery.Event.Start,
                 end = delivery.Event.End,
                 previousStart = delivery.Event.PreviousStart,

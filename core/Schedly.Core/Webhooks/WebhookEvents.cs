@@ -6,5 +6,6 @@ namespace Schedly.Core.Webhooks;
 public static class WebhookEvents
 {
     public static IReadOnlyList<string> All { get; } =
-        [BookingEvent.Created, BookingEvent.Rescheduled, BookingEvent.Cancelled, BookingEvent.NoShow, BookingEvent.NoShowCleared];
+        [BookingEvent.Created, BookingEvent.Rescheduled, BookingEvent.Cancelled, BookingEvent.NoShow, BookingEvent.NoShowCleared,
+         BookingEvent.Pending, BookingEvent.Confirmed, BookingEvent.Declined, BookingEvent.Expired, BookingEvent.Refunded];
 }

@@ -28,12 +28,6 @@ public sealed class HostCancelBooking(AdminRoutes adminRoutes, HostBookings host
 
         var slug = admin.Host;
 
-        var body = await JsonRequest.ReadOptionalAsync(request, new CancelRequestBody(null), cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        return ManageResults.ToHttp(await hostBookings.CancelAsync(slug, id, body.Value!.Reason, cancellationToken).ConfigureAwait(false));
+        return await ManageResults.WithReasonAsync(request, reason => hostBookings.CancelAsync(slug, id, reason, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,7 +9,8 @@ namespace Schedly.Functions.Analytics;
 
 /// <summary>
 /// <c>GET /api/admin/hosts/{host}/analytics?start=&amp;end=</c>: daily rollups (booked, cancelled,
-/// rescheduled, no-shows, completed, revenue per currency), totals, rates and the median lead time.
+/// rescheduled, no-shows, completed, revenue per currency, and the revenue split into collected (paid online), refunded
+/// and expected (not paid yet)), totals, rates and the median lead time.
 /// </summary>
 public sealed class GetHostAnalytics(AdminRoutes adminRoutes, GetAnalytics getAnalytics)
 {
@@ -60,6 +61,9 @@ public sealed record AnalyticsResponse(string Start, string End, object Totals, 
                 noShowRate = report.NoShowRate,
                 medianLeadTimeMinutes = report.MedianLeadTimeMinutes,
                 revenue = Money(report.Revenue),
+                revenueCollected = Money(report.Collected),
+                revenueRefunded = Money(report.Refunded),
+                revenueExpected = Money(report.Expected),
             },
             report.Days.Select(d => (object)new
             {
@@ -71,6 +75,9 @@ public sealed record AnalyticsResponse(string Start, string End, object Totals, 
                 noShows = d.NoShows,
                 completed = d.Completed,
                 revenue = Money(d.Revenue),
+                revenueCollected = Money(d.Collected),
+                revenueRefunded = Money(d.Refunded),
+                revenueExpected = Money(d.Expected),
             }).ToList());
     }
 

@@ -33,6 +33,9 @@ public sealed record BookingResponse(
     string? RescheduleDeadline,
     int? ReschedulesLeft,
     string Locale,
+    string? ExpiresAt,
+    string? PaymentUrl,
+    PaymentStateResponse? Payment,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
     public static BookingResponse From(Booking booking, string? manageToken = null)
@@ -40,7 +43,7 @@ public sealed record BookingResponse(
         ArgumentNullException.ThrowIfNull(booking);
         return new(
             booking.Id.Value,
-            booking.Status == BookingStatus.Confirmed ? "confirmed" : "cancelled",
+            BookingStatuses.WireName(booking.Status),
             booking.Id.Host.Value,
             booking.EventType,
             booking.Start.ToString(),
@@ -64,6 +67,16 @@ public sealed record BookingResponse(
             booking.RescheduleDeadline?.ToString(),
             booking.ReschedulesLeft,
             booking.Client.Locale,
+            booking.IsPending ? booking.ExpiresAt?.ToString() : null,
+            booking.Status == BookingStatus.PendingPayment ? booking.Payment?.CheckoutUrl.AbsoluteUri : null,
+            PaymentStateResponse.From(booking.Payment),
             manageToken);
     }
+}
+
+/// <summary>What became of a booking's payment: when it was paid and refunded (null each: not yet).</summary>
+public sealed record PaymentStateResponse(string? PaidAt, string? RefundedAt)
+{
+    public static PaymentStateResponse? From(BookingPayment? payment) =>
+        payment is null ? null : new(payment.PaidAt?.ToString(), payment.RefundedAt?.ToString());
 }

@@ -66,6 +66,7 @@ public sealed class PostBooking(CreateBooking createBooking, PublicRateLimit rat
             CreateBookingResult.NotFound => Problem.NotFound("No such host or event type."),
             CreateBookingResult.SlotUnavailable => new Problem(ProblemKind.SlotUnavailable, "That time is not available (any more). Pick another slot."),
             CreateBookingResult.IdempotencyMismatch => new Problem(ProblemKind.IdempotencyMismatch, "This Idempotency-Key was already used with a different request body."),
+            CreateBookingResult.PaymentUnavailable => Problem.PaymentUnavailable(),
             CreateBookingResult.ClientCapReached reached => new Problem(
                 ProblemKind.PolicyViolation,
                 $"This email address already has {reached.Cap} upcoming bookings with this host, the most one client may hold. Cancel one to book another."),

@@ -29,7 +29,7 @@ namespace Schedly.Functions.Composition;
 public static class SchedlyServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedly(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSchedlyLogFilters().AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications().AddSchedlyCalendars().AddSchedlyTeams();
+        services.AddSchedlyLogFilters().AddSchedlyCore().AddSchedlyStorage(configuration).AddSchedlyNotifications().AddSchedlyCalendars().AddSchedlyTeams().AddSchedlyPayments();
 
     /// <summary>
     /// Keeps request URLs out of the logs: ASP.NET Core's own logging below Warning (<c>Request starting GET

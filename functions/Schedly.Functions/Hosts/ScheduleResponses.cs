@@ -71,7 +71,9 @@ public sealed record EventTypeResponse(
     EventLocationResponse? Location,
     IReadOnlyList<DurationOptionResponse> DurationOptions,
     IReadOnlyList<QuestionResponse> Questions,
-    ClientPolicyResponse? ClientPolicy)
+    ClientPolicyResponse? ClientPolicy,
+    bool RequiresApproval,
+    PaymentResponse Payment)
 {
     public static EventTypeResponse From(EventType type)
     {
@@ -95,9 +97,14 @@ public sealed record EventTypeResponse(
             EventLocationResponse.From(type.Location),
             [.. type.DurationOptions.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price)))],
             QuestionResponse.From(type.Questions),
-            ClientPolicyResponse.From(type.ClientPolicy));
+            ClientPolicyResponse.From(type.ClientPolicy),
+            type.RequiresApproval,
+            new PaymentResponse(type.PaymentRequired));
     }
 }
+
+/// <summary>An event type's payment settings: <c>required</c> = paid at booking time.</summary>
+public sealed record PaymentResponse(bool Required);
 
 /// <summary>
 /// The public profile a booking page shows (<c>GET /api/hosts/{host}</c>): no email, no key, no bookings.

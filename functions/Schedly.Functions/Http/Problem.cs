@@ -41,6 +41,9 @@ public sealed class Problem : ResponseBody
 
     public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, detail);
 
+    public static Problem PaymentUnavailable() =>
+        WithRetryAfter(new(ProblemKind.PaymentUnavailable, "The payment provider is not configured or did not answer. Nothing was booked or charged; retry shortly."), seconds: 30);
+
     public static Problem StorageUnavailable() =>
         WithRetryAfter(new(ProblemKind.StorageUnavailable, "Storage did not answer. Nothing was changed; retry in a few seconds."), seconds: 5);
 

@@ -29,6 +29,11 @@ public sealed record ProblemKind(string Slug, string Title, int Status)
     public static readonly ProblemKind ProofOfWorkRequired = new("proof-of-work-required", "A solved proof-of-work challenge is required.", StatusCodes.Status403Forbidden);
     public static readonly ProblemKind ProofOfWorkReplayed = new("proof-of-work-replayed", "This proof-of-work solution was already used.", StatusCodes.Status403Forbidden);
     public static readonly ProblemKind RateLimited = new("rate-limited", "Too many requests.", StatusCodes.Status429TooManyRequests);
+    public static readonly ProblemKind PaymentUnavailable = new("payment-unavailable", "Payments are unavailable.", StatusCodes.Status503ServiceUnavailable);
+    public static readonly ProblemKind BookingPending = new("booking-pending", "The booking is waiting for payment or the host's answer.", StatusCodes.Status409Conflict);
+    public static readonly ProblemKind BookingNotPending = new("booking-not-pending", "The booking no longer waits for an answer.", StatusCodes.Status409Conflict);
+    public static readonly ProblemKind NotRefundable = new("not-refundable", "The booking has no payment to refund.", StatusCodes.Status409Conflict);
+    public static readonly ProblemKind InvalidSignature = new("invalid-signature", "The signature is missing, wrong or too old.", StatusCodes.Status400BadRequest);
     public static readonly ProblemKind StorageUnavailable = new("storage-unavailable", "Storage is unavailable; try again shortly.", StatusCodes.Status503ServiceUnavailable);
     public static readonly ProblemKind Internal = new("internal-error", "Something went wrong on our side.", StatusCodes.Status500InternalServerError);
 }

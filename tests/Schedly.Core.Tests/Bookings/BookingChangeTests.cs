@@ -36,7 +36,7 @@ public sealed class BookingChangeTests
         var snapshot = new BookingSnapshot(booking.ClaimedSpan, [new ClaimCell(Hour14, "v2", [span])], null, [reminder]);
         var cancelled = booking.Cancel(null, Booking.ByClient, Sample.Now);
 
-        var change = BookingChange.Cancel("b1", snapshot, cancelled, BookingEvent.For(BookingEvent.Cancelled, cancelled, Sample.Now));
+        var change = BookingChange.Cancel(new Versioned<Booking>(booking, "b1"), snapshot, cancelled, BookingEvent.For(BookingEvent.Cancelled, cancelled, Sample.Now));
 
         Assert.Equal("b1", change.ExpectedVersion);
         var cell = Assert.Single(change.Cells);

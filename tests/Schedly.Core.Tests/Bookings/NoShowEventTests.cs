@@ -121,6 +121,8 @@ public sealed class NoShowEventTests
         public Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<PendingExpiry>> ListExpiringAsync(HostSlug host, Instant upTo, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class FakePublisher : IBookingEventPublisher

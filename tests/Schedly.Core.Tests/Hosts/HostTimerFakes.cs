@@ -71,6 +71,8 @@ internal sealed class FakeBookingStore : IBookingStore
 
     public Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<PendingExpiry>> ListExpiringAsync(HostSlug host, Instant upTo, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     private void Read(HostSlug host)
     {
         OnRead?.Invoke(host);

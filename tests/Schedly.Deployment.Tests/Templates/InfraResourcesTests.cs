@@ -69,7 +69,9 @@ public sealed class InfraResourcesTests(CompiledTemplateFixture template) : ICla
         var vault = Assert.Single(template.ResourcesOfType("Microsoft.KeyVault/vaults"));
 
         Assert.True(Properties(vault)["enableRbacAuthorization"]?.GetValue<bool>());
-        Assert.Equal(2, template.ResourcesOfType("Microsoft.KeyVault/vaults/secrets").Count()); // operator key, manage-token secret
+        var secrets = template.ResourcesOfType("Microsoft.KeyVault/vaults/secrets").ToList();
+        Assert.Equal(4, secrets.Count); // operator key, manage-token secret, and the Stripe key and webhook secret when given
+        Assert.Equal(2, secrets.Count(s => s["condition"] is not null)); // the Stripe ones: only with a Stripe key
     }
 
     [Fact]
@@ -142,11 +144,12 @@ public sealed class InfraResourcesTests(CompiledTemplateFixture template) : ICla
             .Where(a => a["scope"]?.GetValue<string>().Contains("Microsoft.KeyVault", StringComparison.Ordinal) == true)
             .ToList();
 
-        Assert.Equal(3, secretScoped.Count);
+        Assert.Equal(4, secretScoped.Count); // the app: operator key, manage-token secret, Stripe secrets (one per secret given); the deployer: operator key
         Assert.All(secretScoped, a => Assert.StartsWith("[resourceId('Microsoft.KeyVault/vaults/secrets'", a["scope"]?.GetValue<string>(), StringComparison.Ordinal));
         var deployer = Assert.Single(secretScoped, a => Properties(a)["principalId"]?.GetValue<string>() == "[parameters('userPrincipalId')]");
         Assert.Contains("parameters('operatorKeySecretName')", deployer["scope"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("manageTokenSecretName", deployer.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("stripe", deployer.ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ import { formatDateLong, formatTime } from "../lib/format.js";
 import { showLocation } from "../lib/location.js";
 import { configOf } from "./context.js";
 
-/** @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, notes?: string, noShow?: boolean, location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking */
+/** @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, status?: string, notes?: string, noShow?: boolean, location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking */
 
 /**
  * @param {import("./context.js").DashboardContext} ctx
@@ -36,11 +36,41 @@ export function bookingItem(ctx, booking, past, reload) {
   const itemStatus = el("p", { class: "status small", role: "status", "aria-live": "polite" });
   const actions = el("p", { class: "actions" });
   item.append(actions);
+  if (booking.status === "pendingPayment") item.append(el("span", { class: "badge pending", text: "Awaiting payment" }));
+  if (booking.status === "pendingApproval") {
+    item.append(el("span", { class: "badge pending", text: "Awaiting your answer" }));
+    actions.append(answerButton(ctx, booking, "approve", itemStatus, reload), answerButton(ctx, booking, "decline", itemStatus, reload));
+  }
   if (past) actions.append(noShowButton(ctx, booking, item, itemStatus, reload));
   const cancel = el("button", { type: "button", class: "secondary", text: "Cancel", "aria-expanded": "false", "aria-label": `Cancel booking: ${booking.name}` });
   actions.append(cancel);
   item.append(cancelForm(ctx, booking, cancel, itemStatus, reload), itemStatus);
   return item;
+}
+
+/**
+ * Approves or declines a pending request (single-use: the server refuses a second answer) and reloads the lists.
+ * @param {import("./context.js").DashboardContext} ctx @param {HostBooking} booking @param {"approve" | "decline"} answer
+ * @param {HTMLElement} itemStatus @param {() => Promise<void>} reload
+ */
+function answerButton(ctx, booking, answer, itemStatus, reload) {
+  const label = answer === "approve" ? "Approve" : "Decline";
+  const button = el("button", { type: "button", class: answer === "approve" ? "" : "secondary", text: label, "aria-label": `${label} request: ${booking.name}` });
+  button.addEventListener("click", async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    setStatus(itemStatus, "Saving…");
+    try {
+      await ctx.admin.answerRequest(booking.id, answer);
+      await reload();
+      setStatus(byId("bookings-status"), `${answer === "approve" ? "Approved" : "Declined"}: ${booking.name}.`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setStatus(itemStatus, error.message, true);
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 /**

@@ -76,6 +76,8 @@ export function adminApi(host, key) {
       call(`/bookings?start=${start}&end=${end}&status=confirmed&pageSize=100${continuationToken ? `&continuationToken=${seg(continuationToken)}` : ""}`),
     /** @param {string} id @param {string} reason */
     cancelBooking: (id, reason) => call(`/bookings/${seg(id)}/cancel`, { method: "POST", body: reason ? { reason } : {} }),
+    /** @param {string} id @param {"approve" | "decline"} answer */
+    answerRequest: (id, answer) => call(`/bookings/${seg(id)}/${answer}`, { method: "POST", body: {} }),
     /** @param {string} id @param {boolean} noShow */
     setNoShow: (id, noShow) => call(`/bookings/${seg(id)}/no-show`, { method: noShow ? "POST" : "DELETE" }),
     /** @param {string} start @param {string} end */

@@ -9,7 +9,9 @@ import { detectTimeZone } from "../lib/zones.js";
  * @property {string} id
  * @property {string} host
  * @property {string} eventType
- * @property {"confirmed" | "cancelled"} status
+ * @property {"confirmed" | "cancelled" | "pendingPayment" | "pendingApproval" | "declined" | "expired"} status
+ * @property {string | null} [expiresAt] while pending: when it lapses unless paid or answered
+ * @property {string | null} [paymentUrl] while pendingPayment: the page to pay on
  * @property {string} start
  * @property {string} end
  * @property {string} name

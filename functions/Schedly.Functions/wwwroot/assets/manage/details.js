@@ -7,15 +7,46 @@ import { t, tp } from "../lib/i18n.js";
 import { showLocation } from "../lib/location.js";
 import { showPolicy } from "../lib/policy.js";
 
+/** Each status's badge text and style. */
+const STATES = {
+  confirmed: { label: "page.manage.confirmed", badge: "confirmed" },
+  cancelled: { label: "page.manage.cancelled", badge: "cancelled" },
+  pendingPayment: { label: "page.manage.pendingPayment", badge: "pending" },
+  pendingApproval: { label: "page.manage.pendingApproval", badge: "pending" },
+  declined: { label: "page.manage.declined", badge: "cancelled" },
+  expired: { label: "page.manage.expired", badge: "cancelled" },
+};
+
+/**
+ * What a pending booking waits for, and until when, in the chosen zone.
+ * @param {import("./context.js").ManagedBooking} booking
+ * @param {string} zone
+ */
+function pendingNote(booking, zone) {
+  if (!booking.expiresAt) return "";
+  const until = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(booking.expiresAt));
+  if (booking.status === "pendingPayment") return t("page.manage.heldForPayment", { until });
+  if (booking.status === "pendingApproval") return t("page.manage.heldForApproval", { until });
+  return "";
+}
+
 /** @param {import("./context.js").ManageContext} ctx */
 export function renderDetails(ctx) {
   const { booking } = ctx;
   if (!booking) return;
-  const cancelled = booking.status === "cancelled";
+  const cancelled = booking.status === "cancelled" || booking.status === "declined" || booking.status === "expired";
+  const pending = booking.status === "pendingPayment" || booking.status === "pendingApproval";
   byId("title").textContent = ctx.eventTitle ?? t("page.manage.heading");
   const state = byId("state");
-  state.textContent = cancelled ? t("page.manage.cancelled") : t("page.manage.confirmed");
-  state.className = `badge ${cancelled ? "cancelled" : "confirmed"}`;
+  const shown = STATES[booking.status] ?? STATES.confirmed;
+  state.textContent = t(shown.label);
+  state.className = `badge ${shown.badge}`;
+  const note = byId("pending-note");
+  note.textContent = pending ? pendingNote(booking, ctx.zone) : "";
+  note.hidden = !pending;
+  const pay = byId("pay-link", HTMLAnchorElement);
+  pay.hidden = !(booking.status === "pendingPayment" && booking.paymentUrl);
+  pay.href = booking.paymentUrl ?? "#";
   const time = byId("booking-time");
   time.replaceChildren(el("time", { dateTime: booking.start, text: formatRange(booking.start, booking.end, ctx.zone) }));
   time.classList.toggle("struck", cancelled);
@@ -42,6 +73,6 @@ export function renderDetails(ctx) {
   rebook.href = bookingPageUrl(booking.host, booking.eventType);
   rebook.hidden = !cancelled;
   byId("details").hidden = false;
-  byId("reschedule").hidden = cancelled;
+  byId("reschedule").hidden = cancelled || pending;
   byId("cancel-form").hidden = cancelled;
 }
