@@ -195,8 +195,9 @@ public sealed class ServePage(GetHostProfile hostProfiles, Core.Abuse.ProofOfWor
             return Problem.NotFound("The page is not deployed.");
         }
 
-        // An unknown host still gets the page: its script asks the API and says so in the visitor's language.
-        var host = await hostProfiles.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
+        // An unknown or suspended host still gets the page, without the profile: its script asks the API and says so
+        // (not found, or closed) in the visitor's language.
+        var host = await hostProfiles.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false) is { Suspended: false } open ? open : null;
         var origins = host?.Profile.EmbedOrigins ?? [];
         var html = LocalizedPages.Booking(
             template, ChooseLocale(request, host?.Profile.Locale), host, eventType, proofOfWork.Enabled, EmbeddingOrigin(request, origins));
