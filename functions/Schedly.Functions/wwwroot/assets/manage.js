@@ -6,6 +6,7 @@ import { byId, setStatus } from "./lib/dom.js";
 import { publicApi } from "./lib/endpoints.js";
 import { t } from "./lib/i18n.js";
 import { emit, followHeight } from "./lib/embed-events.js";
+import { isPaymentReturn, takePaymentReturn } from "./lib/payment-return.js";
 import { fillZoneSelect } from "./lib/zones.js";
 import { setUpCancel } from "./manage/cancel.js";
 import { createManageContext } from "./manage/context.js";
@@ -23,7 +24,13 @@ function describeLoadError(error) {
 /** @param {import("./manage/context.js").ManageContext} ctx */
 async function main(ctx) {
   if (!ctx.id || !ctx.token) {
-    setStatus(ctx.status, t("page.manage.incompleteLink"), true);
+    // Back from paying: the payment page returns here without the token; the booking page left the way back.
+    const back = takePaymentReturn();
+    if (back) {
+      location.replace(back);
+      return;
+    }
+    setStatus(ctx.status, t(isPaymentReturn() ? "page.manage.paymentReturn" : "page.manage.incompleteLink"), !isPaymentReturn());
     return;
   }
   const zoneSelect = byId("zone", HTMLSelectElement);

@@ -11,8 +11,34 @@ import { zoneLabel } from "../lib/zones.js";
 import { googleCalendarUrl, outlookCalendarUrl } from "./calendar-links.js";
 import { showConfirmedStep } from "./steps.js";
 import { embedParams, emit } from "../lib/embed-events.js";
+import { rememberPaymentReturn } from "../lib/payment-return.js";
 
-/** @typedef {{ id: string, start: string, end: string, email: string, manageToken: string, location?: import("../lib/location.js").BookingLocation | null } & import("../lib/policy.js").PolicyFields} CreatedBooking */
+/** @typedef {{ id: string, start: string, end: string, email: string, manageToken: string, status?: string, paymentUrl?: string | null, expiresAt?: string | null, location?: import("../lib/location.js").BookingLocation | null } & import("../lib/policy.js").PolicyFields} CreatedBooking */
+
+/**
+ * A booking that waits (payment or the host's answer): says so, offers the pay link, and holds back the
+ * add-to-calendar links until it is confirmed.
+ * @param {CreatedBooking} booking
+ * @param {string} zone
+ * @param {string} manageHref
+ */
+function showPending(booking, zone, manageHref) {
+  const waitsForPayment = booking.status === "pendingPayment";
+  const pending = waitsForPayment || booking.status === "pendingApproval";
+  if (pending) byId("confirmed-heading").textContent = t(waitsForPayment ? "page.book.payToConfirm" : "page.book.requestSent");
+  const note = byId("confirmed-pending");
+  note.hidden = !pending || !booking.expiresAt;
+  if (!note.hidden && booking.expiresAt) {
+    const until = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(booking.expiresAt));
+    note.textContent = t(waitsForPayment ? "page.manage.heldForPayment" : "page.manage.heldForApproval", { until });
+  }
+  const pay = byId("pay-link", HTMLAnchorElement);
+  byId("pay-row").hidden = !(waitsForPayment && booking.paymentUrl);
+  pay.href = booking.paymentUrl ?? "#";
+  if (waitsForPayment) rememberPaymentReturn(manageHref);
+  byId("calendar-label").hidden = pending;
+  byId("calendar-links").hidden = pending;
+}
 
 /**
  * @param {import("./context.js").BookingContext} ctx
@@ -39,7 +65,10 @@ export function showConfirmation(ctx, booking, justBooked = false) {
   const ics = byId("ics-link", HTMLAnchorElement);
   ics.href = calendarUrl(booking.id, booking.manageToken);
   ics.setAttribute("download", "booking.ics");
-  byId("manage-link", HTMLAnchorElement).href = manageUrl(booking.id, booking.manageToken, ctx.locale, embedParams(profile.slug));
+  const manageHref = manageUrl(booking.id, booking.manageToken, ctx.locale, embedParams(profile.slug));
+  byId("manage-link", HTMLAnchorElement).href = manageHref;
+  byId("confirmed-heading").textContent = t("page.book.confirmed");
+  showPending(booking, zone, new URL(manageHref, location.href).href);
   byId("confirmation").hidden = false;
   byId("confirmed-heading").focus();
   if (justBooked) {
