@@ -45,6 +45,6 @@ public sealed class GetSlots(ListSlots listSlots, PublicRateLimit rateLimit)
     }
 
     /// <summary>A query parameter given once; a repeated parameter reads as its first value.</summary>
-    private static string? Single(HttpRequest request, string name) =>
+    internal static string? Single(HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 }

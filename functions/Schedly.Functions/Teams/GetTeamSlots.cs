@@ -23,8 +23,8 @@ public sealed class GetTeamSlots(ListTeamSlots listTeamSlots)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = new SlotQueryDraft(Single(request, "start"), Single(request, "end"), Single(request, "timeZone"));
-        var result = await listTeamSlots.ExecuteAsync(team, eventType, query, Single(request, "durationMinutes"), cancellationToken).ConfigureAwait(false);
+        var query = new SlotQueryDraft(GetSlots.Single(request, "start"), GetSlots.Single(request, "end"), GetSlots.Single(request, "timeZone"));
+        var result = await listTeamSlots.ExecuteAsync(team, eventType, query, GetSlots.Single(request, "durationMinutes"), cancellationToken).ConfigureAwait(false);
         return result switch
         {
             ListSlotsResult.Found found => JsonBody.Ok(SlotsResponse.From(found.Days)),
@@ -33,7 +33,4 @@ public sealed class GetTeamSlots(ListTeamSlots listTeamSlots)
             _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
         };
     }
-
-    private static string? Single(HttpRequest request, string name) =>
-        request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 }
