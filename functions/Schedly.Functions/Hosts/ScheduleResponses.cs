@@ -127,7 +127,9 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
                 PriceResponse.From(e.Type.Price),
                 e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null,
                 [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))],
-                QuestionResponse.From(e.Type.Questions)))],
+                QuestionResponse.From(e.Type.Questions),
+                e.Type.RequiresApproval,
+                new PaymentResponse(e.Type.PaymentRequired)))],
             profile.Profile.Bio,
             profile.Profile.ImageUrl?.AbsoluteUri,
             profile.Profile.Locale,
@@ -138,7 +140,8 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
 /// <summary>
 /// An active event type as the public booking page sees it; <paramref name="LocationKind"/> says how the meeting happens
 /// (the place itself is in the booking once made), null when not said; <paramref name="DurationOptions"/> lists every
-/// length offered (the default included) with the price it costs; <paramref name="Questions"/> what the form asks.
+/// length offered (the default included) with the price it costs; <paramref name="Questions"/> what the form asks;
+/// <paramref name="RequiresApproval"/> and <paramref name="Payment"/> whether a booking waits for the host's answer or for payment.
 /// </summary>
 public sealed record PublicEventTypeResponse(
     string Slug,
@@ -148,7 +151,9 @@ public sealed record PublicEventTypeResponse(
     PriceResponse? Price,
     string? LocationKind,
     IReadOnlyList<DurationOptionResponse> DurationOptions,
-    IReadOnlyList<QuestionResponse> Questions);
+    IReadOnlyList<QuestionResponse> Questions,
+    bool RequiresApproval,
+    PaymentResponse Payment);
 
 /// <summary>An event type's client change policy (null: none); each field null = no limit.</summary>
 public sealed record ClientPolicyResponse(int? CancelNoticeMinutes, int? RescheduleNoticeMinutes, int? MaxReschedules)

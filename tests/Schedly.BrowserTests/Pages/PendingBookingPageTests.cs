@@ -21,7 +21,7 @@ public sealed class PendingBookingPageTests(BrowserAppFixture app)
         await page.GotoAsync($"/book/{slug}/intro");
         await ChooseAndFillAsync(page, day, start, "Grace Hopper");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request booking" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Request sent" })).ToBeVisibleAsync();
         await Expect(page.Locator("#confirmed-pending")).ToContainTextAsync("The host answers your request by");

@@ -32,6 +32,23 @@ public sealed class ApprovalTests(PaymentAppFixture app) : IClassFixture<Payment
     }
 
     [Fact]
+    public async Task PublicProfile_SaysWhichTypesWait()
+    {
+        var (vetted, _, _) = await app.HostAsync("says-vetted", PaymentAppFixture.Vetted);
+        var (paid, _, _) = await app.HostAsync("says-paid", PaymentAppFixture.Paid);
+
+        using var vettedProfile = await app.Client.GetAsync($"/api/hosts/{vetted}");
+        using var paidProfile = await app.Client.GetAsync($"/api/hosts/{paid}");
+
+        var vettedType = (await vettedProfile.ReadJsonAsync()).GetProperty("eventTypes")[0];
+        Assert.True(vettedType.GetProperty("requiresApproval").GetBoolean());
+        Assert.False(vettedType.GetProperty("payment").GetProperty("required").GetBoolean());
+        var paidType = (await paidProfile.ReadJsonAsync()).GetProperty("eventTypes")[0];
+        Assert.False(paidType.GetProperty("requiresApproval").GetBoolean());
+        Assert.True(paidType.GetProperty("payment").GetProperty("required").GetBoolean());
+    }
+
+    [Fact]
     public async Task Decline_FreesTheSlot()
     {
         var (slug, apiKey, start) = await app.HostAsync("decline", PaymentAppFixture.Vetted);

@@ -41,6 +41,9 @@ export async function showBooking(ctx) {
   byId("booking").hidden = false;
 
   const form = byId("booking-form", HTMLFormElement);
+  // A type whose bookings wait says so on the button: the client is asking, or will pay next.
+  const submitLabel = t(type.payment?.required ? "page.book.submitPay" : type.requiresApproval ? "page.book.submitRequest" : "page.book.submit");
+  byId("submit", HTMLButtonElement).textContent = submitLabel;
   const solveProofOfWork = await setUpProofOfWork(profile.proofOfWork === true, byId("form-status"));
   renderQuestions(type.questions ?? []);
 
@@ -150,7 +153,7 @@ export async function showBooking(ctx) {
       }
     } finally {
       submit.disabled = false;
-      submit.textContent = t("page.book.submit");
+      submit.textContent = submitLabel;
     }
   });
 }

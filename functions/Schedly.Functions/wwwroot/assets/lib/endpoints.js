@@ -8,7 +8,7 @@ const seg = encodeURIComponent;
 /** @typedef {import("./api.js").RequestOptions} RequestOptions */
 /** @typedef {{ amount: string, currency: string }} Price */
 /** @typedef {{ minutes: number, price?: Price | null }} DurationOption */
-/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null, durationOptions?: DurationOption[], questions?: import("../book/questions.js").Question[] }} PublicEventType */
+/** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null, durationOptions?: DurationOption[], questions?: import("../book/questions.js").Question[], requiresApproval?: boolean, payment?: { required: boolean } }} PublicEventType */
 /** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[], bio?: string, imageUrl?: string | null, locale?: string, proofOfWork?: boolean }} HostProfile the answer of GET /api/hosts/{host} */
 
 export const publicApi = {
