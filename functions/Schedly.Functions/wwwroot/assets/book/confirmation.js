@@ -12,6 +12,7 @@ import { googleCalendarUrl, outlookCalendarUrl } from "./calendar-links.js";
 import { showConfirmedStep } from "./steps.js";
 import { embedParams, emit } from "../lib/embed-events.js";
 import { rememberPaymentReturn } from "../lib/payment-return.js";
+import { pendingNote } from "../lib/pending.js";
 
 /** @typedef {{ id: string, start: string, end: string, email: string, manageToken: string, status?: string, paymentUrl?: string | null, expiresAt?: string | null, location?: import("../lib/location.js").BookingLocation | null } & import("../lib/policy.js").PolicyFields} CreatedBooking */
 
@@ -27,11 +28,8 @@ function showPending(booking, zone, manageHref) {
   const pending = waitsForPayment || booking.status === "pendingApproval";
   if (pending) byId("confirmed-heading").textContent = t(waitsForPayment ? "page.book.payToConfirm" : "page.book.requestSent");
   const note = byId("confirmed-pending");
-  note.hidden = !pending || !booking.expiresAt;
-  if (!note.hidden && booking.expiresAt) {
-    const until = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(booking.expiresAt));
-    note.textContent = t(waitsForPayment ? "page.manage.heldForPayment" : "page.manage.heldForApproval", { until });
-  }
+  note.textContent = pendingNote(booking, zone);
+  note.hidden = note.textContent === "";
   const pay = byId("pay-link", HTMLAnchorElement);
   byId("pay-row").hidden = !(waitsForPayment && booking.paymentUrl);
   pay.href = booking.paymentUrl ?? "#";

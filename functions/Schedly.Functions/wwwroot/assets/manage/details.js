@@ -5,6 +5,7 @@ import { bookingPageUrl, calendarUrl } from "../lib/endpoints.js";
 import { formatMoney, formatRange } from "../lib/format.js";
 import { t, tp } from "../lib/i18n.js";
 import { showLocation } from "../lib/location.js";
+import { pendingNote } from "../lib/pending.js";
 import { showPolicy } from "../lib/policy.js";
 
 /** Each status's badge text and style. */
@@ -16,19 +17,6 @@ const STATES = {
   declined: { label: "page.manage.declined", badge: "cancelled" },
   expired: { label: "page.manage.expired", badge: "cancelled" },
 };
-
-/**
- * What a pending booking waits for, and until when, in the chosen zone.
- * @param {import("./context.js").ManagedBooking} booking
- * @param {string} zone
- */
-function pendingNote(booking, zone) {
-  if (!booking.expiresAt) return "";
-  const until = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(booking.expiresAt));
-  if (booking.status === "pendingPayment") return t("page.manage.heldForPayment", { until });
-  if (booking.status === "pendingApproval") return t("page.manage.heldForApproval", { until });
-  return "";
-}
 
 /** @param {import("./context.js").ManageContext} ctx */
 export function renderDetails(ctx) {
