@@ -9,8 +9,8 @@ namespace Schedly.Core.Teams;
 
 /// <summary>
 /// The free slots of a team event type (<see cref="TeamSlots"/>): every member's own slots for the team's rules,
-/// combined by the type's assignment. Storage cost: the team row, then per member one host read and the two range
-/// queries of a single host's slot query. A member whose host no longer exists is never free.
+/// combined by the type's assignment. Storage cost: the team row, then per member (all members at once) one host read
+/// and the two range queries of a single host's slot query. A member whose host no longer exists is never free.
 /// </summary>
 public sealed class ListTeamSlots(ITeamRepository teams, IHostRepository hosts, IBookingStore bookings, IImportedBusyTime imported, IClock clock)
 {
@@ -43,19 +43,13 @@ public sealed class ListTeamSlots(ITeamRepository teams, IHostRepository hosts, 
 
         var window = SlotEngine.BusyWindow(query.Value, eventType);
         var now = clock.GetCurrentInstant();
-        var contexts = new List<SlotContext>();
-        var missing = false;
-        foreach (var member in team.Value.Members)
-        {
-            if (await hosts.FindAsync(member.Host, cancellationToken).ConfigureAwait(false) is { } host)
-            {
-                contexts.Add(await ListSlots.ContextAsync(bookings, imported, host.Value, eventType, eventTypeSlug, window, now, cancellationToken).ConfigureAwait(false));
-            }
-            else
-            {
-                missing = true;
-            }
-        }
+        // The members' reads are independent: issue them together rather than one member after another.
+        var loaded = await Task.WhenAll(team.Value.Members.Select(async member =>
+            await hosts.FindAsync(member.Host, cancellationToken).ConfigureAwait(false) is { } host
+                ? await ListSlots.ContextAsync(bookings, imported, host.Value, eventType, eventTypeSlug, window, now, cancellationToken).ConfigureAwait(false)
+                : null)).ConfigureAwait(false);
+        var contexts = loaded.OfType<SlotContext>().ToList();
+        var missing = contexts.Count < loaded.Length;
 
         var dates = new DateInterval(query.Value.Start, query.Value.End);
         return new ListSlotsResult.Found(contexts.Count == 0 || (missing && offered.Assignment == TeamAssignment.Collective)
