@@ -20,6 +20,9 @@ namespace Schedly.Testing;
 /// <c>POST /v1/refunds</c>, each create call honouring <c>Idempotency-Key</c> (a repeat returns the first object). Tests
 /// play the client's part with <see cref="Pay"/> and <see cref="Expire"/>, and Stripe's part with
 /// <see cref="SendEventAsync"/>, which posts an event signed like Stripe (<c>Stripe-Signature: t=…,v1=…</c>).
+/// A browser plays the client on the hosted checkout page (<c>/c/pay/{id}</c>, the session's <c>url</c>): its Pay
+/// button pays, sends <c>checkout.session.completed</c> to <see cref="WebhookEndpoint"/> (when set) and returns the
+/// browser to the session's <c>success_url</c>, as Stripe Checkout does.
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
@@ -44,6 +47,9 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Requests that reached the API with the wrong key.</summary>
     public int Unauthorized { get; private set; }
 
+    /// <summary>Where the hosted checkout page sends its <c>checkout.session.completed</c> event; null: no event.</summary>
+    public Uri? WebhookEndpoint { get; set; }
+
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public static async Task<FakeStripe> StartAsync()
@@ -58,6 +64,8 @@ public sealed class FakeStripe : IAsyncDisposable
             !stripe.Authorized(context) ? Results.Json(Error("invalid_request_error"), statusCode: 401)
             : stripe._sessions.TryGetValue(id, out var session) ? Results.Text(session.Json(), "application/json")
             : Results.Json(Error("invalid_request_error"), statusCode: 404));
+        app.MapGet("/c/pay/{id}", (Delegate)((HttpContext context) => stripe.CheckoutPage(RouteId(context))));
+        app.MapPost("/c/pay/{id}", (Delegate)((HttpContext context) => stripe.PayOnPageAsync(RouteId(context))));
         app.MapPost("/v1/refunds", (Delegate)((HttpContext context) => stripe.IdempotentAsync(context, form => stripe.CreateRefund(form))));
         await app.StartAsync();
         return stripe;
@@ -107,6 +115,35 @@ public sealed class FakeStripe : IAsyncDisposable
         _webhooks.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>The hosted checkout page: the amount and one Pay button (a form post, so nothing pays on a mere visit).</summary>
+    private IResult CheckoutPage(string id) =>
+        _sessions.TryGetValue(id, out var session)
+            ? Results.Content(CheckoutHtml(session), "text/html; charset=utf-8")
+            : Results.NotFound();
+
+    private static string RouteId(HttpContext context) => context.Request.RouteValues["id"]?.ToString() ?? "";
+
+    private static string CheckoutHtml(Session session) =>
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fake Stripe Checkout</title></head><body><main>"
+        + "<h1>Pay " + (session.AmountTotal / 100m).ToString("0.00", CultureInfo.InvariantCulture) + " " + session.Currency.ToUpperInvariant() + "</h1>"
+        + "<form method=\"post\"><button type=\"submit\">Pay</button></form></main></body></html>";
+
+    private async Task<IResult> PayOnPageAsync(string id)
+    {
+        if (!_sessions.TryGetValue(id, out var session) || session.Status != "open")
+        {
+            return Results.NotFound();
+        }
+
+        Pay(id);
+        if (WebhookEndpoint is { } endpoint)
+        {
+            using var delivered = await SendEventAsync(endpoint, EventJson("checkout.session.completed", session));
+        }
+
+        return Results.Redirect(session.SuccessUrl);
     }
 
     private static object Error(string type) => new { error = new { type, message = "fake stripe: " + type } };
@@ -160,7 +197,8 @@ public sealed class FakeStripe : IAsyncDisposable
             long.Parse(form["line_items[0][price_data][unit_amount]"].ToString(), CultureInfo.InvariantCulture),
             form["line_items[0][price_data][currency]"].ToString(),
             expiresAt,
-            form["success_url"].ToString());
+            form["success_url"].ToString(),
+            new Uri(BaseUrl, "c/pay/" + id));
         _sessions[id] = session;
         return (200, session.Json());
     }
@@ -186,7 +224,7 @@ public sealed class FakeStripe : IAsyncDisposable
     }
 
     /// <summary>A checkout session as the fake keeps it.</summary>
-    public sealed class Session(string id, string clientReferenceId, long amountTotal, string currency, long expiresAt, string successUrl)
+    public sealed class Session(string id, string clientReferenceId, long amountTotal, string currency, long expiresAt, string successUrl, Uri url)
     {
         public string Id { get; } = id;
 
@@ -199,6 +237,9 @@ public sealed class FakeStripe : IAsyncDisposable
         public long ExpiresAt { get; } = expiresAt;
 
         public string SuccessUrl { get; } = successUrl;
+
+        /// <summary>The hosted checkout page on the fake (Stripe's <c>url</c>).</summary>
+        public Uri Url { get; } = url;
 
         public string Status { get; set; } = "open";
 
@@ -219,7 +260,7 @@ public sealed class FakeStripe : IAsyncDisposable
             ["payment_status"] = PaymentStatus,
             ["payment_intent"] = PaymentIntent,
             ["success_url"] = SuccessUrl,
-            ["url"] = "https://checkout.stripe.test/c/pay/" + Id,
+            ["url"] = Url.AbsoluteUri,
             ["livemode"] = false,
         });
     }

@@ -35,12 +35,14 @@ public sealed class SchedlyApp : IAsyncDisposable
     /// <param name="configureServices">Replaces the app's service registration (default: the app's own).</param>
     /// <param name="rootDirectory">Folder holding host.json (default: the repository root).</param>
     /// <param name="functionAssemblies">Assemblies whose functions to host (default: the app's).</param>
+    /// <param name="port">The loopback port to serve on (default 0: a free one), e.g. <see cref="FreePort.Next"/>, when the settings must name the app's own address.</param>
     public static async Task<SchedlyApp> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         string? azuriteLocation = null,
         Action<IServiceCollection, IConfiguration>? configureServices = null,
         string? rootDirectory = null,
-        IReadOnlyList<Assembly>? functionAssemblies = null)
+        IReadOnlyList<Assembly>? functionAssemblies = null,
+        int port = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var azurite = new AzuriteProcess(azuriteLocation);
@@ -48,7 +50,7 @@ public sealed class SchedlyApp : IAsyncDisposable
         var options = new LocalRunnerOptions
         {
             RootDirectory = rootDirectory ?? RepositoryRoot.Path,
-            Port = 0,
+            Port = port,
             ReadEnvironment = false,
             Settings = new Dictionary<string, string?>
             {

@@ -108,7 +108,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["pay"] = notice.Recipient == NoticeRecipient.Client && notice.PaymentUrl is not null
                 ? templates.Get("Pay" + extension).Render(values)
                 : "",
-            ["approve"] = notice.Recipient == NoticeRecipient.Host && notice.DashboardUrl is not null
+            ["approve"] = notice.Recipient == NoticeRecipient.Host && notice.ApprovalUrl is not null
                 ? templates.Get("Approve" + extension).Render(values)
                 : "",
         };
@@ -141,7 +141,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["length"] = catalog.Plural("email.minutes", (long)(notice.End - notice.Start).TotalMinutes),
             ["manageUrl"] = notice.ManageUrl?.AbsoluteUri ?? "",
             ["paymentUrl"] = notice.PaymentUrl?.AbsoluteUri ?? "",
-            ["dashboardUrl"] = notice.DashboardUrl?.AbsoluteUri ?? "",
+            ["approvalUrl"] = notice.ApprovalUrl?.AbsoluteUri ?? "",
             ["expiresAt"] = notice.ExpiresAt is { } expiresAt
                 ? $"{dates.LongDate(expiresAt.InZone(zone).Date)}, {CatalogDates.Time(expiresAt.InZone(zone).TimeOfDay)} ({zone.Id})"
                 : "",

@@ -141,7 +141,7 @@ public sealed record BookingNotice
     public Instant? ExpiresAt { get; init; }
 
     /// <summary>For <see cref="NoticeKind.ApprovalPending"/>: where the host answers (the host's copy only).</summary>
-    public Uri? DashboardUrl { get; init; }
+    public Uri? ApprovalUrl { get; init; }
 
     /// <summary>True for the notices that end the booking (cancelled, declined, expired): their invite is a CANCEL.</summary>
     public bool EndsBooking => Kind is NoticeKind.Cancelled or NoticeKind.Declined or NoticeKind.Expired;

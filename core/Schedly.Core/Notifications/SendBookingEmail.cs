@@ -12,13 +12,21 @@ public sealed record NotificationSettings(EmailAddress From, Uri PublicBaseUrl)
     /// <c>{PublicBaseUrl}/manage#id={bookingId}&amp;token={token}</c>: the token stays in the fragment, out of server logs.
     /// A booking made in another language than English opens the page in it: <c>/manage?lang=de#id=…</c>.
     /// </summary>
-    public Uri ManageUrl(BookingId booking, ApiKey token, string? locale = null)
+    public Uri ManageUrl(BookingId booking, ApiKey token, string? locale = null) => TokenPageUrl("manage", booking, token, locale);
+
+    /// <summary>
+    /// <c>{PublicBaseUrl}/approve#id={bookingId}&amp;token={approvalToken}</c>: the page where the host approves or declines
+    /// a request from the email, in the host's language; like the manage link, the token stays in the fragment.
+    /// </summary>
+    public Uri ApprovalUrl(BookingId booking, ApiKey token, string? locale = null) => TokenPageUrl("approve", booking, token, locale);
+
+    private Uri TokenPageUrl(string page, BookingId booking, ApiKey token, string? locale)
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(token);
         var language = Localization.SupportedLocales.Match(locale);
         var query = language is null or Localization.SupportedLocales.Default ? "" : "?lang=" + Uri.EscapeDataString(language);
-        return new Uri($"{PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/manage{query}#id={Uri.EscapeDataString(booking.Value)}&token={Uri.EscapeDataString(token.Value)}");
+        return new Uri($"{PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/{page}{query}#id={Uri.EscapeDataString(booking.Value)}&token={Uri.EscapeDataString(token.Value)}");
     }
 }
 
@@ -136,8 +144,8 @@ public sealed class SendBookingEmail(
             CancelReason = kind is NoticeKind.Cancelled or NoticeKind.Declined ? booking.CancelReason : null,
             PaymentUrl = kind == NoticeKind.PaymentPending && recipient == NoticeRecipient.Client ? booking.Payment?.CheckoutUrl : null,
             ExpiresAt = kind is NoticeKind.PaymentPending or NoticeKind.ApprovalPending or NoticeKind.Expired ? booking.ExpiresAt : null,
-            DashboardUrl = kind == NoticeKind.ApprovalPending && recipient == NoticeRecipient.Host
-                ? new Uri(settings.PublicBaseUrl, "dashboard/" + Uri.EscapeDataString(booking.Id.Host.Value))
+            ApprovalUrl = kind == NoticeKind.ApprovalPending && recipient == NoticeRecipient.Host
+                ? settings.ApprovalUrl(booking.Id, tokens.IssueApproval(booking.Id), host.Profile.Locale)
                 : null,
             ReminderOffsetMinutes = kind == NoticeKind.Reminder ? effect.ReminderOffsetMinutes : null,
             Notes = booking.Client.Notes,

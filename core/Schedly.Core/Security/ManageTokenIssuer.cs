@@ -28,10 +28,27 @@ public sealed class ManageTokenIssuer
         _secret = Encoding.UTF8.GetBytes(secret);
     }
 
-    public ApiKey Issue(BookingId booking)
+    public ApiKey Issue(BookingId booking) => Sign("mt_", "schedly-manage-token|", booking);
+
+    /// <summary>
+    /// The token of the host's approve/decline link for a <c>pendingApproval</c> booking: the same secret under another
+    /// purpose, so neither token can stand in for the other. It is never stored: <see cref="IsApprovalToken"/> recomputes it.
+    /// The link acts once because answering moves the booking out of <c>pendingApproval</c> in one conditional write.
+    /// </summary>
+    public ApiKey IssueApproval(BookingId booking) => Sign("ap_", "schedly-approval-token|", booking);
+
+    /// <summary>Whether <paramref name="presented"/> is <paramref name="booking"/>'s approval token (compared in constant time).</summary>
+    public bool IsApprovalToken(BookingId booking, string presented)
+    {
+        ArgumentNullException.ThrowIfNull(presented);
+        var expected = Encoding.UTF8.GetBytes(IssueApproval(booking).Value);
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(presented));
+    }
+
+    private ApiKey Sign(string prefix, string purpose, BookingId booking)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        var mac = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes("schedly-manage-token|" + booking.Value));
-        return ApiKey.FromValue("mt_" + Base64Url.Encode(mac));
+        var mac = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(purpose + booking.Value));
+        return ApiKey.FromValue(prefix + Base64Url.Encode(mac));
     }
 }

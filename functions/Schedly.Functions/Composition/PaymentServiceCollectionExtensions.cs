@@ -27,6 +27,7 @@ public static class PaymentServiceCollectionExtensions
             provider.GetRequiredService<PaymentOptions>(),
             new Uri(provider.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseUri, "manage?payment=done")));
         services.AddSingleton<PendingBookings>();
+        services.AddSingleton<ApprovalLinks>();
         services.AddSingleton<ExpirePendingBookings>();
         services.AddSingleton<RefundPayments>();
         services.AddSingleton<ApplyStripeEvent>();

@@ -9,7 +9,7 @@ using Schedly.Functions.Http;
 namespace Schedly.Functions.Pages;
 
 /// <summary>
-/// The booking and manage pages as first sent: in the chosen language (<c>lang</c>, <c>dir</c>, every word from the
+/// The booking, manage and approval pages as first sent: in the chosen language (<c>lang</c>, <c>dir</c>, every word from the
 /// catalog, the catalog's <c>page.*</c> part as JSON for the scripts), and on a booking page the host's name, the event
 /// type's title and the public profile itself (<c>#host-data</c>), so the first paint already shows what the page is
 /// about and the script does not fetch it again.
@@ -66,8 +66,11 @@ public static class LocalizedPages
         return PageTemplate.Render(template, catalog, values, json);
     }
 
-    /// <summary><c>manage.html</c>: the booking is read by the script (its token is in the fragment), so only the language is the server's.</summary>
-    public static string Manage(string template, string locale, string? embedOrigin = null)
+    /// <summary>
+    /// <c>manage.html</c> and <c>approve.html</c>: the booking is read by the script (its token is in the fragment), so only
+    /// the language is the server's.
+    /// </summary>
+    public static string TokenPage(string template, string locale, string? embedOrigin = null)
     {
         var catalog = MessageCatalogs.For(locale);
         var json = new Dictionary<string, string>(StringComparer.Ordinal) { ["messages"] = catalog.ToJson("page.") };

@@ -10,8 +10,8 @@ namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c>, <c>/operator</c>, <c>/embed.js</c> and <c>/assets/{*path}</c>.
-/// The booking and manage pages are rendered per request in the visitor's language (<see cref="LocalizedPages"/>).
+/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/approve</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c>, <c>/operator</c>, <c>/embed.js</c> and <c>/assets/{*path}</c>.
+/// The booking, manage and approval pages are rendered per request in the visitor's language (<see cref="LocalizedPages"/>).
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
 /// </summary>
@@ -92,9 +92,24 @@ public sealed class ServePage(GetHostProfile hostProfiles, Core.Abuse.ProofOfWor
             : null;
         var origins = host?.Profile.EmbedOrigins;
         return new PageBody(
-            LocalizedPages.Manage(template, ChooseLocale(request, host?.Profile.Locale), EmbeddingOrigin(request, origins)),
+            LocalizedPages.TokenPage(template, ChooseLocale(request, host?.Profile.Locale), EmbeddingOrigin(request, origins)),
             HtmlCacheControl,
             origins);
+    }
+
+    /// <summary>
+    /// <c>/approve#id=…&amp;token=…</c>: where the host approves or declines a request from the link in the email, in the
+    /// language the link names (the host's). Never framed: it acts for the host.
+    /// </summary>
+    [Function(nameof(ApprovalPage))]
+    public async Task<IActionResult> ApprovalPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "approve")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var template = await ReadPageAsync("approve.html", cancellationToken).ConfigureAwait(false);
+        return template is null
+            ? Problem.NotFound("The page is not deployed.")
+            : new PageBody(LocalizedPages.TokenPage(template, ChooseLocale(request, null)), HtmlCacheControl, null);
     }
 
     [Function(nameof(DashboardPage))]

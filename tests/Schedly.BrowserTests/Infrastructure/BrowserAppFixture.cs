@@ -25,6 +25,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public const float WaitMilliseconds = 15_000;
 
     private SchedlyApp? _app;
+    private FakeStripe? _stripe;
     private IPlaywright? _playwright;
 
     public AzuriteProcess Azurite => _app!.Azurite;
@@ -44,15 +45,24 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ArtifactsDirectory);
+        _stripe = await FakeStripe.StartAsync();
+        var port = FreePort.Next();
         _app = await SchedlyApp.StartAsync(new Dictionary<string, string?>
         {
+            // Links in emails and Stripe's way back name the app's own address, as in Azure.
+            ["Schedly__PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            // Paid event types pay on the fake Stripe's hosted checkout page, which confirms by a signed webhook.
+            ["Schedly__Payments__StripeSecretKey"] = FakeStripe.SecretKey,
+            ["Schedly__Payments__StripeWebhookSecret"] = FakeStripe.WebhookSecret,
+            ["Schedly__Payments__StripeApiBase"] = _stripe.BaseUrl.AbsoluteUri,
             ["Schedly__Security__OperatorKey"] = OperatorKey,
             ["Schedly__Webhooks__AllowPrivateAddresses"] = "true", // loopback feed servers, as in local runs
             // The booking page as in Azure: the proof-of-work widget solves a challenge per booking (an easy one here).
             ["Schedly__ProofOfWork__Enabled"] = "true",
             ["Schedly__ProofOfWork__MaxNumber"] = "2000",
             ["Schedly__Email__PickupFolder"] = MailFolder,
-        });
+        }, port: port);
+        _stripe.WebhookEndpoint = new Uri(BaseAddress, "/api/payments/stripe/webhook");
 
         if (!File.Exists(ChromiumPath))
         {
@@ -81,6 +91,11 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (_stripe is not null)
+        {
+            await _stripe.DisposeAsync();
         }
     }
 

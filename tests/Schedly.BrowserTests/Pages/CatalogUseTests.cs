@@ -28,6 +28,7 @@ public sealed partial class CatalogUseTests
     [Theory]
     [InlineData("book.html")]
     [InlineData("manage.html")]
+    [InlineData("approve.html")]
     public void Page_RendersInEveryLanguageWithNoPlaceholderLeft(string name)
     {
         var template = File.ReadAllText(Path.Combine(ServePage.WebRoot, name));
@@ -35,7 +36,7 @@ public sealed partial class CatalogUseTests
         {
             var html = name == "book.html"
                 ? LocalizedPages.Booking(template, locale, null, "intro", proofOfWork: false)
-                : LocalizedPages.Manage(template, locale);
+                : LocalizedPages.TokenPage(template, locale);
             Assert.DoesNotContain("{{", html, StringComparison.Ordinal);
             Assert.Contains($"<html lang=\"{locale}\" dir=\"{SupportedLocales.Direction(locale)}\" data-embed-origin=\"\">", html, StringComparison.Ordinal);
             Assert.Contains(MessageCatalogs.For(locale).Text("page.skip"), html, StringComparison.Ordinal);

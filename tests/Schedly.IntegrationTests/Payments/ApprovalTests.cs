@@ -81,7 +81,7 @@ public sealed class ApprovalTests(PaymentAppFixture app) : IClassFixture<Payment
         await approveLate.AssertProblemAsync(409, "booking-not-pending");
 
         // Both sides hear of the request and of its expiry; the host's copy of the request links to where it is answered.
-        Assert.Contains($"/dashboard/{slug}", await app.MailAsync(id, "approvalpending", "host"), StringComparison.Ordinal);
+        Assert.Contains("/approve", await app.MailAsync(id, "approvalpending", "host"), StringComparison.Ordinal);
         Assert.NotNull(await app.MailAsync(id, "approvalpending", "client"));
         Assert.NotNull(await app.MailAsync(id, "expired", "client", sequence: 1));
         Assert.NotNull(await app.MailAsync(id, "expired", "host", sequence: 1));

@@ -29,6 +29,11 @@ export const publicApi = {
   booking: (id, token) => request(`/api/bookings/${seg(id)}`, { token }),
   /** @param {string} id @param {string} token @param {string} reason */
   cancel: (id, token, reason) => request(`/api/bookings/${seg(id)}/cancel`, { method: "POST", token, body: reason ? { reason } : {} }),
+  /** The request the host's approval link names. @param {string} id @param {string} token the approval token */
+  approvalRequest: (id, token) => request(`/api/approvals/${seg(id)}`, { token }),
+  /** @param {string} id @param {string} token the approval token @param {"approve" | "decline"} answer @param {string} [reason] */
+  answerRequest: (id, token, answer, reason) =>
+    request(`/api/approvals/${seg(id)}/${answer}`, { method: "POST", token, body: reason ? { reason } : {} }),
   /** @param {string} id @param {string} token @param {string} start */
   reschedule: (id, token, start) => request(`/api/bookings/${seg(id)}/reschedule`, { method: "POST", token, body: { start } }),
 };
