@@ -83,19 +83,26 @@ public sealed class TableAnalyticsStore(TableServiceClient tables) : IAnalyticsS
         }
     }
 
-    public async Task<IReadOnlyList<DailyRollup>> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    public async Task<StoredRollups> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         var rollups = new List<DailyRollup>();
+        Instant? lastUpdated = null;
         await foreach (var entity in Query(host, from, to, null, cancellationToken).ConfigureAwait(false))
         {
+            // Every write of a day rewrites its marker, so the rows' own timestamps say when the roll-up last ran on them.
+            if (entity.Timestamp is { } written && (lastUpdated is null || Instant.FromDateTimeOffset(written) > lastUpdated))
+            {
+                lastUpdated = Instant.FromDateTimeOffset(written);
+            }
+
             if (!entity.RowKey.EndsWith("|" + DayMarker, StringComparison.Ordinal))
             {
                 rollups.Add(ToRollup(entity));
             }
         }
 
-        return rollups;
+        return new StoredRollups(rollups, lastUpdated);
     }
 
     private IAsyncEnumerable<TableEntity> Query(HostSlug host, LocalDate from, LocalDate to, IEnumerable<string>? select, CancellationToken cancellationToken)

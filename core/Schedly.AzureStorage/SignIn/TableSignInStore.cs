@@ -96,6 +96,31 @@ public sealed class TableSignInStore(TableServiceClient tables) : ISignInStore
         }
     }
 
+    public async Task<IReadOnlyList<ApiKeyHash>> ListSessionsExpiredBeforeAsync(Instant before, int max, CancellationToken cancellationToken)
+    {
+        // The table holds one row per signed-in browser: a filtered scan that reads only the keys of the expired ones.
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {before.ToDateTimeOffset()}");
+        var expired = new List<ApiKeyHash>();
+        try
+        {
+            await foreach (var row in _sessions.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey"], cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                expired.Add(ApiKeyHash.FromStored(row.PartitionKey));
+                if (expired.Count >= max)
+                {
+                    break;
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // No session was ever saved: the table does not exist yet.
+        }
+
+        return expired;
+    }
+
     private static async Task<TableEntity?> FindAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
     {
         try

@@ -131,14 +131,20 @@ public sealed class TableBookingStore(TableServiceClient tables, OutboxGuardQueu
             : null;
     }
 
-    public async Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<BookingPage> ListAsync(HostSlug host, Interval range, IReadOnlyCollection<BookingStatus> statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(statuses);
         var from = BookingRowKeys.ByStartFrom(range.Start);
         var to = BookingRowKeys.ByStartFrom(range.End);
-        var filter = status is { } wanted
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {host.Value} and RowKey ge {from} and RowKey lt {to} and Status eq {wanted.ToString()}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {host.Value} and RowKey ge {from} and RowKey lt {to}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {host.Value} and RowKey ge {from} and RowKey lt {to}");
+        if (statuses.Count > 0)
+        {
+            // Each status quoted by the SDK; "(Status eq 'A' or Status eq 'B')".
+            var anyOf = string.Join(" or ", statuses.Distinct().Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
+            filter += $" and ({anyOf})";
+        }
+
         await foreach (var page in _table.QueryAsync<BookingEntity>(filter, pageSize, cancellationToken: cancellationToken)
                            .AsPages(continuationToken, pageSize).ConfigureAwait(false))
         {

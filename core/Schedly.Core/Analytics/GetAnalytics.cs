@@ -33,8 +33,8 @@ public sealed class GetAnalytics(IHostRepository hosts, IAnalyticsStore analytic
         }
 
         var now = clock.GetCurrentInstant();
-        var days = await analytics.ReadAsync(slug, from, to, cancellationToken).ConfigureAwait(false);
-        return new GetAnalyticsResult.Found(from, to, AnalyticsReport.From([.. days.Select(d => d with { Completed = d.CompletedAt(now) })]));
+        var stored = await analytics.ReadAsync(slug, from, to, cancellationToken).ConfigureAwait(false);
+        return new GetAnalyticsResult.Found(from, to, AnalyticsReport.From([.. stored.Days.Select(d => d with { Completed = d.CompletedAt(now) })]), stored.LastUpdated);
     }
 }
 
@@ -44,7 +44,8 @@ public abstract record GetAnalyticsResult
     {
     }
 
-    public sealed record Found(LocalDate From, LocalDate To, AnalyticsReport Report) : GetAnalyticsResult;
+    /// <summary>The report; <paramref name="LastUpdated"/>: when the roll-up last wrote one of its days (null: never).</summary>
+    public sealed record Found(LocalDate From, LocalDate To, AnalyticsReport Report, Instant? LastUpdated) : GetAnalyticsResult;
 
     public sealed record NotFound : GetAnalyticsResult;
 

@@ -15,8 +15,15 @@ public interface IAnalyticsStore
     /// </summary>
     Task<bool> TryReplaceDayAsync(HostSlug host, LocalDate date, IReadOnlyList<DailyRollup> rollups, AnalyticsDayVersion version, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<DailyRollup>> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken);
+    /// <summary>The rollups of host-local dates <paramref name="from"/>..<paramref name="to"/> (both inclusive), and when any of those days was last written.</summary>
+    Task<StoredRollups> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Rollups as read, with the moment the latest of their days was written (null when none of the days was ever
+/// computed): the report's "last updated".
+/// </summary>
+public sealed record StoredRollups(IReadOnlyList<DailyRollup> Days, Instant? LastUpdated);
 
 /// <summary>
 /// A stored day as read: the version of its marker (null: the day was never written) and of each event type's row.

@@ -55,7 +55,7 @@ public sealed class RollUpAnalytics(IHostRepository hosts, IBookingStore booking
         var (from, to) = (today.PlusDays(-DaysBack), today.PlusDays(DaysAhead));
         var dates = (await ReadBookingsAsync(slug, Range(from, to, zone), cancellationToken).ConfigureAwait(false))
             .Select(b => b.Start.InZone(zone).Date)
-            .Concat((await analytics.ReadAsync(slug, from, to, cancellationToken).ConfigureAwait(false)).Select(r => r.Date))
+            .Concat((await analytics.ReadAsync(slug, from, to, cancellationToken).ConfigureAwait(false)).Days.Select(r => r.Date))
             .Distinct()
             .Order();
         foreach (var date in dates)
@@ -84,7 +84,7 @@ public sealed class RollUpAnalytics(IHostRepository hosts, IBookingStore booking
         string? continuation = null;
         do
         {
-            var page = await bookings.ListAsync(slug, range, null, 500, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await bookings.ListAsync(slug, range, [], 500, continuation, cancellationToken).ConfigureAwait(false);
             all.AddRange(page.Bookings);
             continuation = page.ContinuationToken;
         }

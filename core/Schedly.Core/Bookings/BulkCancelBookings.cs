@@ -39,7 +39,7 @@ public sealed class BulkCancelBookings(IHostRepository hosts, IBookingStore stor
         var more = false;
         do
         {
-            var page = await store.ListAsync(host, starts, BookingStatus.Confirmed, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await store.ListAsync(host, starts, [BookingStatus.Confirmed], PageSize, continuation, cancellationToken).ConfigureAwait(false);
             foreach (var booking in page.Bookings.Where(b => b.Start >= starts.Start
                 && (email is null || string.Equals(b.Client.Email, email, StringComparison.OrdinalIgnoreCase))))
             {

@@ -155,7 +155,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
         string? continuation = null;
         do
         {
-            var page = await store.ListAsync(host, upcoming, BookingStatus.Confirmed, ClientCapPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await store.ListAsync(host, upcoming, [BookingStatus.Confirmed], ClientCapPageSize, continuation, cancellationToken).ConfigureAwait(false);
             held += page.Bookings.Count(b => b.Start > now && string.Equals(b.Client.Email, email, StringComparison.OrdinalIgnoreCase));
             continuation = page.ContinuationToken;
         }

@@ -13,9 +13,14 @@ namespace Schedly.Core.Bookings;
 public sealed class HostBookings(IHostRepository hosts, IBookingStore store, ManagedBookings managed, IBookingEventPublisher publisher, IClock clock)
 {
 
+    /// <summary>The most store pages one list call reads while looking for a client email (the rest come with the token).</summary>
+    public const int MaxPagesPerEmailSearch = 10;
+
     /// <summary>
-    /// Bookings starting on host-local dates <c>start</c>..<c>end</c> (both inclusive; default today and
-    /// 90 days on; at most 366 days), optionally only <c>confirmed</c> or <c>cancelled</c>, sorted by start.
+    /// Bookings starting on host-local dates <c>start</c>..<c>end</c> (both inclusive; default today and 90 days on; at
+    /// most 366 days), of the statuses asked for (default all), sorted by start. With an <c>email</c>, the store's pages
+    /// are read until one holds a booking of a matching client, or <see cref="MaxPagesPerEmailSearch"/> were read: a page
+    /// may then be empty and still carry a token.
     /// </summary>
     public async Task<HostBookingsResult> ListAsync(HostSlug host, BookingListDraft draft, CancellationToken cancellationToken)
     {
@@ -28,17 +33,36 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
         }
 
         var zone = stored.Value.Profile.TimeZone;
-        var query = draft.Validate(clock.GetCurrentInstant().InZone(zone).Date);
-        if (!query.IsValid)
+        var validated = draft.Validate(clock.GetCurrentInstant().InZone(zone).Date);
+        if (!validated.IsValid)
         {
-            return new HostBookingsResult.Invalid(query.Errors);
+            return new HostBookingsResult.Invalid(validated.Errors);
         }
 
-        var (from, to, status, size, continuationToken) = query.Value;
-        var range = new Interval(from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
-        var page = await store.ListAsync(host, range, status, size, continuationToken, cancellationToken).ConfigureAwait(false);
-        return new HostBookingsResult.Page(page);
+        var query = validated.Value;
+        var range = new Interval(query.From.AtStartOfDayInZone(zone).ToInstant(), query.To.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+        var found = new List<Booking>();
+        var token = query.ContinuationToken;
+        var pagesRead = 0;
+        do
+        {
+            var page = await store.ListAsync(host, range, query.Statuses, query.PageSize, token, cancellationToken).ConfigureAwait(false);
+            found.AddRange(page.Bookings.Where(query.MatchesEmail));
+            token = page.ContinuationToken;
+            pagesRead++;
+        }
+        while (query.Email is not null && found.Count == 0 && token is not null && pagesRead < MaxPagesPerEmailSearch);
+
+        return new HostBookingsResult.Page(new BookingPage(found, token));
     }
+
+    /// <summary>
+    /// The host moves a booking to <paramref name="start"/>: the same path as the client's reschedule (the slot must be
+    /// offered now, the booking's own time counting as free; one atomic claim; the rescheduled event, emails and
+    /// webhooks), without the client's change policy.
+    /// </summary>
+    public Task<ManageResult> RescheduleAsync(HostSlug host, string bookingId, string? start, CancellationToken cancellationToken) =>
+        managed.RescheduleAsync(ct => FindOwnAsync(host, bookingId, ct), start, Booking.ByHost, cancellationToken);
 
     public Task<ManageResult> CancelAsync(HostSlug host, string bookingId, string? reason, CancellationToken cancellationToken) =>
         managed.CancelAsync(ct => FindOwnAsync(host, bookingId, ct), reason, Booking.ByHost, cancellationToken);

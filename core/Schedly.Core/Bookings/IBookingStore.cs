@@ -22,10 +22,9 @@ public interface IBookingStore
     Task<Versioned<Booking>?> FindAsync(BookingId id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The host's bookings starting in <paramref name="range"/>, sorted by start, optionally of one
-    /// status, one page at a time; pass the returned token back for the next page.
+    /// The host's bookings starting in <paramref name="range"/>, sorted by start, of the given <paramref name="statuses"/> (empty: all), one page at a time; pass the returned token back for the next page.
     /// </summary>
-    Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+    Task<BookingPage> ListAsync(HostSlug host, Interval range, IReadOnlyCollection<BookingStatus> statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
     Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken);
 

@@ -74,7 +74,15 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
     }
 
     /// <summary>Moves the booking to <c>start</c> when that is an offered slot now (the booking's own time counts as free).</summary>
-    public async Task<ManageResult> RescheduleAsync(string bookingId, string manageToken, string? start, CancellationToken cancellationToken)
+    public Task<ManageResult> RescheduleAsync(string bookingId, string manageToken, string? start, CancellationToken cancellationToken) =>
+        RescheduleAsync(ct => FindAsync(bookingId, manageToken, ct), start, Booking.ByClient, cancellationToken);
+
+    /// <summary>
+    /// Moves the booking <paramref name="find"/> returns (re-run on every attempt; null means not found) to <c>start</c>.
+    /// The client's policy (<see cref="ClientChangeRules"/>) applies when <paramref name="movedBy"/> is
+    /// <see cref="Booking.ByClient"/>; the host moves without it.
+    /// </summary>
+    internal async Task<ManageResult> RescheduleAsync(Func<CancellationToken, Task<Versioned<Booking>?>> find, string? start, string movedBy, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var parsedStart = SchedulingPatterns.RequiredInstant(start, "start", errors);
@@ -85,7 +93,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
 
         return await OptimisticConcurrency.RunAsync<ManageResult>("Reschedule", async ct =>
         {
-            var current = await FindAsync(bookingId, manageToken, ct).ConfigureAwait(false);
+            var current = await find(ct).ConfigureAwait(false);
             if (current is null)
             {
                 return new ManageResult.NotFound();
@@ -97,7 +105,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             }
 
             var booking = current.Value;
-            if (ClientChangeRules.RefuseReschedule(booking, clock.GetCurrentInstant()) is { } refusal)
+            if (movedBy == Booking.ByClient && ClientChangeRules.RefuseReschedule(booking, clock.GetCurrentInstant()) is { } refusal)
             {
                 return new ManageResult.PolicyViolation(refusal);
             }

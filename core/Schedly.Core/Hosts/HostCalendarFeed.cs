@@ -51,7 +51,7 @@ public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store,
         string? continuation = null;
         do
         {
-            var page = await store.ListAsync(slug, range, null, 200, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await store.ListAsync(slug, range, [], 200, continuation, cancellationToken).ConfigureAwait(false);
             events.AddRange(page.Bookings.Select(b => ToEvent(host.Value, b)));
             continuation = page.ContinuationToken;
         }

@@ -72,7 +72,7 @@ public sealed class ErasePersonalData(IHostRepository hosts, IBookingStore store
         string? continuation = null;
         do
         {
-            var page = await store.ListAsync(host, starts, null, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await store.ListAsync(host, starts, [], PageSize, continuation, cancellationToken).ConfigureAwait(false);
             found.AddRange(page.Bookings.Where(matches).Select(b => b.Id));
             continuation = page.ContinuationToken;
         }

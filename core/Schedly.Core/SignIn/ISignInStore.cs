@@ -24,4 +24,7 @@ public interface ISignInStore
 
     /// <summary>Deletes the session with this hash; nothing when there is none.</summary>
     Task DeleteSessionAsync(ApiKeyHash idHash, CancellationToken cancellationToken);
+
+    /// <summary>The hashes of at most <paramref name="max"/> sessions whose <see cref="HostSession.ExpiresAt"/> is before <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<ApiKeyHash>> ListSessionsExpiredBeforeAsync(NodaTime.Instant before, int max, CancellationToken cancellationToken);
 }

@@ -8,9 +8,9 @@ using Schedly.Functions.Http;
 namespace Schedly.Functions.Admin;
 
 /// <summary>
-/// <c>GET /api/admin/hosts/{host}/bookings?start=&amp;end=&amp;status=&amp;pageSize=&amp;continuationToken=</c>:
-/// the host's bookings sorted by start (host-local dates, both inclusive), with client, answers and
-/// price, one page at a time.
+/// <c>GET /api/admin/hosts/{host}/bookings?start=&amp;end=&amp;status=&amp;email=&amp;pageSize=&amp;continuationToken=</c>:
+/// the host's bookings sorted by start (host-local dates, both inclusive; statuses comma-separated; part of the
+/// client's email), with client, answers and price, one page at a time.
 /// </summary>
 public sealed class ListHostBookings(AdminRoutes adminRoutes, HostBookings hostBookings)
 {
@@ -34,7 +34,8 @@ public sealed class ListHostBookings(AdminRoutes adminRoutes, HostBookings hostB
             query["end"].FirstOrDefault(),
             query["status"].FirstOrDefault(),
             query["pageSize"].FirstOrDefault(),
-            query["continuationToken"].FirstOrDefault());
+            query["continuationToken"].FirstOrDefault(),
+            query["email"].FirstOrDefault());
         var result = await hostBookings.ListAsync(slug, draft, cancellationToken).ConfigureAwait(false);
         return result switch
         {

@@ -41,7 +41,7 @@ public sealed class GetHostAnalytics(AdminRoutes adminRoutes, GetAnalytics getAn
 }
 
 /// <summary>The analytics document on the wire; amounts are decimal strings with two digits.</summary>
-public sealed record AnalyticsResponse(string Start, string End, object Totals, IReadOnlyList<object> Days)
+public sealed record AnalyticsResponse(string Start, string End, string? LastUpdated, object Totals, IReadOnlyList<object> Days)
 {
     public static AnalyticsResponse From(GetAnalyticsResult.Found found)
     {
@@ -50,6 +50,7 @@ public sealed record AnalyticsResponse(string Start, string End, object Totals, 
         return new AnalyticsResponse(
             LocalDatePattern.Iso.Format(found.From),
             LocalDatePattern.Iso.Format(found.To),
+            found.LastUpdated is { } updated ? InstantPattern.ExtendedIso.Format(updated) : null,
             new
             {
                 booked = report.Booked,

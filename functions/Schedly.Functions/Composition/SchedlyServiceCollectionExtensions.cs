@@ -89,6 +89,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddValidatedOptions<SignInOptions>(SignInOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SignInOptions>>().Value);
         services.AddSingleton<HostSessions>();
+        services.AddSingleton<PruneExpiredSessions>();
         services.AddSingleton<RedeemSignInLink>();
         services.AddSingleton<SuspendHost>();
         return services;

@@ -74,7 +74,7 @@ public static class PageActions
         await page.GetByLabel("API key").FillAsync(apiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator("#dashboard")).ToBeVisibleAsync();
-        await Expect(page.Locator("#upcoming-list > li").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#booking-days > *").First).ToBeVisibleAsync();
     }
 
     /// <summary>

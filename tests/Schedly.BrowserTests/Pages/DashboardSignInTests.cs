@@ -34,7 +34,7 @@ public sealed class DashboardSignInTests(BrowserAppFixture app)
         await page.GotoAsync(Local(link));
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, $"/dashboard/{slug}").ToString());
         await Expect(page.Locator("#dashboard")).ToBeVisibleAsync();
-        await Expect(page.Locator("#upcoming-list > li").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#booking-days > *").First).ToBeVisibleAsync();
         await Expect(page.Locator("#subtitle")).ToHaveTextAsync($"Ada Lovelace · {BrowserAppFixture.HostZone}");
 
         // The session is an HttpOnly, SameSite=Strict cookie for /api; no key in storage, no token in any URL but the link's own.

@@ -86,7 +86,7 @@ public sealed class ScreenshotTests(BrowserAppFixture app, ITestOutputHelper out
         var signIn = await CaptureAsync(page, device, "dashboard-sign-in");
 
         await SignInAsync(page, slug, apiKey);
-        await Expect(page.Locator("#upcoming-list li.booking-item")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#booking-days li.booking-item")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit Intro call" }).ClickAsync();
         await Expect(page.Locator("#type-form")).ToBeVisibleAsync();
         var dashboard = await CaptureAsync(page, device, "dashboard");

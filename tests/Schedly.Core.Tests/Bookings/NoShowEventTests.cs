@@ -118,7 +118,7 @@ public sealed class NoShowEventTests
 
         public Task<BookingSnapshot> LoadAsync(HostSlug host, SnapshotScope scope, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<BookingPage> ListAsync(HostSlug host, Interval range, IReadOnlyCollection<BookingStatus> statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IdempotencyRecord?> FindIdempotencyAsync(HostSlug host, string storageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

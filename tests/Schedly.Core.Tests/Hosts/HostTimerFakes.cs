@@ -59,7 +59,7 @@ internal sealed class FakeBookingStore : IBookingStore
         return Task.FromResult(Bookings.FirstOrDefault(b => b.Id == id) is { } booking ? new Versioned<Booking>(booking, "v1") : null);
     }
 
-    public Task<BookingPage> ListAsync(HostSlug host, Interval range, BookingStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public Task<BookingPage> ListAsync(HostSlug host, Interval range, IReadOnlyCollection<BookingStatus> statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         Read(host);
         return Task.FromResult(new BookingPage(Bookings.Where(b => b.Id.Host == host && range.Contains(b.Start)).ToList(), null));
@@ -120,8 +120,11 @@ internal sealed class FakeAnalyticsStore : IAnalyticsStore
         return Task.FromResult(true);
     }
 
-    public Task<IReadOnlyList<DailyRollup>> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DailyRollup>>(_days.Where(d => d.Key.Host == host.Value && d.Key.Date >= from && d.Key.Date <= to).SelectMany(d => d.Value.Rollups).ToList());
+    /// <summary>When the fake says its days were last written (the real store reads the rows' timestamps).</summary>
+    public Instant? LastWritten { get; set; }
+
+    public Task<StoredRollups> ReadAsync(HostSlug host, LocalDate from, LocalDate to, CancellationToken cancellationToken) =>
+        Task.FromResult(new StoredRollups(_days.Where(d => d.Key.Host == host.Value && d.Key.Date >= from && d.Key.Date <= to).SelectMany(d => d.Value.Rollups).ToList(), LastWritten));
 }
 
 /// <summary>Entries in <see cref="Due"/>; listing a host in <see cref="FailingHosts"/> throws.</summary>

@@ -34,4 +34,7 @@ internal sealed class FakeSignInStore : ISignInStore
         Sessions.Remove(idHash.Hex);
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<ApiKeyHash>> ListSessionsExpiredBeforeAsync(Instant before, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ApiKeyHash>>(Sessions.Values.Where(s => s.ExpiresAt < before).Take(max).Select(s => s.IdHash).ToList());
 }

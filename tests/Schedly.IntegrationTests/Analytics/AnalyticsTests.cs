@@ -30,7 +30,12 @@ public sealed class AnalyticsTests(SchedlyAppFixture app)
         await rollUp.RollUpHostAsync(HostSlug.Parse(slug), CancellationToken.None);
         var twice = await ReportAsync(slug, key, day);
 
-        Assert.Equal(once.ToString(), twice.ToString());
+        // The figures are the same; only lastUpdated moves with the second write.
+        Assert.Equal(once.GetProperty("totals").ToString(), twice.GetProperty("totals").ToString());
+        Assert.Equal(once.GetProperty("days").ToString(), twice.GetProperty("days").ToString());
+        Assert.True(
+            DateTimeOffset.Parse(twice.GetProperty("lastUpdated").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            >= DateTimeOffset.Parse(once.GetProperty("lastUpdated").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(2, once.GetProperty("totals").GetProperty("booked").GetInt32());
         Assert.Equal("100.00", once.GetProperty("totals").GetProperty("revenue").GetProperty("EUR").GetString());
 
@@ -72,6 +77,23 @@ public sealed class AnalyticsTests(SchedlyAppFixture app)
         var nextDay = Assert.Single((await ReportAsync(slug, key, next)).GetProperty("days").EnumerateArray());
         Assert.Equal(1, nextDay.GetProperty("booked").GetInt32());
         Assert.Equal(1, nextDay.GetProperty("rescheduled").GetInt32());
+    }
+
+    [Fact]
+    public async Task LastUpdated_IsNullBeforeAnyRollUpAndThenWhenTheRollUpWrote()
+    {
+        var hosts = new TestHosts(app);
+        var (slug, key) = await hosts.CreateAsync("analyticsupdated", new Dictionary<string, object> { ["intro"] = new { title = "Intro", durationMinutes = 30 } });
+        var day = TestHosts.Today.AddDays(2);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await ReportAsync(slug, key, day)).GetProperty("lastUpdated").ValueKind);
+
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+        using var booked = await hosts.BookAsync(slug, "intro", TestHosts.BookingBody((await hosts.SlotsAsync(slug, "intro", day, day))[0].Start));
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        await app.Runner.Services.GetRequiredService<RollUpAnalytics>().RollUpHostAsync(HostSlug.Parse(slug), CancellationToken.None);
+
+        var updated = DateTimeOffset.Parse((await ReportAsync(slug, key, day)).GetProperty("lastUpdated").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(updated, before, DateTimeOffset.UtcNow.AddSeconds(5));
     }
 
     [Fact]

@@ -41,20 +41,8 @@ public sealed class HostBookingsTests(SchedlyAppFixture app)
         Assert.Equal("host", cancelled.GetProperty("cancelledBy").GetString());
         Assert.Contains(slots[9], await _hosts.SlotsAsync(slug, "intro", day, day));
 
-        var starts = new List<string>();
-        string? token = null;
-        var pages = 0;
-        do
-        {
-            var url = $"/api/admin/hosts/{slug}/bookings?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&pageSize=2" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
-            using var page = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url).WithBearer(key));
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            var body = await page.ReadJsonAsync();
-            starts.AddRange(body.GetProperty("bookings").EnumerateArray().Select(b => b.GetProperty("start").GetString()!));
-            token = body.GetProperty("continuationToken").GetString();
-            pages++;
-        }
-        while (token is not null && pages < 10);
+        var (listed, pages) = await ListAllAsync(slug, key, $"start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&pageSize=2");
+        var starts = listed.Select(b => b.GetProperty("start").GetString()!).ToList();
 
         Assert.Equal(new[] { 1, 3, 5, 7, 9 }.Select(i => slots[i].Start), starts);
         Assert.True(pages >= 3);
@@ -65,7 +53,47 @@ public sealed class HostBookingsTests(SchedlyAppFixture app)
         Assert.All(confirmed, b => Assert.Equal("20.00", b.GetProperty("price").GetProperty("amount").GetString()));
     }
 
+    [Fact]
+    public async Task List_SearchesByClientEmailAndPagesBeyondThirtyDays()
+    {
+        var (slug, key) = await _hosts.CreateAsync("listmail", Intro);
+        var (near, far) = (TestHosts.Today.AddDays(2), TestHosts.Today.AddDays(45));
+        using var a = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody((await _hosts.SlotsAsync(slug, "intro", near, near))[0].Start, "Grace", "Grace.Hopper@Example.com"));
+        using var b = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody((await _hosts.SlotsAsync(slug, "intro", near, near))[2].Start, "Alan", "alan@example.com"));
+        using var c = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody((await _hosts.SlotsAsync(slug, "intro", far, far))[0].Start, "Grace", "grace.hopper@example.com"));
+        Assert.All(new[] { a, b, c }, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+
+        var (found, _) = await ListAllAsync(slug, key, $"end={TestHosts.Today.AddDays(60):yyyy-MM-dd}&email=GRACE.hopper&pageSize=1");
+
+        Assert.Equal(["Grace.Hopper@Example.com", "grace.hopper@example.com"], found.Select(x => x.GetProperty("email").GetString()));
+        Assert.Equal(far.ToString("yyyy-MM-dd"), found[1].GetProperty("start").GetString()![..10]);
+        Assert.Empty((await ListAllAsync(slug, key, "email=nobody")).Bookings);
+    }
+
+    [Fact]
+    public async Task List_SeveralStatusesAtOnce_AndCancelledStayListed()
+    {
+        var (slug, key) = await _hosts.CreateAsync("liststatus", Intro);
+        var day = TestHosts.Today.AddDays(2);
+        var slots = await _hosts.SlotsAsync(slug, "intro", day, day);
+        using var kept = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[0].Start));
+        using var dropped = await _hosts.BookAsync(slug, "intro", TestHosts.BookingBody(slots[2].Start, "Alan", "alan@example.com"));
+        var droppedId = (await dropped.ReadJsonAsync()).GetProperty("id").GetString()!;
+        using var cancel = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/{droppedId}/cancel").WithBearer(key));
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+
+        var (cancelled, _) = await ListAllAsync(slug, key, "status=cancelled,declined,expired");
+        var (waiting, _) = await ListAllAsync(slug, key, "status=pendingApproval,pendingPayment");
+        var (both, _) = await ListAllAsync(slug, key, "status=confirmed,cancelled");
+
+        Assert.Equal(droppedId, Assert.Single(cancelled).GetProperty("id").GetString());
+        Assert.Empty(waiting);
+        Assert.Equal(2, both.Count);
+    }
+
     [Theory]
+    [InlineData("?status=confirmed,bogus")]
+    [InlineData("?email=%01x")]
     [InlineData("?start=2026-13-01")]
     [InlineData("?start=2026-12-10&end=2026-12-01")]
     [InlineData("?start=2026-01-01&end=2027-12-31")]
@@ -144,6 +172,26 @@ public sealed class HostBookingsTests(SchedlyAppFixture app)
         Assert.Equal(
             eventIds.Select(id => $"{id}.crm").Order(StringComparer.Ordinal),
             receiver.Received.Select(r => r.Headers["Schedly-Delivery-Id"]).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every booking the query lists, following the continuation token (at most 20 pages), and how many pages that took.</summary>
+    private async Task<(List<System.Text.Json.JsonElement> Bookings, int Pages)> ListAllAsync(string slug, string key, string query)
+    {
+        var all = new List<System.Text.Json.JsonElement>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var url = $"/api/admin/hosts/{slug}/bookings?{query}" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            using var page = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url).WithBearer(key));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var body = await page.ReadJsonAsync();
+            all.AddRange(body.GetProperty("bookings").EnumerateArray());
+            token = body.GetProperty("continuationToken").GetString();
+        }
+        while (++pages < 20 && token is not null);
+
+        return (all, pages);
     }
 
     /// <summary>A booking whose meeting is over, written through the real store (the API never books the past).</summary>

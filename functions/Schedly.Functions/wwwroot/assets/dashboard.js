@@ -2,14 +2,14 @@
 // The host dashboard: /dashboard/{host}, and /dashboard to sign in by email. Signed in by an emailed link, the
 // browser holds an HttpOnly session cookie the page never sees; signed in with the API key, the key is kept in
 // sessionStorage only (never localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
-// overrides, event types, the bookings of the next 30 days (plus the past 7 for no-shows), and
-// analytics (last 30 days by default) drawn as inline SVG charts, and the host's own calendars. Each section is a module under
+// overrides, event types, the bookings (upcoming, past, cancelled or pending, by client email, grouped by day, paged), and
+// analytics (the past and the next 30 days by default) drawn with uPlot, and the host's own calendars. Each section is a module under
 // dashboard/; they share one context object.
 import { byId, inputById, setStatus } from "./lib/dom.js";
 import { loadAnalytics, resetAnalyticsRange, setUpAnalytics } from "./dashboard/analytics.js";
-import { loadBookings } from "./dashboard/bookings.js";
+import { loadBookings, setUpBookings } from "./dashboard/bookings.js";
 import { loadCalendars, setUpCalendars } from "./dashboard/calendars.js";
-import { createDashboardContext } from "./dashboard/context.js";
+import { configOf, createDashboardContext } from "./dashboard/context.js";
 import { setUpFirstRun } from "./dashboard/first-run.js";
 import { setUpTypeEditor, showTypes } from "./dashboard/event-type-editor.js";
 import { renderHours, setUpHours } from "./dashboard/hours-form.js";
@@ -17,7 +17,7 @@ import { redeemLink, resumeSession, setUpSignIn, showSignIn, signIn } from "./da
 import { readKey } from "./dashboard/stored-key.js";
 
 /** Lists and areas emptied on sign-out. */
-const SIGNED_IN_CONTENT = ["first-run-steps", "share", "weekly", "overrides", "type-list", "upcoming-list", "recent-list", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
+const SIGNED_IN_CONTENT = ["first-run-steps", "share", "weekly", "overrides", "type-list", "booking-days", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
 
 const ctx = createDashboardContext();
 
@@ -27,6 +27,7 @@ const hooks = {
     renderHours(ctx);
     showTypes(ctx);
     resetAnalyticsRange(ctx);
+    byId("bookings-zone").textContent = configOf(ctx).timeZone;
     await Promise.all([loadBookings(ctx), loadAnalytics(ctx), loadCalendars(ctx)]);
   },
   onSignedOut() {
@@ -59,6 +60,7 @@ async function main() {
   setUpFirstRun(ctx);
   setUpHours(ctx);
   setUpTypeEditor(ctx);
+  setUpBookings(ctx);
   setUpAnalytics(ctx);
   setUpCalendars(ctx);
   const stored = readKey(ctx.host);

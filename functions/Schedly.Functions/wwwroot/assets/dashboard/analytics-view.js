@@ -1,10 +1,12 @@
 // @ts-check
-// Draws one analytics answer: the totals and three charts (bookings per day, rates, revenue).
+// Draws one analytics answer: the totals (revenue split into collected, refunded and expected), when the figures were
+// last computed, and two daily charts (bookings; revenue per currency) drawn with uPlot, each with a table alternative.
 import { datesBetween } from "../lib/dates.js";
 import { byId, el } from "../lib/dom.js";
 import { formatMoney } from "../lib/format.js";
-import { dailyBarChart, horizontalBarChart } from "../charts.js";
+import { dailyChart } from "../charts.js";
 
+/** @typedef {Record<string, string>} Amounts currency → decimal string */
 /**
  * @typedef {object} AnalyticsTotals
  * @property {number} [booked]
@@ -14,9 +16,13 @@ import { dailyBarChart, horizontalBarChart } from "../charts.js";
  * @property {number | string} [cancellationRate]
  * @property {number | string} [noShowRate]
  * @property {number | null} [medianLeadTimeMinutes]
- * @property {Record<string, string>} [revenue] currency → amount
+ * @property {Amounts} [revenue]
+ * @property {Amounts} [revenueCollected]
+ * @property {Amounts} [revenueRefunded]
+ * @property {Amounts} [revenueExpected]
  */
-/** @typedef {{ start: string, end: string, totals?: AnalyticsTotals, days?: Array<{ date: string, booked?: number }> }} AnalyticsAnswer */
+/** @typedef {{ date: string, booked?: number, cancelled?: number, revenueCollected?: Amounts, revenueRefunded?: Amounts, revenueExpected?: Amounts }} AnalyticsDay */
+/** @typedef {{ start: string, end: string, lastUpdated?: string | null, totals?: AnalyticsTotals, days?: AnalyticsDay[] }} AnalyticsAnswer */
 
 /** @param {number | string | undefined} rate */
 const percent = (rate) => `${Math.round((Number(rate) || 0) * 1000) / 10}%`;
@@ -30,15 +36,39 @@ function formatLeadTime(minutes) {
   return `${Math.round((hours / 24) * 10) / 10} days`;
 }
 
+/** @param {Amounts | undefined} amounts */
+const money = (amounts) => {
+  const entries = Object.entries(amounts ?? {});
+  return entries.length ? entries.map(([c, a]) => formatMoney(a, c)).join(", ") : "—";
+};
+
 /** @param {string} key @param {string} label @param {string | number} value */
 const totalItem = (key, label, value) =>
   el("div", { class: "total", dataset: { total: key } }, el("dt", { text: label }), el("dd", { text: String(value) }));
 
-/** @param {AnalyticsAnswer | null} data */
-export function renderAnalytics(data) {
+/**
+ * One value per date of the range, summed over the day's event types.
+ * @param {string[]} dates @param {AnalyticsDay[]} days @param {(day: AnalyticsDay) => number} pick
+ */
+function perDate(dates, days, pick) {
+  /** @type {Map<string, number>} */
+  const sums = new Map();
+  for (const day of days) sums.set(day.date, (sums.get(day.date) ?? 0) + pick(day));
+  return dates.map((date) => sums.get(date) ?? 0);
+}
+
+/** "Last updated 2 Dec, 09:15", or why there is no time yet. @param {string | null | undefined} lastUpdated */
+function lastUpdatedText(lastUpdated) {
+  if (!lastUpdated) return "Not computed yet: figures appear within minutes of the first booking.";
+  const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(lastUpdated));
+  return `Last updated ${when}.`;
+}
+
+/** @param {AnalyticsAnswer | null} data @param {string} today the host's date, marked on the charts */
+export function renderAnalytics(data, today) {
   const totals = data?.totals ?? {};
   const days = data?.days ?? [];
-  const revenue = Object.entries(totals.revenue ?? {});
+  byId("analytics-updated").textContent = lastUpdatedText(data?.lastUpdated);
   byId("analytics-totals").replaceChildren(
     totalItem("booked", "Booked", totals.booked ?? 0),
     totalItem("cancelled", "Cancelled", totals.cancelled ?? 0),
@@ -47,7 +77,10 @@ export function renderAnalytics(data) {
     totalItem("cancellationRate", "Cancellation rate", percent(totals.cancellationRate)),
     totalItem("noShowRate", "No-show rate", percent(totals.noShowRate)),
     totalItem("leadTime", "Median lead time", formatLeadTime(totals.medianLeadTimeMinutes)),
-    totalItem("revenue", "Revenue", revenue.length ? revenue.map(([c, a]) => formatMoney(a, c)).join(", ") : "—"));
+    totalItem("revenue", "Revenue", money(totals.revenue)),
+    totalItem("collected", "Collected", money(totals.revenueCollected)),
+    totalItem("refunded", "Refunded", money(totals.revenueRefunded)),
+    totalItem("expected", "Expected", money(totals.revenueExpected)));
 
   const charts = byId("analytics-charts");
   if (!data || ((totals.booked ?? 0) === 0 && days.length === 0)) {
@@ -55,27 +88,32 @@ export function renderAnalytics(data) {
     return;
   }
 
-  /** @type {Map<string, number>} */
-  const perDay = new Map();
-  for (const row of days) perDay.set(row.date, (perDay.get(row.date) ?? 0) + (row.booked ?? 0));
-  const points = datesBetween(data.start, data.end).map((date) => ({ date, value: perDay.get(date) ?? 0 }));
-
-  charts.replaceChildren(
-    dailyBarChart({
-      id: "bookings-per-day", title: "Bookings per day", points, unit: "bookings",
-      emptyText: "No bookings in this date range.",
-    }),
-    horizontalBarChart({
-      id: "rates", title: "Cancellation and no-show rates", max: 1,
-      emptyText: "No bookings in this date range.",
-      rows: [
-        { key: "cancellation", label: "Cancellation rate", value: Number(totals.cancellationRate) || 0, display: percent(totals.cancellationRate), className: "bar-cancel" },
-        { key: "no-show", label: "No-show rate", value: Number(totals.noShowRate) || 0, display: percent(totals.noShowRate), className: "bar-noshow" },
+  const dates = datesBetween(data.start, data.end);
+  const marker = today >= data.start && today <= data.end ? today : undefined;
+  /** @param {number} v */
+  const count = (v) => String(Math.round(v));
+  const made = [dailyChart({
+    id: "bookings-per-day", title: "Bookings per day (dashed line: today)", dates, marker, counts: true,
+    series: [
+      { label: "Booked", values: perDate(dates, days, (d) => d.booked ?? 0), color: "booked", bars: true, format: count },
+      { label: "Cancelled", values: perDate(dates, days, (d) => d.cancelled ?? 0), color: "cancelled", format: count },
+    ],
+  })];
+  const currencies = [...new Set(days.flatMap((d) => [d.revenueCollected, d.revenueRefunded, d.revenueExpected].flatMap((a) => Object.keys(a ?? {}))))].sort();
+  for (const currency of currencies) {
+    /** @param {number} v */
+    const format = (v) => formatMoney(v, currency);
+    /** @param {(day: AnalyticsDay) => Amounts | undefined} amounts */
+    const amountOf = (amounts) => perDate(dates, days, (d) => Number(amounts(d)?.[currency] ?? 0));
+    made.push(dailyChart({
+      id: `revenue-${currency}`, title: `Revenue per day in ${currency}: collected, refunded and expected`, dates, marker,
+      series: [
+        { label: "Collected", values: amountOf((d) => d.revenueCollected), color: "collected", bars: true, format },
+        { label: "Refunded", values: amountOf((d) => d.revenueRefunded), color: "refunded", format },
+        { label: "Expected", values: amountOf((d) => d.revenueExpected), color: "expected", format },
       ],
-    }),
-    horizontalBarChart({
-      id: "revenue", title: "Revenue per currency",
-      emptyText: "No revenue in this date range.",
-      rows: revenue.map(([currency, amount]) => ({ key: currency, label: currency, value: Number(amount), dataValue: amount, display: formatMoney(amount, currency), className: "bar-revenue" })),
     }));
+  }
+  charts.replaceChildren(...made.map((c) => c.fig));
+  for (const chart of made) chart.draw();
 }

@@ -1,5 +1,6 @@
 // @ts-check
-// The analytics range form (last 30 days by default, in the host's zone). Only the HTML's
+// The analytics range form (the past and the next 30 days by default, in the host's zone, so upcoming bookings
+// count as soon as they are made). Only the HTML's
 // `required` is checked here; the server judges the range and its field errors mark the dates.
 import { ApiError } from "../lib/api.js";
 import { addDays, todayIn } from "../lib/dates.js";
@@ -8,14 +9,15 @@ import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
 import { renderAnalytics } from "./analytics-view.js";
 import { configOf } from "./context.js";
 
-const DEFAULT_DAYS = 30;
+const DEFAULT_DAYS_BACK = 30;
+const DEFAULT_DAYS_AHEAD = 30;
 
 /** @param {import("./context.js").DashboardContext} ctx */
 export function resetAnalyticsRange(ctx) {
   const zone = configOf(ctx).timeZone;
   const today = todayIn(zone);
-  inputById("analytics-from").value = addDays(today, -(DEFAULT_DAYS - 1));
-  inputById("analytics-to").value = today;
+  inputById("analytics-from").value = addDays(today, -DEFAULT_DAYS_BACK);
+  inputById("analytics-to").value = addDays(today, DEFAULT_DAYS_AHEAD);
   byId("analytics-zone").textContent = zone;
 }
 
@@ -38,7 +40,7 @@ export async function loadAnalytics(ctx) {
   body.setAttribute("aria-busy", "true");
   setStatus(status, "Loading analytics…");
   try {
-    renderAnalytics(await ctx.admin.analytics(from.value, to.value));
+    renderAnalytics(await ctx.admin.analytics(from.value, to.value), todayIn(configOf(ctx).timeZone));
     setStatus(status, "");
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -1,50 +1,114 @@
 // @ts-check
-// One booking in the dashboard's lists, with Cancel (and, for past ones, the no-show toggle).
+// One booking in the dashboard's list, compact: time (and the client's, when their zone's clock differs), client,
+// event type, length, price, location, status; answers and notes behind a disclosure; a checkbox for bulk cancel;
+// Approve/Decline for a request, Reschedule, Cancel, and the no-show toggle once the meeting has started.
 import { ApiError } from "../lib/api.js";
-import { localDateOf } from "../lib/dates.js";
 import { byId, el, setStatus } from "../lib/dom.js";
-import { formatDateLong, formatTime } from "../lib/format.js";
+import { formatDateLong, formatMoney, formatTime } from "../lib/format.js";
 import { showLocation } from "../lib/location.js";
 import { configOf } from "./context.js";
+import { wireInlineForm } from "./inline-form.js";
+import { rescheduleForm } from "./reschedule-form.js";
 
-/** @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, status?: string, notes?: string, noShow?: boolean, location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking */
+/**
+ * @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, timeZone?: string,
+ *   status?: string, notes?: string, noShow?: boolean, durationMinutes?: number, price?: { amount: string, currency: string } | null,
+ *   location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking
+ */
+
+/** @type {Record<string, [string, string]>} status → badge text and class */
+const BADGES = {
+  confirmed: ["Confirmed", "confirmed"],
+  cancelled: ["Cancelled", "cancelled"],
+  declined: ["Declined", "cancelled"],
+  expired: ["Expired", "cancelled"],
+  pendingApproval: ["Awaiting your answer", "pending"],
+  pendingPayment: ["Awaiting payment", "pending"],
+};
+
+/** True for the statuses that still hold their time (and can be cancelled). @param {HostBooking} booking */
+export const holdsTime = (booking) => ["confirmed", "pendingApproval", "pendingPayment"].includes(booking.status ?? "confirmed");
+
+/** "30 min", "1 h 30 min". @param {number} minutes */
+function formatLength(minutes) {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return hours ? `${hours} h${rest ? ` ${rest} min` : ""}` : `${rest} min`;
+}
+
+/**
+ * The time in the host's zone, and the client's zone (with their clock when it differs).
+ * @param {HostBooking} booking @param {string} zone
+ */
+function whenLine(booking, zone) {
+  const time = el("time", { dateTime: booking.start, text: `${formatTime(booking.start, zone)} – ${formatTime(booking.end, zone)}` });
+  const clientZone = booking.timeZone;
+  if (!clientZone || clientZone === zone) return el("p", { class: "booking-when" }, time);
+  const theirs = formatTime(booking.start, clientZone);
+  const note = theirs === formatTime(booking.start, zone) ? `client in ${clientZone}` : `${theirs} for the client (${clientZone})`;
+  return el("p", { class: "booking-when" }, time, " ", el("span", { class: "muted small client-time", text: note }));
+}
 
 /**
  * @param {import("./context.js").DashboardContext} ctx
  * @param {HostBooking} booking
- * @param {boolean} past
- * @param {() => Promise<void>} reload reloads both lists (after a cancel)
+ * @param {() => Promise<void>} reload reloads the list (after a change)
+ * @param {() => void} selectionChanged called when the row's checkbox changes
  * @returns {HTMLLIElement}
  */
-export function bookingItem(ctx, booking, past, reload) {
+export function bookingItem(ctx, booking, reload, selectionChanged) {
   const zone = configOf(ctx).timeZone;
   const type = configOf(ctx).eventTypes?.[booking.eventType];
-  const time = el("time", { dateTime: booking.start, text: `${formatDateLong(booking.start, zone)}, ${formatTime(booking.start, zone)} – ${formatTime(booking.end, zone)}` });
-  const item = el("li", { class: "booking-item", dataset: { id: booking.id, date: localDateOf(new Date(booking.start), zone) } },
-    el("p", { class: "booking-when" }, time),
-    el("p", { class: "muted small" },
-      `${type?.title ?? booking.eventType} · ${booking.name} · `, el("a", { href: `mailto:${booking.email}`, text: booking.email })));
+  const status = booking.status ?? "confirmed";
+  const [badgeText, badgeClass] = BADGES[status] ?? [status, "pending"];
+  const started = Date.parse(booking.start) <= Date.now();
+  const facts = [type?.title ?? booking.eventType];
+  if (booking.durationMinutes) facts.push(formatLength(booking.durationMinutes));
+  if (booking.price) facts.push(formatMoney(booking.price.amount, booking.price.currency));
+  const item = el("li", { class: "booking-item", dataset: { id: booking.id, status } });
+  const summary = el("div", { class: "booking-summary" },
+    whenLine(booking, zone),
+    el("p", { class: "booking-who" }, el("strong", { text: booking.name }), " · ", el("a", { href: `mailto:${booking.email}`, text: booking.email })),
+    el("p", { class: "small" }, el("span", { class: "muted booking-facts", text: facts.join(" · ") }), " ",
+      el("span", { class: `badge ${badgeClass}`, text: badgeText }),
+      ...(booking.noShow ? [" ", el("span", { class: "badge cancelled", text: "No-show" })] : [])));
   if (booking.location) {
-    const where = el("p", { class: "small" });
+    const where = el("p", { class: "small booking-where" });
     showLocation(where, booking.location);
-    item.append(where);
+    summary.append(where);
   }
-  if (booking.questionAnswers?.length) {
-    item.append(el("dl", { class: "small answers" }, ...booking.questionAnswers.flatMap((a) => [el("dt", { text: a.label }), el("dd", { class: "notes", text: a.value })])));
+  if (holdsTime(booking) && !started) {
+    const selectId = `select-${booking.id}`;
+    const box = el("input", { id: selectId, type: "checkbox", class: "select-booking", value: booking.id });
+    box.addEventListener("change", selectionChanged);
+    item.append(el("div", { class: "booking-select" }, box,
+      el("label", { for: selectId, class: "visually-hidden", text: `Select ${booking.name}, ${formatDateLong(booking.start, zone)} ${formatTime(booking.start, zone)}` })));
   }
-  if (booking.notes) item.append(el("p", { class: "small notes", text: booking.notes }));
+  item.append(summary);
+  if (booking.questionAnswers?.length || booking.notes) {
+    item.append(el("details", { class: "small answers-details" },
+      el("summary", { text: "Answers and notes" }),
+      el("dl", { class: "answers" }, ...(booking.questionAnswers ?? []).flatMap((a) => [el("dt", { text: a.label }), el("dd", { class: "notes", text: a.value })]),
+        ...(booking.notes ? [el("dt", { text: "Notes" }), el("dd", { class: "notes", text: booking.notes })] : []))));
+  }
   const itemStatus = el("p", { class: "status small", role: "status", "aria-live": "polite" });
-  const actions = el("p", { class: "actions" });
+  const actions = el("p", { class: "actions booking-actions" });
   item.append(actions);
-  if (booking.status === "pendingPayment") item.append(el("span", { class: "badge pending", text: "Awaiting payment" }));
-  if (booking.status === "pendingApproval") {
-    item.append(el("span", { class: "badge pending", text: "Awaiting your answer" }));
+  if (status === "pendingApproval") {
     actions.append(answerButton(ctx, booking, "approve", itemStatus, reload), answerButton(ctx, booking, "decline", itemStatus, reload));
   }
-  if (past) actions.append(noShowButton(ctx, booking, item, itemStatus, reload));
-  const cancel = el("button", { type: "button", class: "secondary", text: "Cancel", "aria-expanded": "false", "aria-label": `Cancel booking: ${booking.name}` });
-  actions.append(cancel);
-  item.append(cancelForm(ctx, booking, cancel, itemStatus, reload), itemStatus);
+  if (status === "confirmed" && !started) {
+    const move = el("button", { type: "button", class: "secondary", text: "Reschedule", "aria-expanded": "false", "aria-label": `Reschedule: ${booking.name}` });
+    actions.append(move);
+    item.append(rescheduleForm(ctx, booking, move, itemStatus, reload));
+  }
+  if (status === "confirmed" && started) actions.append(noShowButton(ctx, booking, itemStatus, reload));
+  if (holdsTime(booking)) {
+    const cancel = el("button", { type: "button", class: "secondary", text: "Cancel", "aria-expanded": "false", "aria-label": `Cancel booking: ${booking.name}` });
+    actions.append(cancel);
+    item.append(cancelForm(ctx, booking, cancel, itemStatus, reload));
+  }
+  item.append(itemStatus);
   return item;
 }
 
@@ -74,24 +138,21 @@ function answerButton(ctx, booking, answer, itemStatus, reload) {
 }
 
 /**
- * Toggles the no-show mark and redraws the item.
- * @param {import("./context.js").DashboardContext} ctx @param {HostBooking} booking @param {HTMLLIElement} item
+ * Toggles the no-show mark and reloads the list.
+ * @param {import("./context.js").DashboardContext} ctx @param {HostBooking} booking
  * @param {HTMLElement} itemStatus @param {() => Promise<void>} reload
  */
-function noShowButton(ctx, booking, item, itemStatus, reload) {
+function noShowButton(ctx, booking, itemStatus, reload) {
   const label = booking.noShow ? "Undo no-show" : "Mark no-show";
   const button = el("button", { type: "button", class: "secondary", "aria-pressed": String(Boolean(booking.noShow)), text: label, "aria-label": `${label}: ${booking.name}` });
-  if (booking.noShow) item.append(el("span", { class: "badge cancelled", text: "No-show" }));
   button.addEventListener("click", async () => {
     if (button.disabled) return;
     button.disabled = true;
     setStatus(itemStatus, "Saving…");
     try {
-      const updated = await ctx.admin.setNoShow(booking.id, !booking.noShow);
-      const next = { ...booking, ...(updated ?? {}), noShow: updated?.noShow ?? !booking.noShow };
-      const replacement = bookingItem(ctx, next, true, reload);
-      item.replaceWith(replacement);
-      replacement.querySelector("button")?.focus();
+      await ctx.admin.setNoShow(booking.id, !booking.noShow);
+      await reload();
+      setStatus(byId("bookings-status"), `${booking.noShow ? "No-show undone" : "Marked as no-show"}: ${booking.name}.`);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setStatus(itemStatus, error.message, true);
@@ -115,19 +176,7 @@ function cancelForm(ctx, booking, cancel, itemStatus, reload) {
     el("div", { class: "field" }, el("label", { for: reasonId, text: "Reason (sent to the client)" }), reason),
     el("p", { class: "actions" }, confirm, keep));
 
-  cancel.addEventListener("click", () => {
-    form.hidden = false;
-    cancel.setAttribute("aria-expanded", "true");
-    reason.focus();
-  });
-  keep.addEventListener("click", () => {
-    form.hidden = true;
-    cancel.setAttribute("aria-expanded", "false");
-    cancel.focus();
-  });
-  form.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") keep.click();
-  });
+  wireInlineForm(cancel, form, keep, reason);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (confirm.disabled) return;

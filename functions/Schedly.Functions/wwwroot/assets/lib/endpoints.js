@@ -76,9 +76,21 @@ export function adminApi(host, key) {
     putEventType: (slug, eventType) => call(`/event-types/${seg(slug)}`, { method: "PUT", body: eventType }),
     /** @param {string} slug */
     deactivateEventType: (slug) => call(`/event-types/${seg(slug)}`, { method: "DELETE" }),
-    /** @param {string} start @param {string} end @param {string | null} continuationToken */
-    bookingsPage: (start, end, continuationToken) =>
-      call(`/bookings?start=${start}&end=${end}&status=confirmed&pageSize=100${continuationToken ? `&continuationToken=${seg(continuationToken)}` : ""}`),
+    /**
+     * One page of the host's bookings: host-local dates start..end (inclusive), statuses ("" for all, else
+     * comma-separated), part of the client's email ("" for any), and the previous page's token.
+     * @param {{ start: string, end: string, status: string, email: string, pageSize: number }} query
+     * @param {string | null} continuationToken
+     */
+    bookingsPage: (query, continuationToken) => {
+      const params = new URLSearchParams({ start: query.start, end: query.end, pageSize: String(query.pageSize) });
+      if (query.status) params.set("status", query.status);
+      if (query.email) params.set("email", query.email);
+      if (continuationToken) params.set("continuationToken", continuationToken);
+      return call(`/bookings?${params}`);
+    },
+    /** @param {string} id @param {string} start */
+    rescheduleBooking: (id, start) => call(`/bookings/${seg(id)}/reschedule`, { method: "POST", body: { start } }),
     /** @param {string} id @param {string} reason */
     cancelBooking: (id, reason) => call(`/bookings/${seg(id)}/cancel`, { method: "POST", body: reason ? { reason } : {} }),
     /** @param {string} id @param {"approve" | "decline"} answer */
