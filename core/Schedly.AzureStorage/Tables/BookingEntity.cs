@@ -49,6 +49,9 @@ public sealed class BookingEntity : ITableEntity
 
     public int Sequence { get; set; }
 
+    /// <summary>How many of the moves the host made (absent on rows written before it existed: 0).</summary>
+    public int HostMoves { get; set; }
+
     public string? PriceAmount { get; set; }
 
     public string? PriceCurrency { get; set; }

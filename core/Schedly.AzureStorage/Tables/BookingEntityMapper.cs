@@ -35,6 +35,7 @@ internal static class BookingEntityMapper
         CreatedAt = booking.CreatedAt.ToDateTimeOffset(),
         UpdatedAt = booking.UpdatedAt.ToDateTimeOffset(),
         Sequence = booking.Sequence,
+        HostMoves = booking.HostMoves,
         PriceAmount = booking.Price?.Amount.ToString("0.00", CultureInfo.InvariantCulture),
         PriceCurrency = booking.Price?.Currency,
         HostDate = DatePattern.Format(booking.HostDate),
@@ -101,6 +102,7 @@ internal static class BookingEntityMapper
             DatePattern.Parse(entity.HostDate).Value)
         {
             NoShow = entity.NoShow,
+            HostMoves = entity.HostMoves,
             CancelReason = entity.CancelReason,
             CancelledBy = entity.CancelledBy,
             ReminderOffsetsMinutes = entity.ReminderOffsets.Split(',', StringSplitOptions.RemoveEmptyEntries)

@@ -72,8 +72,14 @@ public sealed record Booking(
     /// <summary>The last instant the client may reschedule; null: any time (while reschedules are left).</summary>
     public Instant? RescheduleDeadline => ClientPolicy.RescheduleDeadline(Start);
 
-    /// <summary>How many more times the client may reschedule; null: no limit. <see cref="Sequence"/> counts the reschedules so far.</summary>
-    public int? ReschedulesLeft => ClientPolicy.MaxReschedules is { } max ? Math.Max(0, max - Sequence) : null;
+    /// <summary>
+    /// How many more times the client may reschedule; null: no limit. <see cref="Sequence"/> counts every move so far;
+    /// the host's own moves (<see cref="HostMoves"/>) do not use up the client's allowance.
+    /// </summary>
+    public int? ReschedulesLeft => ClientPolicy.MaxReschedules is { } max ? Math.Max(0, max - (Sequence - HostMoves)) : null;
+
+    /// <summary>How many of the moves counted in <see cref="Sequence"/> the host made (from the dashboard or the API).</summary>
+    public int HostMoves { get; init; }
 
     /// <summary>Who cancelled: <see cref="ByClient"/> or <see cref="ByHost"/>; null while confirmed.</summary>
     public string? CancelledBy { get; init; }
@@ -199,9 +205,10 @@ public sealed record Booking(
 
     /// <summary>
     /// The booking moved to <paramref name="start"/> with <paramref name="eventType"/>'s current duration, buffers and
-    /// reminders; the sequence rises by one. Only a confirmed booking can move.
+    /// reminders; the sequence rises by one (and <see cref="HostMoves"/> too when <paramref name="byHost"/>). Only a
+    /// confirmed booking can move.
     /// </summary>
-    public Booking MoveTo(Instant start, EventType eventType, DateTimeZone hostZone, Instant now)
+    public Booking MoveTo(Instant start, EventType eventType, DateTimeZone hostZone, Instant now, bool byHost = false)
     {
         ArgumentNullException.ThrowIfNull(eventType);
         ArgumentNullException.ThrowIfNull(hostZone);
@@ -214,6 +221,7 @@ public sealed record Booking(
             BufferAfter = eventType.BufferAfter,
             HostDate = start.InZone(hostZone).Date,
             Sequence = Sequence + 1,
+            HostMoves = HostMoves + (byHost ? 1 : 0),
             UpdatedAt = now,
             ReminderOffsetsMinutes = eventType.ReminderOffsetsMinutes,
         };

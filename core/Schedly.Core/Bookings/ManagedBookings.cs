@@ -130,7 +130,7 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
                 return new ManageResult.SlotUnavailable();
             }
 
-            var moved = booking.MoveTo(newStart, eventType, zone, now);
+            var moved = booking.MoveTo(newStart, eventType, zone, now, byHost: movedBy != Booking.ByClient);
             var rescheduled = BookingEvent.For(BookingEvent.Rescheduled, moved, now, booking.Start, booking.End);
             if (!await store.TryCommitAsync(BookingChange.Move(current, snapshot, moved, rescheduled), ct).ConfigureAwait(false))
             {

@@ -67,6 +67,19 @@ public sealed class BookingTransitionTests
     }
 
     [Fact]
+    public void MoveTo_ByTheHost_DoesNotUseUpTheClientsReschedules()
+    {
+        var booking = Sample.Booking() with { ClientPolicy = new ClientPolicy(null, null, 1) };
+        var later = Instant.FromUtc(2026, 12, 31, 15, 30);
+
+        var movedByHost = booking.MoveTo(later, Hour, Tokyo, Sample.Now, byHost: true);
+        var movedByClient = movedByHost.MoveTo(later + Duration.FromHours(1), Hour, Tokyo, Sample.Now);
+
+        Assert.Equal((1, 1, 1), (movedByHost.Sequence, movedByHost.HostMoves, movedByHost.ReschedulesLeft));
+        Assert.Equal((2, 1, 0), (movedByClient.Sequence, movedByClient.HostMoves, movedByClient.ReschedulesLeft));
+    }
+
+    [Fact]
     public void SetNoShow_BeforeTheStart_Throws()
     {
         Assert.Throws<InvalidOperationException>(() => Sample.Booking().SetNoShow(true, Sample.Start - Duration.FromMinutes(1)));
