@@ -1,0 +1,40 @@
+using NodaTime;
+using Schedly.Core.Bookings;
+using Schedly.Core.Calendars;
+using Schedly.Core.Hosts;
+using Schedly.Core.Security;
+
+namespace Schedly.Core.Teams.Collective;
+
+/// <summary>
+/// One pass of <see cref="RecoverCollective"/> over the stored holds (<see cref="CollectiveHolds"/>, without terms: it
+/// never takes a hold), and the next pass queued when recovery asks for one. A message naming no collective booking
+/// does nothing.
+/// </summary>
+public sealed class RunCollectiveRecovery(
+    ICollectiveIntents intents,
+    IHostRepository hosts,
+    IBookingStore bookings,
+    IImportedBusyTime imported,
+    IBookingEventPublisher publisher,
+    ManageTokenIssuer tokens,
+    IClock clock,
+    ICollectiveRecoveryQueue queue)
+{
+    public async Task<RecoveryStep> ExecuteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CollectiveIds.TryParse(id, out _, out _))
+        {
+            return new RecoveryStep(null, null);
+        }
+
+        var store = new CollectiveHolds(intents, hosts, bookings, imported, publisher, tokens, clock);
+        var step = await new RecoverCollective(store, clock).RunAsync(id, cancellationToken).ConfigureAwait(false);
+        if (step.RunAgainAt is { } again)
+        {
+            await queue.ScheduleAsync(id, again, cancellationToken).ConfigureAwait(false);
+        }
+
+        return step;
+    }
+}
