@@ -29,8 +29,8 @@ public sealed class BookTeam(
     IImportedBusyTime imported,
     CreateBooking createBooking,
     ICollectiveIntents intents,
+    CollectiveHolds holds,
     ICollectiveRecoveryQueue recovery,
-    IBookingEventPublisher publisher,
     ManageTokenIssuer tokens,
     IClock clock,
     LocationOptions locations)
@@ -164,8 +164,7 @@ public sealed class BookTeam(
             eventType.Location?.ResolveFor(VideoRoom.NewName(), locations.GeneratedVideoBase),
             new TeamBooking(team.Slug, TeamAssignment.Collective, intent.Members) { CollectiveId = id });
         await recovery.ScheduleAsync(id, intent.HoldsExpireAt, cancellationToken).ConfigureAwait(false);
-        var store = new CollectiveHolds(intents, hosts, bookings, imported, publisher, tokens, clock, terms);
-        if (await new BookCollective(store, clock).BookAsync(intent, cancellationToken).ConfigureAwait(false) != CollectiveOutcome.Booked)
+        if (await new BookCollective(holds.For(terms), clock).BookAsync(intent, cancellationToken).ConfigureAwait(false) != CollectiveOutcome.Booked)
         {
             return new CreateBookingResult.SlotUnavailable();
         }

@@ -16,6 +16,7 @@ public static class TeamServiceCollectionExtensions
         services.AddSingleton<ICollectiveRecoveryQueue, QueueCollectiveRecoveryQueue>();
         services.AddSingleton<EditTeams>();
         services.AddSingleton<ListTeamSlots>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CollectiveHolds>(sp));
         services.AddSingleton<BookTeam>();
         services.AddSingleton<RunCollectiveRecovery>();
         return services;

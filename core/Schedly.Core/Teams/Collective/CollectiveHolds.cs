@@ -16,7 +16,7 @@ namespace Schedly.Core.Teams.Collective;
 /// <c>booking.created</c> outbox event; releasing turns it <see cref="BookingStatus.Released"/> and frees its cells.
 /// Every step finds the row an earlier attempt wrote, so each is idempotent. Intents go to <see cref="ICollectiveIntents"/>.
 /// </summary>
-/// <remarks><paramref name="terms"/> is null for recovery, which never takes a hold.</remarks>
+/// <remarks><paramref name="terms"/> is null for recovery, which never takes a hold; the request uses <see cref="For"/>.</remarks>
 public sealed class CollectiveHolds(
     ICollectiveIntents intents,
     IHostRepository hosts,
@@ -27,6 +27,9 @@ public sealed class CollectiveHolds(
     IClock clock,
     CollectiveHoldTerms? terms = null) : ICollectiveStore
 {
+    /// <summary>The same store for the booking request that takes holds of <paramref name="terms"/>.</summary>
+    public CollectiveHolds For(CollectiveHoldTerms terms) => new(intents, hosts, bookings, imported, publisher, tokens, clock, terms);
+
     /// <summary>The member's booking of collective booking <paramref name="collectiveId"/>.</summary>
     public static BookingId HoldId(HostSlug member, string collectiveId) => BookingId.Derived(member, collectiveId);
 

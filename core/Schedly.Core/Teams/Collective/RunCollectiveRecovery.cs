@@ -1,8 +1,4 @@
 using NodaTime;
-using Schedly.Core.Bookings;
-using Schedly.Core.Calendars;
-using Schedly.Core.Hosts;
-using Schedly.Core.Security;
 
 namespace Schedly.Core.Teams.Collective;
 
@@ -11,15 +7,7 @@ namespace Schedly.Core.Teams.Collective;
 /// never takes a hold), and the next pass queued when recovery asks for one. A message naming no collective booking
 /// does nothing.
 /// </summary>
-public sealed class RunCollectiveRecovery(
-    ICollectiveIntents intents,
-    IHostRepository hosts,
-    IBookingStore bookings,
-    IImportedBusyTime imported,
-    IBookingEventPublisher publisher,
-    ManageTokenIssuer tokens,
-    IClock clock,
-    ICollectiveRecoveryQueue queue)
+public sealed class RunCollectiveRecovery(CollectiveHolds store, IClock clock, ICollectiveRecoveryQueue queue)
 {
     public async Task<RecoveryStep> ExecuteAsync(string id, CancellationToken cancellationToken)
     {
@@ -28,7 +16,6 @@ public sealed class RunCollectiveRecovery(
             return new RecoveryStep(null, null);
         }
 
-        var store = new CollectiveHolds(intents, hosts, bookings, imported, publisher, tokens, clock);
         var step = await new RecoverCollective(store, clock).RunAsync(id, cancellationToken).ConfigureAwait(false);
         if (step.RunAgainAt is { } again)
         {
