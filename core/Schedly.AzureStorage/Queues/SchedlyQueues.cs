@@ -24,6 +24,9 @@ public static class SchedlyQueues
     /// <summary>One message per due refresh of a calendar feed, re-sent delayed by each refresh (docs/CALENDARS.md).</summary>
     public const string CalendarRefresh = "calendar-refresh";
 
+    /// <summary>One message per collective team booking: its id, for a recovery pass when its holds expire (docs/TEAMS.md).</summary>
+    public const string CollectiveRecovery = "collective-recovery";
+
     /// <summary>One message per sign-in link asked for: the email key to look up (see <c>SendSignInLink</c>).</summary>
     public const string SignInLinks = "sign-in-links";
 }

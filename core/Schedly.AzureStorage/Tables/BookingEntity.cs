@@ -73,6 +73,9 @@ public sealed class BookingEntity : ITableEntity
     /// <summary>Answers to the event type's questions with their labels as booked (JSON); null on rows of earlier releases.</summary>
     public string? QuestionAnswersJson { get; set; }
 
+    /// <summary>The team the booking was made through (<see cref="TeamBookingDocument"/>); null for a host's own booking.</summary>
+    public string? TeamJson { get; set; }
+
     /// <summary>The client change policy booked under (null each: no limit, and on rows of earlier releases).</summary>
     public int? CancelNoticeMinutes { get; set; }
 

@@ -55,6 +55,7 @@ internal static class BookingEntityMapper
         PaidAt = booking.Payment?.PaidAt?.ToDateTimeOffset(),
         RefundedAt = booking.Payment?.RefundedAt?.ToDateTimeOffset(),
         RefundId = booking.Payment?.RefundId,
+        TeamJson = TeamBookingDocument.Write(booking.Team),
         QuestionAnswersJson = booking.Client.QuestionAnswers.Count == 0
             ? null
             : JsonSerializer.Serialize(booking.Client.QuestionAnswers.Select(a => new AnswerDoc(a.QuestionId, a.Label, QuestionTypes.Name(a.Type), a.Value, [.. a.OptionIds]))),
@@ -110,6 +111,7 @@ internal static class BookingEntityMapper
             Location = ToLocation(entity),
             ExpiresAt = entity.ExpiresAt is { } expiresAt ? Instant.FromDateTimeOffset(expiresAt) : null,
             Payment = ToPayment(entity),
+            Team = TeamBookingDocument.Read(entity.TeamJson),
             ClientPolicy = entity.CancelNoticeMinutes is null && entity.RescheduleNoticeMinutes is null && entity.MaxReschedules is null
                 ? ClientPolicy.None
                 : new ClientPolicy(

@@ -21,6 +21,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
         Queues.SchedlyQueues.Webhooks, Queues.SchedlyQueues.Webhooks + "-poison",
         Queues.SchedlyQueues.CalendarRefresh, Queues.SchedlyQueues.CalendarRefresh + "-poison",
         Queues.SchedlyQueues.SignInLinks, Queues.SchedlyQueues.SignInLinks + "-poison",
+        Queues.SchedlyQueues.CollectiveRecovery, Queues.SchedlyQueues.CollectiveRecovery + "-poison",
     ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -20,7 +20,15 @@ public sealed class RateLimiter(IRateCounterStore store, RateLimitOptions option
     /// <param name="client">Who sends it.</param>
     /// <param name="host">The host it addresses, or null when the route names none (then only the client is counted).</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public async Task<RateLimitDecision> CheckAsync(RateLimitedAction action, ClientAddress client, HostSlug? host, CancellationToken cancellationToken)
+    public Task<RateLimitDecision> CheckAsync(RateLimitedAction action, ClientAddress client, HostSlug? host, CancellationToken cancellationToken) =>
+        CheckAddresseeAsync(action, client, host?.Value, cancellationToken);
+
+    /// <summary>As for a host, with the per-host budget of <paramref name="addressee"/> (<c>team.{slug}</c> for a team: no host slug has a dot).</summary>
+    /// <param name="action">What the request does.</param>
+    /// <param name="client">Who sends it.</param>
+    /// <param name="addressee">Whose budget the request spends besides the client's, or null.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<RateLimitDecision> CheckAddresseeAsync(RateLimitedAction action, ClientAddress client, string? addressee, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         if (!options.Enabled)
@@ -29,12 +37,12 @@ public sealed class RateLimiter(IRateCounterStore store, RateLimitOptions option
         }
 
         var decision = await CountAsync(action, RateLimitScope.Client, client.Value, cancellationToken).ConfigureAwait(false);
-        if (decision is RateLimitDecision.Limited || host is null)
+        if (decision is RateLimitDecision.Limited || addressee is null)
         {
             return decision;
         }
 
-        return await CountAsync(action, RateLimitScope.Host, host.Value, cancellationToken).ConfigureAwait(false);
+        return await CountAsync(action, RateLimitScope.Host, addressee, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The storage key of one counter: <c>{action}|{scope}|{subject}</c>, such as <c>write|client|203.0.113.7</c>.</summary>

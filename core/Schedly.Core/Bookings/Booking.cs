@@ -99,6 +99,9 @@ public sealed record Booking(
     /// <summary>The booking's payment, when its event type required one; null otherwise.</summary>
     public BookingPayment? Payment { get; init; }
 
+    /// <summary>The team the booking was made through (its members, how this host was chosen); null for a host's own booking.</summary>
+    public Teams.TeamBooking? Team { get; init; }
+
     /// <summary>The time this booking keeps from others: the meeting widened by its buffers.</summary>
     public Interval ClaimedSpan => new(Start - BufferBefore, End + BufferAfter);
 
@@ -189,6 +192,20 @@ public sealed record Booking(
         }
 
         return this with { Status = BookingStatus.Expired, UpdatedAt = now };
+    }
+
+    /// <summary>A collective booking's hold made a booking: the protocol committed it.</summary>
+    public Booking ConfirmHold(Instant now)
+    {
+        EnsureStatus(BookingStatus.Held, "confirmed as a collective booking");
+        return this with { Status = BookingStatus.Confirmed, UpdatedAt = now };
+    }
+
+    /// <summary>A collective booking's hold given back: the protocol rolled the booking back, freeing its time.</summary>
+    public Booking ReleaseHold(Instant now)
+    {
+        EnsureStatus(BookingStatus.Held, "released");
+        return this with { Status = BookingStatus.Released, UpdatedAt = now };
     }
 
     /// <summary>The booking with its payment refunded (<paramref name="refundId"/>, the provider's id); only a paid, unrefunded booking.</summary>

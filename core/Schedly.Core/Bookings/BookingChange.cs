@@ -65,6 +65,32 @@ public sealed record BookingChange
         };
     }
 
+    /// <summary>A collective booking's hold (<see cref="BookingStatus.Held"/>): claims its time like a new booking, announced to nobody yet.</summary>
+    public static BookingChange Hold(BookingSnapshot snapshot, Booking held)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(held);
+        return new BookingChange(held, expectedVersion: null)
+        {
+            Cells = CellWrite.Plan(snapshot.Cells, remove: null, add: BookedSpan.Of(held)),
+            Counter = snapshot.Counter,
+            RemindersToWrite = PlannedReminder.For(held, held.UpdatedAt),
+        };
+    }
+
+    /// <summary>A hold released (the collective booking rolled back): its time and reminder entries are freed, nobody is told.</summary>
+    public static BookingChange Release(Versioned<Booking> current, BookingSnapshot snapshot, Booking released)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(released);
+        return new BookingChange(released, current.Version)
+        {
+            Cells = CellWrite.Plan(snapshot.Cells, remove: released.Id.Random, add: null),
+            RemindersToRemove = snapshot.Reminders,
+        };
+    }
+
     /// <summary>
     /// A cancellation, decline or expiry of <paramref name="current"/>: the booking frees its time and loses its reminder
     /// entries (and its expiry entry, when it was pending).

@@ -40,6 +40,24 @@ public sealed record BookingId
         return new BookingId(host, new string(chars));
     }
 
+    /// <summary>
+    /// The id every attempt derives alike from <paramref name="seed"/> (a collective booking's id): one member's part
+    /// of it, so a repeated step finds the row an earlier one wrote. As unguessable as the seed.
+    /// </summary>
+    public static BookingId Derived(HostSlug host, string seed)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentException.ThrowIfNullOrEmpty(seed);
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("schedly-derived-booking|" + seed + "|" + host.Value));
+        Span<char> chars = stackalloc char[RandomLength];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Alphabet[hash[i] % Alphabet.Length];
+        }
+
+        return new BookingId(host, new string(chars));
+    }
+
     public static bool TryParse(string? value, [NotNullWhen(true)] out BookingId? id)
     {
         id = null;

@@ -21,6 +21,15 @@ public enum BookingStatus
 
     /// <summary>A pending booking whose payment or answer did not come in time.</summary>
     Expired,
+
+    /// <summary>
+    /// One member's hold of a collective team booking (docs/TEAMS.md): holds its time like a confirmed booking until
+    /// the collective protocol confirms it (→ <see cref="Confirmed"/>) or releases it (→ <see cref="Released"/>).
+    /// </summary>
+    Held,
+
+    /// <summary>A collective booking's hold given back because the booking rolled back; it never was a booking.</summary>
+    Released,
 }
 
 /// <summary>The statuses' names on the wire (camelCase, as docs/ARCHITECTURE.md and the OpenAPI document list them).</summary>
@@ -34,6 +43,8 @@ public static class BookingStatuses
         BookingStatus.PendingApproval => "pendingApproval",
         BookingStatus.Declined => "declined",
         BookingStatus.Expired => "expired",
+        BookingStatus.Held => "held",
+        BookingStatus.Released => "released",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown status."),
     };
 
@@ -42,7 +53,7 @@ public static class BookingStatuses
         Enum.GetValues<BookingStatus>().Cast<BookingStatus?>().FirstOrDefault(s => string.Equals(WireName(s!.Value), name, StringComparison.Ordinal));
 
     /// <summary>True for the statuses that hold their time.</summary>
-    public static bool HoldsTime(BookingStatus status) => status is BookingStatus.Confirmed or BookingStatus.PendingPayment or BookingStatus.PendingApproval;
+    public static bool HoldsTime(BookingStatus status) => status is BookingStatus.Confirmed or BookingStatus.PendingPayment or BookingStatus.PendingApproval or BookingStatus.Held;
 
     /// <summary>True for the statuses that wait for a payment or an answer.</summary>
     public static bool IsPending(BookingStatus status) => status is BookingStatus.PendingPayment or BookingStatus.PendingApproval;

@@ -76,15 +76,33 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             return new CreateBookingResult.NotFound();
         }
 
+        return await BookWithAsync(stored.Value, eventTypeSlug, offered, request.Value, idempotencyKey, requestHash, expiredVersion, team: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The booking path once the host and the offered event type are known: for a host's own event type, or for a team
+    /// member chosen by round-robin (<paramref name="team"/> says so and is stored with the booking). The caller has
+    /// looked up <paramref name="idempotencyKey"/> in this host's partition (<paramref name="expiredVersion"/>: the
+    /// expired record to replace).
+    /// </summary>
+    internal async Task<CreateBookingResult> BookWithAsync(
+        Host hostValue,
+        string eventTypeSlug,
+        EventType offered,
+        BookingRequest request,
+        IdempotencyKey? idempotencyKey,
+        string requestHash,
+        string? expiredVersion,
+        Teams.TeamBooking? team,
+        CancellationToken cancellationToken)
+    {
+        var host = hostValue.Slug;
         var offerErrors = new ValidationErrors();
-        var eventType = ChosenDuration.Apply(offered, request.Value.DurationMinutes, offerErrors);
-        var (answerTexts, bookedAnswers) = AnswerRules.Check(offered.Questions, request.Value.Answers, offerErrors);
-        if (eventType is null || !offerErrors.IsEmpty)
+        if (Offer(offered, request, offerErrors) is not var (eventType, client))
         {
             return new CreateBookingResult.Invalid(offerErrors);
         }
 
-        var client = request.Value.Client with { Answers = answerTexts, QuestionAnswers = bookedAnswers };
         if (eventType.PaymentRequired && pendingTerms is not { PaymentsConfigured: true })
         {
             return new CreateBookingResult.PaymentUnavailable();
@@ -95,8 +113,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             return new CreateBookingResult.ClientCapReached(caps.ActiveBookingsPerClient);
         }
 
-        var hostValue = stored.Value;
-        var start = request.Value.Start;
+        var start = request.Start;
         var counter = BookingContext.CounterFor(eventType, eventTypeSlug, start, hostValue.Profile.TimeZone);
         var scope = new SnapshotScope(SlotEngine.BusyWindow(start, eventType), counter);
         var availability = await BookingContext.AvailabilityAsync(imported, hostValue, scope.Window, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
@@ -123,7 +140,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
                 return new CreateBookingResult.PaymentUnavailable();
             }
 
-            var booking = Booking.Create(id, eventTypeSlug, eventType, start, client, token.Hash, hostValue.Profile.TimeZone, now, location, pending);
+            var booking = Booking.Create(id, eventTypeSlug, eventType, start, client, token.Hash, hostValue.Profile.TimeZone, now, location, pending) with { Team = team };
             var created = BookingEvent.For(booking.IsPending ? BookingEvent.Pending : BookingEvent.Created, booking, now);
             var idempotency = idempotencyKey is null
                 ? null
@@ -138,6 +155,17 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
             (var concurrentReplay, expiredVersion) = await LookUpAsync(host, idempotencyKey, requestHash, ct).ConfigureAwait(false);
             return concurrentReplay ?? Attempt<CreateBookingResult>.Conflict;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The event type at the client's chosen length and the client with their answers checked against its questions;
+    /// null (and <paramref name="errors"/> filled) when the request does not fit the offer.
+    /// </summary>
+    internal static (EventType EventType, ClientDetails Client)? Offer(EventType offered, BookingRequest request, ValidationErrors errors)
+    {
+        var eventType = ChosenDuration.Apply(offered, request.DurationMinutes, errors);
+        var (answerTexts, bookedAnswers) = AnswerRules.Check(offered.Questions, request.Answers, errors);
+        return eventType is null || !errors.IsEmpty ? null : (eventType, request.Client with { Answers = answerTexts, QuestionAnswers = bookedAnswers });
     }
 
     /// <summary>True when <paramref name="email"/> already holds the capped number of upcoming confirmed bookings with the host.</summary>
@@ -168,7 +196,7 @@ public sealed class CreateBooking(IHostRepository hosts, IBookingStore store, II
     /// The answer a live record of <paramref name="key"/> gives (the first result, or a mismatch); none for a new key
     /// or an expired record, whose version the new record must replace.
     /// </summary>
-    private async Task<(CreateBookingResult? Replay, string? ExpiredVersion)> LookUpAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
+    internal async Task<(CreateBookingResult? Replay, string? ExpiredVersion)> LookUpAsync(HostSlug host, IdempotencyKey? key, string requestHash, CancellationToken cancellationToken)
     {
         if (key is null)
         {

@@ -41,5 +41,31 @@ public sealed class FairnessLedger
         return _standings.TryGetValue(host.Value, out var standing) ? standing : MemberStanding.New;
     }
 
+    /// <summary>
+    /// This ledger plus what one decision changed (<paramref name="after"/> against <paramref name="before"/>, the
+    /// ledger it was decided on): each changed member's credit moves by the same amount and takes the later booking
+    /// date. Applied to a ledger that moved meanwhile (another booking's update won the write), credits still sum to zero.
+    /// </summary>
+    public FairnessLedger Plus(FairnessLedger before, FairnessLedger after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = new List<KeyValuePair<string, MemberStanding>>();
+        foreach (var (host, decided) in after._standings)
+        {
+            var was = before._standings.GetValueOrDefault(host, MemberStanding.New);
+            if (decided == was)
+            {
+                continue;
+            }
+
+            var mine = _standings.GetValueOrDefault(host, MemberStanding.New);
+            var last = decided.LastBookedAt is { } booked && (mine.LastBookedAt is null || booked > mine.LastBookedAt) ? booked : mine.LastBookedAt;
+            changes.Add(new(host, new MemberStanding(mine.Credit + decided.Credit - was.Credit, last)));
+        }
+
+        return With(changes);
+    }
+
     internal FairnessLedger With(IEnumerable<KeyValuePair<string, MemberStanding>> changes) => new(_standings.SetItems(changes));
 }

@@ -41,7 +41,7 @@ public sealed class ListHostBookings(AdminRoutes adminRoutes, HostBookings hostB
         {
             HostBookingsResult.Page page => JsonBody.Ok(new
             {
-                bookings = page.Bookings.Bookings.Select(b => BookingResponse.From(b)).ToList(),
+                bookings = page.Bookings.Bookings.Select(BookingResponse.ForHost).ToList(),
                 continuationToken = page.Bookings.ContinuationToken,
             }),
             HostBookingsResult.Invalid invalid => Problem.Validation(invalid.Errors),

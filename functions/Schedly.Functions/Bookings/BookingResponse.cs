@@ -38,10 +38,25 @@ public sealed record BookingResponse(
     PaymentStateResponse? Payment,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ManageToken)
 {
+    /// <summary>Every host the booking is with: the booking's own host, or for a collective team booking every member.</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>The team the booking was made through; null for a host's own booking.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Team { get; init; }
+
+    /// <summary>How round-robin chose the host: shown to the host (admin reads), never to the client.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Teams.AssignmentResponse? Assignment { get; init; }
+
+    /// <summary>The booking as its host sees it: with the round-robin decision, when there was one.</summary>
+    public static BookingResponse ForHost(Booking booking) =>
+        From(booking) with { Assignment = Teams.AssignmentResponse.From(booking.Team) };
+
     public static BookingResponse From(Booking booking, string? manageToken = null)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        return new(
+        return new BookingResponse(
             booking.Id.Value,
             BookingStatuses.WireName(booking.Status),
             booking.Id.Host.Value,
@@ -70,7 +85,11 @@ public sealed record BookingResponse(
             booking.IsPending ? booking.ExpiresAt?.ToString() : null,
             booking.Status == BookingStatus.PendingPayment ? booking.Payment?.CheckoutUrl.AbsoluteUri : null,
             PaymentStateResponse.From(booking.Payment),
-            manageToken);
+            manageToken)
+        {
+            Hosts = booking.Team is { } team ? [.. team.Hosts.Select(h => h.Value)] : [booking.Id.Host.Value],
+            Team = booking.Team?.Team.Value,
+        };
     }
 }
 

@@ -79,6 +79,7 @@ public static class SchedlyServiceCollectionExtensions
         services.AddValidatedOptions<LocationOptions>(LocationOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<LocationOptions>>().Value);
         services.AddSingleton<PublicRateLimit>();
+        services.AddSingleton<Functions.Bookings.BookingRequestPipeline>();
         services.AddValidatedOptions<ProofOfWorkOptions>(ProofOfWorkOptions.Section);
         services.AddSingleton(provider => new ProofOfWork(
             provider.GetRequiredService<IOptions<ProofOfWorkOptions>>().Value,

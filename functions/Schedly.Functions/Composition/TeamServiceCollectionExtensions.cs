@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Schedly.AzureStorage.Teams;
 using Schedly.Core.Teams;
+using Schedly.Core.Teams.Collective;
 
 namespace Schedly.Functions.Composition;
 
@@ -10,8 +11,14 @@ public static class TeamServiceCollectionExtensions
     public static IServiceCollection AddSchedlyTeams(this IServiceCollection services)
     {
         services.AddSingleton<ITeamRepository, TableTeamRepository>();
+        services.AddSingleton<ITeamLedgerStore, TableTeamLedgerStore>();
+        services.AddSingleton<ICollectiveIntents, TableCollectiveIntents>();
+        services.AddSingleton<ICollectiveRecoveryQueue, QueueCollectiveRecoveryQueue>();
         services.AddSingleton<EditTeams>();
         services.AddSingleton<ListTeamSlots>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CollectiveHolds>(sp));
+        services.AddSingleton<BookTeam>();
+        services.AddSingleton<RunCollectiveRecovery>();
         return services;
     }
 }

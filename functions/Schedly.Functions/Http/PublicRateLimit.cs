@@ -16,10 +16,14 @@ public sealed class PublicRateLimit(RateLimiter limiter, RateLimitOptions option
     public const string ForwardedForHeader = "X-Forwarded-For";
 
     /// <summary>Null when the request may go ahead (it has been counted), otherwise the 429 problem.</summary>
-    public async Task<Problem?> CheckAsync(HttpRequest request, RateLimitedAction action, HostSlug? host, CancellationToken cancellationToken)
+    public Task<Problem?> CheckAsync(HttpRequest request, RateLimitedAction action, HostSlug? host, CancellationToken cancellationToken) =>
+        CheckAddresseeAsync(request, action, host?.Value, cancellationToken);
+
+    /// <summary>As for a host, spending <paramref name="addressee"/>'s budget (a team's: <c>team.{slug}</c>).</summary>
+    public async Task<Problem?> CheckAddresseeAsync(HttpRequest request, RateLimitedAction action, string? addressee, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var decision = await limiter.CheckAsync(action, ClientAddressOf(request), host, cancellationToken).ConfigureAwait(false);
+        var decision = await limiter.CheckAddresseeAsync(action, ClientAddressOf(request), addressee, cancellationToken).ConfigureAwait(false);
         return decision switch
         {
             RateLimitDecision.Allowed => null,

@@ -12,8 +12,9 @@ namespace Schedly.Functions.Teams;
 /// <summary>
 /// <c>GET /api/teams/{team}/event-types/{eventType}/slots?start=&amp;end=&amp;timeZone=</c>: as for one host; a
 /// round-robin type offers the times any member is free, a collective one the times every member is free.
+/// Rate-limited as the host slot query is, per client and per team.
 /// </summary>
-public sealed class GetTeamSlots(ListTeamSlots listTeamSlots)
+public sealed class GetTeamSlots(ListTeamSlots listTeamSlots, PublicRateLimit rateLimit)
 {
     [Function(nameof(GetTeamSlots))]
     public async Task<IActionResult> Run(
@@ -23,6 +24,12 @@ public sealed class GetTeamSlots(ListTeamSlots listTeamSlots)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (TeamSlug.TryParse(team, out var slug)
+            && await rateLimit.CheckAddresseeAsync(request, Core.Abuse.RateLimitedAction.SlotQuery, TeamRateScope.Of(slug), cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
         var query = new SlotQueryDraft(GetSlots.Single(request, "start"), GetSlots.Single(request, "end"), GetSlots.Single(request, "timeZone"));
         var result = await listTeamSlots.ExecuteAsync(team, eventType, query, GetSlots.Single(request, "durationMinutes"), cancellationToken).ConfigureAwait(false);
         return result switch

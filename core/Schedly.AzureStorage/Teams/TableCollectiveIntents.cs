@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using Schedly.Core.Hosts;
+using Schedly.Core.Teams.Collective;
+
+namespace Schedly.AzureStorage.Teams;
+
+/// <summary>
+/// Collective intents in the <c>teams</c> table, in the team's partition (row key <c>collective|{random}</c>): the time,
+/// the members in hold order, the holds' expiry and the state. One point read or one conditional write per call;
+/// <see cref="TryReplaceAsync"/> is conditional on the ETag, which makes Holding → Committed and Holding → RolledBack
+/// exclude each other.
+/// </summary>
+public sealed class TableCollectiveIntents(TableServiceClient tables) : ICollectiveIntents
+{
+    private const string RowPrefix = "collective|";
+    private const string Start = "Start";
+    private const string End = "End";
+    private const string Members = "Members";
+    private const string HoldsExpireAt = "HoldsExpireAt";
+    private const string State = "State";
+
+    private readonly TableClient _table = tables.GetTableClient(TableTeamRepository.TableName);
+
+    public async Task CreateAsync(CollectiveIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(intent), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Written by an earlier attempt with the same id: creating is idempotent.
+        }
+    }
+
+    public async Task<Versioned<CollectiveIntent>?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CollectiveIds.TryParse(id, out var team, out var random))
+        {
+            return null;
+        }
+
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(team.Value, RowPrefix + random, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? new Versioned<CollectiveIntent>(ToIntent(id, entity), entity.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> TryReplaceAsync(Versioned<CollectiveIntent> current, CollectiveIntent next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            await _table.UpdateEntityAsync(ToEntity(next), new ETag(current.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ToEntity(CollectiveIntent intent)
+    {
+        CollectiveIds.TryParse(intent.Id, out var team, out var random);
+        return new TableEntity(team?.Value ?? throw new ArgumentException("Not a collective booking id.", nameof(intent)), RowPrefix + random)
+        {
+            [Start] = intent.Start.ToDateTimeOffset(),
+            [End] = intent.End.ToDateTimeOffset(),
+            [Members] = JsonSerializer.Serialize(intent.Members.Select(m => m.Value)),
+            [HoldsExpireAt] = intent.HoldsExpireAt.ToDateTimeOffset(),
+            [State] = intent.State.ToString(),
+        };
+    }
+
+    private static CollectiveIntent ToIntent(string id, TableEntity entity) => new(
+        id,
+        Instant.FromDateTimeOffset(entity.GetDateTimeOffset(Start)!.Value),
+        Instant.FromDateTimeOffset(entity.GetDateTimeOffset(End)!.Value),
+        (JsonSerializer.Deserialize<string[]>(entity.GetString(Members) ?? "[]") ?? []).Select(HostSlug.Parse),
+        Instant.FromDateTimeOffset(entity.GetDateTimeOffset(HoldsExpireAt)!.Value),
+        Enum.Parse<CollectiveState>(entity.GetString(State)!));
+}

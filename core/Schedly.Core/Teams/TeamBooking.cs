@@ -1,0 +1,27 @@
+using Schedly.Core.Hosts;
+
+namespace Schedly.Core.Teams;
+
+/// <summary>
+/// What a booking made through a team remembers of it: the team, every host the booking is with (one for round-robin,
+/// every member for collective), and for round-robin why this host got it (the rule and the free members as weighed),
+/// shown to the host with the booking.
+/// </summary>
+public sealed record TeamBooking(TeamSlug Team, TeamAssignment Assignment, IReadOnlyList<HostSlug> Hosts)
+{
+    /// <summary>The rule that chose the host (round-robin only).</summary>
+    public AssignmentReason? Reason { get; init; }
+
+    /// <summary>The free members as round-robin weighed them (round-robin only; empty otherwise).</summary>
+    public IReadOnlyList<RoundRobinCandidate> Candidates { get; init; } = [];
+
+    /// <summary>The collective booking's id (its intent in the team's partition); null for round-robin.</summary>
+    public string? CollectiveId { get; init; }
+
+    /// <summary>A round-robin booking given to <see cref="RoundRobinDecision.Chosen"/>.</summary>
+    public static TeamBooking RoundRobin(TeamSlug team, RoundRobinDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new(team, TeamAssignment.RoundRobin, [decision.Chosen]) { Reason = decision.Reason, Candidates = decision.Candidates };
+    }
+}
