@@ -15,7 +15,8 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
 
     /// <summary>
     /// Bookings starting on host-local dates <c>start</c>..<c>end</c> (both inclusive; default today and
-    /// 90 days on; at most 366 days), optionally only <c>confirmed</c> or <c>cancelled</c>, sorted by start.
+    /// 90 days on; at most 366 days), optionally only <c>confirmed</c> or <c>cancelled</c>, sorted by start; with the
+    /// seats of a seated event type's sessions grouped (<see cref="HostSession"/>).
     /// </summary>
     public async Task<HostBookingsResult> ListAsync(HostSlug host, BookingListDraft draft, CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
         var (from, to, status, size, continuationToken) = query.Value;
         var range = new Interval(from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
         var page = await store.ListAsync(host, range, status, size, continuationToken, cancellationToken).ConfigureAwait(false);
-        return new HostBookingsResult.Page(page);
+        return new HostBookingsResult.Page(page, HostSession.Group(page.Bookings, stored.Value.Schedule));
     }
 
     public Task<ManageResult> CancelAsync(HostSlug host, string bookingId, string? reason, CancellationToken cancellationToken) =>
@@ -94,7 +95,8 @@ public abstract record HostBookingsResult
     {
     }
 
-    public sealed record Page(BookingPage Bookings) : HostBookingsResult;
+    /// <summary>One page of bookings, and the sessions of seated event types among them (seats grouped).</summary>
+    public sealed record Page(BookingPage Bookings, IReadOnlyList<HostSession> Sessions) : HostBookingsResult;
 
     public sealed record NotFound : HostBookingsResult;
 
