@@ -175,6 +175,16 @@ public sealed class SeatBookingTests(SchedlyAppFixture app)
         }
 
         Assert.Single(icsText.Split('\n'), line => line.StartsWith("ATTENDEE", StringComparison.Ordinal));
+        var mail = new Notifications.NotificationHarness(app);
+        Assert.True(await mail.MailArrivesAsync(annId, "created", "client", 0), "no confirmation for the first seat");
+        var (message, invite) = await Notifications.NotificationHarness.ReadMailAsync(mail.MailPath(annId, "created", "client", 0));
+        Assert.Equal("ann.other@example.com", message.To.Mailboxes.Single().Address);
+        Assert.Empty(message.Cc);
+        Assert.Empty(message.Bcc);
+        Assert.Equal(["mailto:ann.other@example.com"], invite.Events.Single().Attendees.Select(a => a.Value!.ToString()));
+        var mailText = await File.ReadAllTextAsync(mail.MailPath(annId, "created", "client", 0));
+        Assert.DoesNotContain("bob.private", mailText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Bob Private", mailText, StringComparison.Ordinal);
         using var list = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}/bookings?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}").WithBearer(apiKey));
         var session = Assert.Single((await list.ReadJsonAsync()).GetProperty("sessions").EnumerateArray());
         Assert.Equal("yoga", session.GetProperty("eventType").GetString());
