@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Schedly.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -5,7 +8,10 @@ using static Schedly.BrowserTests.Infrastructure.PageActions;
 
 namespace Schedly.BrowserTests.Pages;
 
-/// <summary>A seated event type on the booking page: each time says how many seats are left, and a client books one.</summary>
+/// <summary>
+/// A seated event type on the booking page (each time says how many seats are left, and a client books one) and in the
+/// host's dashboard (the editor sets the seats; each seat of a session says how many the session holds).
+/// </summary>
 [Collection(BrowserAppCollection.Name)]
 public sealed class SeatedBookingPageTests(BrowserAppFixture app)
 {
@@ -51,5 +57,39 @@ public sealed class SeatedBookingPageTests(BrowserAppFixture app)
         await OpenDayAsync(page, day);
 
         await Expect(Slot(page, start).Locator(".seats-left")).ToHaveTextAsync("1 place restante");
+    }
+
+    [Fact]
+    public async Task Dashboard_SetsSeats_AndEachSeatSaysHowManyItsSessionHolds()
+    {
+        var (slug, apiKey) = await app.CreateHostWithKeyAsync("seatdash");
+        await using var hostContext = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        var page = await hostContext.NewPageAsync();
+        await SignInAsync(page, slug, apiKey);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Intro call" }).ClickAsync();
+        await page.GetByLabel("Seats per slot").FillAsync("4");
+        await page.GetByLabel("Daily limit counts").SelectOptionAsync("attendees");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
+        await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{slug}");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        using var response = await app.Client.SendAsync(read);
+        var intro = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventTypes").GetProperty("intro");
+        Assert.Equal(4, intro.GetProperty("seats").GetInt32());
+        Assert.Equal("attendees", intro.GetProperty("limitsCount").GetString());
+
+        var day = BrowserAppFixture.DayAhead(3);
+        var start = (await app.SlotStartsAsync(slug, day))[2];
+        var (first, _) = await app.BookAsync(slug, start);
+        var (second, _) = await app.BookAsync(slug, start);
+        var again = await hostContext.NewPageAsync();
+        await SignInAsync(again, slug, apiKey);
+
+        foreach (var id in new[] { first, second })
+        {
+            await Expect(again.Locator($"#upcoming-list li.booking-item[data-id='{id}'] .badge")).ToHaveTextAsync("Session: 2 of 4 seats taken");
+        }
     }
 }

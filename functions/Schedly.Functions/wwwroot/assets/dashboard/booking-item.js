@@ -14,9 +14,10 @@ import { configOf } from "./context.js";
  * @param {HostBooking} booking
  * @param {boolean} past
  * @param {() => Promise<void>} reload reloads both lists (after a cancel)
+ * @param {number} [seatsTaken] for a seated event type: the seats its session holds in the list
  * @returns {HTMLLIElement}
  */
-export function bookingItem(ctx, booking, past, reload) {
+export function bookingItem(ctx, booking, past, reload, seatsTaken) {
   const zone = configOf(ctx).timeZone;
   const type = configOf(ctx).eventTypes?.[booking.eventType];
   const time = el("time", { dateTime: booking.start, text: `${formatDateLong(booking.start, zone)}, ${formatTime(booking.start, zone)} – ${formatTime(booking.end, zone)}` });
@@ -24,6 +25,9 @@ export function bookingItem(ctx, booking, past, reload) {
     el("p", { class: "booking-when" }, time),
     el("p", { class: "muted small" },
       `${type?.title ?? booking.eventType} · ${booking.name} · `, el("a", { href: `mailto:${booking.email}`, text: booking.email })));
+  if (typeof type?.seats === "number" && seatsTaken !== undefined) {
+    item.append(el("span", { class: "badge", text: `Session: ${seatsTaken} of ${type.seats} seats taken` }));
+  }
   if (booking.location) {
     const where = el("p", { class: "small" });
     showLocation(where, booking.location);

@@ -61,5 +61,22 @@ function renderList(ctx, list, bookings, past, emptyText) {
     list.replaceChildren(el("li", { class: "muted empty", text: emptyText }));
     return;
   }
-  list.replaceChildren(...bookings.map((b) => bookingItem(ctx, b, past, () => loadBookings(ctx))));
+  const taken = seatsTaken(bookings);
+  list.replaceChildren(...bookings.map((b) => bookingItem(ctx, b, past, () => loadBookings(ctx), taken.get(sessionKey(b)))));
+}
+
+/** A seated event type's session: its seats share event type, start and end. @param {import("./booking-item.js").HostBooking} b */
+const sessionKey = (b) => `${b.eventType}|${b.start}|${b.end}`;
+
+/**
+ * How many seats each session holds in the list (cancelled seats hold none).
+ * @param {import("./booking-item.js").HostBooking[]} bookings
+ */
+function seatsTaken(bookings) {
+  const taken = new Map();
+  for (const b of bookings) {
+    if (b.status === "cancelled") continue;
+    taken.set(sessionKey(b), (taken.get(sessionKey(b)) ?? 0) + 1);
+  }
+  return taken;
 }
