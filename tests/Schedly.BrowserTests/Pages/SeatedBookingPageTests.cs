@@ -15,13 +15,19 @@ namespace Schedly.BrowserTests.Pages;
 [Collection(BrowserAppCollection.Name)]
 public sealed class SeatedBookingPageTests(BrowserAppFixture app)
 {
+    /// <summary>A host whose intro is a class of <paramref name="seats"/> seats, an hour each; the free starts of a day ahead.</summary>
+    private async Task<(string Slug, DateOnly Day, List<string> Starts)> ClassAsync(string prefix, int seats, int daysAhead)
+    {
+        var (slug, key) = await app.CreateHostWithKeyAsync(prefix);
+        await app.PutIntroAsync(slug, key, new { title = "Yoga class", durationMinutes = 60, slotIntervalMinutes = 60, seats });
+        var day = BrowserAppFixture.DayAhead(daysAhead);
+        return (slug, day, await app.SlotStartsAsync(slug, day));
+    }
+
     [Fact]
     public async Task SeatedType_TimesSaySeatsLeft_BookingASeatTakesOne()
     {
-        var (slug, key) = await app.CreateHostWithKeyAsync("seated");
-        await app.PutIntroAsync(slug, key, new { title = "Yoga class", durationMinutes = 60, slotIntervalMinutes = 60, seats = 3 });
-        var day = BrowserAppFixture.DayAhead(5);
-        var starts = await app.SlotStartsAsync(slug, day);
+        var (slug, day, starts) = await ClassAsync("seated", seats: 3, daysAhead: 5);
         var (shared, fresh) = (starts[1], starts[2]);
         await app.BookAsync(slug, shared);
         await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
@@ -46,10 +52,8 @@ public sealed class SeatedBookingPageTests(BrowserAppFixture app)
     [Fact]
     public async Task SeatedType_InFrench_SaysPlacesRestantes()
     {
-        var (slug, key) = await app.CreateHostWithKeyAsync("seatedfr");
-        await app.PutIntroAsync(slug, key, new { title = "Cours", durationMinutes = 60, slotIntervalMinutes = 60, seats = 1 });
-        var day = BrowserAppFixture.DayAhead(6);
-        var start = (await app.SlotStartsAsync(slug, day))[0];
+        var (slug, day, starts) = await ClassAsync("seatedfr", seats: 1, daysAhead: 6);
+        var start = starts[0];
         await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
         var page = await visitor.NewPageAsync();
 
