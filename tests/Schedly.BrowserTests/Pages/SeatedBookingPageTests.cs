@@ -73,7 +73,7 @@ public sealed class SeatedBookingPageTests(BrowserAppFixture app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit Intro call" }).ClickAsync();
         await page.GetByLabel("Seats per slot").FillAsync("4");
-        await page.GetByLabel("Daily limit counts").SelectOptionAsync("attendees");
+        await page.GetByLabel("Limit counts").SelectOptionAsync("attendees");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
         await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");
 
