@@ -80,6 +80,8 @@ internal static class ScheduleDocument
         {
             RequiresApproval = type.RequiresApproval ? true : null,
             PaymentRequired = type.PaymentRequired ? true : null,
+            Seats = type.Seats,
+            LimitsCount = type.LimitsCount == LimitsCount.Sessions ? null : LimitsCounts.Name(type.LimitsCount),
         };
     }
 
@@ -225,6 +227,8 @@ internal static class ScheduleDocument
                     : ClientPolicy.None,
                 RequiresApproval = doc.RequiresApproval ?? false,
                 PaymentRequired = doc.PaymentRequired ?? false,
+                Seats = doc.Seats,
+                LimitsCount = LimitsCounts.Parse(doc.LimitsCount) ?? LimitsCount.Sessions,
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -292,5 +296,11 @@ internal static class ScheduleDocument
         public bool? RequiresApproval { get; init; }
 
         public bool? PaymentRequired { get; init; }
+
+        /// <summary>Null: not seated.</summary>
+        public int? Seats { get; init; }
+
+        /// <summary>Null: sessions.</summary>
+        public string? LimitsCount { get; init; }
     }
 }

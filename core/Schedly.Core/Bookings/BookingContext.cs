@@ -19,9 +19,16 @@ internal static class BookingContext
     }
 
     /// <summary>True when <paramref name="start"/> is an offered slot now, ignoring <paramref name="excludeRandomId"/> (a booking being moved),
-    /// against <paramref name="availability"/>: the host's with its imported busy time (<see cref="AvailabilityAsync"/>).</summary>
+    /// against <paramref name="availability"/>: the host's with its imported busy time (<see cref="AvailabilityAsync"/>).
+    /// For a seated type: when the start has a free seat (<see cref="SeatedSlots.SeatsLeft"/>).</summary>
     public static bool IsOffered(Host host, Availability availability, EventType eventType, string eventTypeSlug, BookingSnapshot snapshot, Instant start, Instant now, string? excludeRandomId = null)
     {
+        var empty = new SlotContext(host.Profile.TimeZone, availability, eventType, []);
+        if (eventType.Seats is not null)
+        {
+            return SeatedSlots.SeatsLeft(SeatSessions.Split(empty, snapshot.Bookings, eventTypeSlug, excludeRandomId), start, now) > 0;
+        }
+
         var busy = new List<BusyBooking>(snapshot.Bookings.Count);
         foreach (var booked in snapshot.Bookings)
         {
@@ -31,7 +38,6 @@ internal static class BookingContext
             }
         }
 
-        var context = new SlotContext(host.Profile.TimeZone, availability, eventType, busy);
-        return SlotEngine.IsOffered(context, start, now);
+        return SlotEngine.IsOffered(empty with { Bookings = busy }, start, now);
     }
 }

@@ -18,9 +18,10 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
 
     /// <summary>
     /// Bookings starting on host-local dates <c>start</c>..<c>end</c> (both inclusive; default today and 90 days on; at
-    /// most 366 days), of the statuses asked for (default all), sorted by start. With an <c>email</c>, the store's pages
-    /// are read until one holds a booking of a matching client, or <see cref="MaxPagesPerEmailSearch"/> were read: a page
-    /// may then be empty and still carry a token.
+    /// most 366 days), of the statuses asked for (default all), sorted by start, with the seats of a seated event type's
+    /// sessions grouped (<see cref="HostSession"/>). With an <c>email</c>, the store's pages are read until one holds a
+    /// booking of a matching client, or <see cref="MaxPagesPerEmailSearch"/> were read: a page may then be empty and
+    /// still carry a token.
     /// </summary>
     public async Task<HostBookingsResult> ListAsync(HostSlug host, BookingListDraft draft, CancellationToken cancellationToken)
     {
@@ -53,7 +54,7 @@ public sealed class HostBookings(IHostRepository hosts, IBookingStore store, Man
         }
         while (query.Email is not null && found.Count == 0 && token is not null && pagesRead < MaxPagesPerEmailSearch);
 
-        return new HostBookingsResult.Page(new BookingPage(found, token));
+        return new HostBookingsResult.Page(new BookingPage(found, token), HostSession.Group(found, stored.Value.Schedule));
     }
 
     /// <summary>
@@ -118,7 +119,8 @@ public abstract record HostBookingsResult
     {
     }
 
-    public sealed record Page(BookingPage Bookings) : HostBookingsResult;
+    /// <summary>One page of bookings, and the sessions of seated event types among them (seats grouped).</summary>
+    public sealed record Page(BookingPage Bookings, IReadOnlyList<HostSession> Sessions) : HostBookingsResult;
 
     public sealed record NotFound : HostBookingsResult;
 

@@ -49,8 +49,14 @@ public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IIm
 
         var window = SlotEngine.BusyWindow(query.Value, eventType);
         var now = clock.GetCurrentInstant();
-        var context = await ContextAsync(bookings, imported, stored.Value, eventType, eventTypeSlug, window, now, cancellationToken).ConfigureAwait(false);
-        return new ListSlotsResult.Found(SlotEngine.Compute(context, query.Value, now));
+        var (context, booked) = await LoadAsync(bookings, imported, stored.Value, eventType, window, now, cancellationToken).ConfigureAwait(false);
+        if (eventType.Seats is not null)
+        {
+            var seated = SeatSessions.Split(context, booked, eventTypeSlug);
+            return new ListSlotsResult.Found(SeatedSlots.Compute(seated, new DateInterval(query.Value.Start, query.Value.End), query.Value.TimeZone, now));
+        }
+
+        return new ListSlotsResult.Found(SlotEngine.Compute(context with { Bookings = Busy(booked, eventTypeSlug) }, query.Value, now));
     }
 
     /// <summary>Null when the query's range is allowed for the event type's slot interval, else the error on <c>end</c>.</summary>
@@ -67,11 +73,20 @@ public sealed class ListSlots(IHostRepository hosts, IBookingStore bookings, IIm
     /// </summary>
     internal static async Task<SlotContext> ContextAsync(IBookingStore bookings, IImportedBusyTime imported, Host host, EventType eventType, string eventTypeSlug, Interval window, Instant now, CancellationToken cancellationToken)
     {
-        var snapshot = await bookings.LoadAsync(host.Slug, new SnapshotScope(window), cancellationToken).ConfigureAwait(false);
-        var busy = snapshot.Bookings.Select(b => b.ToBusy(eventTypeSlug)).ToList();
-        var availability = await BookingContext.AvailabilityAsync(imported, host, window, now, cancellationToken).ConfigureAwait(false);
-        return new SlotContext(host.Profile.TimeZone, availability, eventType, busy);
+        var (context, booked) = await LoadAsync(bookings, imported, host, eventType, window, now, cancellationToken).ConfigureAwait(false);
+        return context with { Bookings = Busy(booked, eventTypeSlug) };
     }
+
+    /// <summary>The host's slot context without bookings, and its active bookings in <paramref name="window"/> (two range queries).</summary>
+    private static async Task<(SlotContext Context, IReadOnlyList<BookedSpan> Booked)> LoadAsync(IBookingStore bookings, IImportedBusyTime imported, Host host, EventType eventType, Interval window, Instant now, CancellationToken cancellationToken)
+    {
+        var snapshot = await bookings.LoadAsync(host.Slug, new SnapshotScope(window), cancellationToken).ConfigureAwait(false);
+        var availability = await BookingContext.AvailabilityAsync(imported, host, window, now, cancellationToken).ConfigureAwait(false);
+        return (new SlotContext(host.Profile.TimeZone, availability, eventType, []), snapshot.Bookings);
+    }
+
+    private static List<BusyBooking> Busy(IReadOnlyList<BookedSpan> booked, string eventTypeSlug) =>
+        booked.Select(b => b.ToBusy(eventTypeSlug)).ToList();
 }
 
 public abstract record ListSlotsResult

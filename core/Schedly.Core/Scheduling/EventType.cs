@@ -27,6 +27,9 @@ public sealed record EventType
     /// <summary>Most lengths one event type may offer.</summary>
     public const int MaxDurationOptions = 10;
 
+    /// <summary>Most clients one seated slot may take.</summary>
+    public const int MaxSeats = 1000;
+
     private readonly Duration _duration;
     private readonly Duration _slotInterval;
     private readonly Duration _bufferBefore;
@@ -34,6 +37,7 @@ public sealed record EventType
     private readonly Duration _minimumNotice;
     private readonly BookingWindow _bookingWindow = null!;
     private readonly int? _maxBookingsPerDay;
+    private readonly int? _seats;
 
     public required string Title { get; init; }
 
@@ -120,6 +124,21 @@ public sealed record EventType
 
     /// <summary>True: bookings start <see cref="Bookings.BookingStatus.PendingPayment"/> and are confirmed by payment (every length offered has a price above zero).</summary>
     public bool PaymentRequired { get; init; }
+
+    /// <summary>
+    /// Null: one client per slot. A number in 1..<see cref="MaxSeats"/>: that many clients share one slot, each seat its
+    /// own booking (see <see cref="SeatedSlots"/>).
+    /// </summary>
+    public int? Seats
+    {
+        get => _seats;
+        init => _seats = value is null or (>= 1 and <= MaxSeats)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Seats), value, $"Null (not seated) or 1..{MaxSeats}.");
+    }
+
+    /// <summary>What <see cref="MaxBookingsPerDay"/> counts for a seated type: sessions (default) or attendees.</summary>
+    public LimitsCount LimitsCount { get; init; } = LimitsCount.Sessions;
 
     /// <summary>An inactive event type offers no slots.</summary>
     public bool Active { get; init; } = true;

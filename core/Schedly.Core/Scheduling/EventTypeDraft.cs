@@ -29,6 +29,9 @@ namespace Schedly.Core.Scheduling;
 /// <item><c>requiresApproval</c>: false; true = bookings wait for the host's answer (<c>pendingApproval</c>).</item>
 /// <item><c>payment</c>: <c>{ required: false }</c>; required = bookings are paid at booking time (<c>pendingPayment</c>
 /// until paid); needs a price above zero for every length offered, and cannot be combined with <c>requiresApproval</c>.</item>
+/// <item><c>seats</c>: null = one client per slot; otherwise 1..1000 clients share one slot, each seat its own booking.</item>
+/// <item><c>limitsCount</c>: <c>sessions</c> (default) or <c>attendees</c>: what <c>maxBookingsPerDay</c> counts for a
+/// seated type (a session once, or every seat).</item>
 /// </list>
 /// <c>title</c> is required (1..200 characters, one line).
 /// </summary>
@@ -80,6 +83,10 @@ public sealed record EventTypeDraft
 
     public PaymentDraft? Payment { get; init; }
 
+    public int? Seats { get; init; }
+
+    public string? LimitsCount { get; init; }
+
     public Validated<EventType> Validate()
     {
         var errors = new ValidationErrors();
@@ -118,6 +125,17 @@ public sealed record EventTypeDraft
         {
             errors.Add("payment.required", "A paid event type needs a price above zero (for every length offered).");
         }
+        if (Seats is { } seats && seats is < 1 or > EventType.MaxSeats)
+        {
+            errors.Add("seats", $"Must be null (one client per slot) or between 1 and {EventType.MaxSeats}.");
+        }
+
+        var limitsCount = LimitsCount is null ? Scheduling.LimitsCount.Sessions : LimitsCounts.Parse(LimitsCount);
+        if (limitsCount is null)
+        {
+            errors.Add("limitsCount", "Must be \"sessions\" or \"attendees\".");
+        }
+
         if (!errors.IsEmpty)
         {
             return Validated<EventType>.Invalid(errors);
@@ -143,6 +161,8 @@ public sealed record EventTypeDraft
             ClientPolicy = policy!,
             RequiresApproval = RequiresApproval ?? false,
             PaymentRequired = paymentRequired,
+            Seats = Seats,
+            LimitsCount = limitsCount!.Value,
         });
     }
 

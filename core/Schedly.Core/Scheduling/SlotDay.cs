@@ -12,9 +12,11 @@ public readonly struct SlotDay : IReadOnlyList<Slot>
     private readonly long[] _startTicks;
     private readonly int _offset;
     private readonly Duration _duration;
+    private readonly int[]? _seatsLeft;
 
-    internal SlotDay(LocalDate date, long[] startTicks, int offset, int count, Duration duration)
+    internal SlotDay(LocalDate date, long[] startTicks, int offset, int count, Duration duration, int[]? seatsLeft = null)
     {
+        _seatsLeft = seatsLeft;
         Date = date;
         _startTicks = startTicks;
         _offset = offset;
@@ -37,7 +39,7 @@ public readonly struct SlotDay : IReadOnlyList<Slot>
             }
 
             var start = Instant.FromUnixTimeTicks(_startTicks[_offset + index]);
-            return new Slot(start, start + _duration);
+            return new Slot(start, start + _duration, _seatsLeft?[_offset + index]);
         }
     }
 

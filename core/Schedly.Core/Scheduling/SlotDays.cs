@@ -13,14 +13,16 @@ public sealed class SlotDays : IReadOnlyList<SlotDay>
     private readonly long[] _startTicks;
     private readonly LocalDate[] _dates;
     private readonly int[] _dayOffsets;
+    private readonly int[]? _seatsLeft;
 
-    internal SlotDays(string timeZone, Duration slotDuration, long[] startTicks, LocalDate[] dates, int[] dayOffsets)
+    internal SlotDays(string timeZone, Duration slotDuration, long[] startTicks, LocalDate[] dates, int[] dayOffsets, int[]? seatsLeft = null)
     {
         TimeZone = timeZone;
         SlotDuration = slotDuration;
         _startTicks = startTicks;
         _dates = dates;
         _dayOffsets = dayOffsets;
+        _seatsLeft = seatsLeft;
     }
 
     /// <summary>The client's IANA zone id.</summary>
@@ -45,12 +47,15 @@ public sealed class SlotDays : IReadOnlyList<SlotDay>
             }
 
             var offset = _dayOffsets[index];
-            return new SlotDay(_dates[index], _startTicks, offset, _dayOffsets[index + 1] - offset, SlotDuration);
+            return new SlotDay(_dates[index], _startTicks, offset, _dayOffsets[index + 1] - offset, SlotDuration, _seatsLeft);
         }
     }
 
     /// <summary>Every slot start in Unix ticks, sorted and unique.</summary>
     internal ReadOnlySpan<long> StartTicks => _startTicks;
+
+    /// <summary>These slots with the seats left of each (one per slot, in start order): a seated event type's slots.</summary>
+    internal SlotDays WithSeatsLeft(int[] seatsLeft) => new(TimeZone, SlotDuration, _startTicks, _dates, _dayOffsets, seatsLeft);
 
     internal static SlotDays Empty(string timeZone, Duration slotDuration) =>
         new(timeZone, slotDuration, [], [], [0]);

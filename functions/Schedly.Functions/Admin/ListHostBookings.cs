@@ -10,7 +10,8 @@ namespace Schedly.Functions.Admin;
 /// <summary>
 /// <c>GET /api/admin/hosts/{host}/bookings?start=&amp;end=&amp;status=&amp;email=&amp;pageSize=&amp;continuationToken=</c>:
 /// the host's bookings sorted by start (host-local dates, both inclusive; statuses comma-separated; part of the
-/// client's email), with client, answers and price, one page at a time.
+/// client's email), with client, answers and price, one page at a time; <c>sessions</c> groups the seats of each
+/// session of a seated event type on the page.
 /// </summary>
 public sealed class ListHostBookings(AdminRoutes adminRoutes, HostBookings hostBookings)
 {
@@ -43,6 +44,15 @@ public sealed class ListHostBookings(AdminRoutes adminRoutes, HostBookings hostB
             {
                 bookings = page.Bookings.Bookings.Select(BookingResponse.ForHost).ToList(),
                 continuationToken = page.Bookings.ContinuationToken,
+                sessions = page.Sessions.Select(s => new
+                {
+                    eventType = s.EventType,
+                    start = s.Start.ToString(),
+                    end = s.End.ToString(),
+                    seats = s.Seats,
+                    seatsTaken = s.Bookings.Count,
+                    bookings = s.Bookings.Select(id => id.Value).ToList(),
+                }).ToList(),
             }),
             HostBookingsResult.Invalid invalid => Problem.Validation(invalid.Errors),
             HostBookingsResult.NotFound => Problem.NotFound("No host has that name."),

@@ -73,7 +73,9 @@ public sealed record EventTypeResponse(
     IReadOnlyList<QuestionResponse> Questions,
     ClientPolicyResponse? ClientPolicy,
     bool RequiresApproval,
-    PaymentResponse Payment)
+    PaymentResponse Payment,
+    int? Seats,
+    string LimitsCount)
 {
     public static EventTypeResponse From(EventType type)
     {
@@ -99,7 +101,9 @@ public sealed record EventTypeResponse(
             QuestionResponse.From(type.Questions),
             ClientPolicyResponse.From(type.ClientPolicy),
             type.RequiresApproval,
-            new PaymentResponse(type.PaymentRequired));
+            new PaymentResponse(type.PaymentRequired),
+            type.Seats,
+            LimitsCounts.Name(type.LimitsCount));
     }
 }
 
@@ -129,7 +133,8 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
                 [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))],
                 QuestionResponse.From(e.Type.Questions),
                 e.Type.RequiresApproval,
-                new PaymentResponse(e.Type.PaymentRequired)))],
+                new PaymentResponse(e.Type.PaymentRequired),
+                e.Type.Seats))],
             profile.Profile.Bio,
             profile.Profile.ImageUrl?.AbsoluteUri,
             profile.Profile.Locale,
@@ -141,7 +146,8 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
 /// An active event type as the public booking page sees it; <paramref name="LocationKind"/> says how the meeting happens
 /// (the place itself is in the booking once made), null when not said; <paramref name="DurationOptions"/> lists every
 /// length offered (the default included) with the price it costs; <paramref name="Questions"/> what the form asks;
-/// <paramref name="RequiresApproval"/> and <paramref name="Payment"/> whether a booking waits for the host's answer or for payment.
+/// <paramref name="RequiresApproval"/> and <paramref name="Payment"/> whether a booking waits for the host's answer or for payment;
+/// <paramref name="Seats"/> how many clients share one slot (null: one).
 /// </summary>
 public sealed record PublicEventTypeResponse(
     string Slug,
@@ -153,7 +159,8 @@ public sealed record PublicEventTypeResponse(
     IReadOnlyList<DurationOptionResponse> DurationOptions,
     IReadOnlyList<QuestionResponse> Questions,
     bool RequiresApproval,
-    PaymentResponse Payment);
+    PaymentResponse Payment,
+    int? Seats);
 
 /// <summary>An event type's client change policy (null: none); each field null = no limit.</summary>
 public sealed record ClientPolicyResponse(int? CancelNoticeMinutes, int? RescheduleNoticeMinutes, int? MaxReschedules)

@@ -96,7 +96,23 @@ public sealed class EventTypeDraftTests
         { _minimal with { ReminderOffsetsMinutes = [60, 60] }, "reminderOffsetsMinutes[1]" },
         { _minimal with { ReminderOffsetsMinutes = [0] }, "reminderOffsetsMinutes[0]" },
         { _minimal with { Description = "bell\u0007" }, "description" },
+        { _minimal with { Seats = 0 }, "seats" },
+        { _minimal with { Seats = 1001 }, "seats" },
+        { _minimal with { LimitsCount = "people" }, "limitsCount" },
     };
+
+    [Theory]
+    [InlineData(null, null, null, LimitsCount.Sessions)]
+    [InlineData(1, null, 1, LimitsCount.Sessions)]
+    [InlineData(1000, "attendees", 1000, LimitsCount.Attendees)]
+    [InlineData(12, "sessions", 12, LimitsCount.Sessions)]
+    public void Validate_Seats_KeepsSeatsAndWhatLimitsCount(int? seats, string? limitsCount, int? expectedSeats, LimitsCount expectedCount)
+    {
+        var type = (_minimal with { Seats = seats, LimitsCount = limitsCount }).Validate().Value;
+
+        Assert.Equal(expectedSeats, type.Seats);
+        Assert.Equal(expectedCount, type.LimitsCount);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidDrafts))]

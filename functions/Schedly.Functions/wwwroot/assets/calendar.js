@@ -12,7 +12,7 @@ import { publicApi } from "./lib/endpoints.js";
 import { firstDayOfWeek, formatLocalDate, formatMonth, formatTime, weekdayNames } from "./lib/format.js";
 import { t, tp } from "./lib/i18n.js";
 
-/** @typedef {{ start: string, end: string }} Slot */
+/** @typedef {{ start: string, end: string, seatsLeft?: number }} Slot seatsLeft: only for a seated event type */
 
 /**
  * @typedef {object} PickerOptions
@@ -29,6 +29,14 @@ import { t, tp } from "./lib/i18n.js";
  * @property {number} [autoAdvanceMonths]
  * @property {2 | 3} [headingLevel] the level of the month and day headings (2 where the page's next level is h2)
  */
+
+/**
+ * A seated type's slot says how many seats are left, under its time; other slots say nothing more.
+ * @param {Slot} slot
+ */
+function seatsLeft(slot) {
+  return typeof slot.seatsLeft === "number" ? [el("span", { class: "seats-left" }, tp("page.seatsLeft", slot.seatsLeft))] : [];
+}
 
 /** @param {HTMLElement} root where the picker renders @param {PickerOptions} options */
 export function createSlotPicker(root, options) {
@@ -193,7 +201,7 @@ export function createSlotPicker(root, options) {
         class: "slot",
         dataset: { start: slot.start },
         "aria-pressed": String(slot.start === state.selectedStart),
-      }, formatTime(slot.start, state.zone, state.hourCycle));
+      }, formatTime(slot.start, state.zone, state.hourCycle), ...seatsLeft(slot));
       button.addEventListener("click", () => {
         state.selectedStart = slot.start;
         for (const other of slotList.querySelectorAll("button.slot")) {

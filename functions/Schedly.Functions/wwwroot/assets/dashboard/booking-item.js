@@ -54,9 +54,10 @@ function whenLine(booking, zone) {
  * @param {HostBooking} booking
  * @param {() => Promise<void>} reload reloads the list (after a change)
  * @param {() => void} selectionChanged called when the row's checkbox changes
+ * @param {number} [seatsTaken] for a seated event type: the seats its session holds among the bookings read
  * @returns {HTMLLIElement}
  */
-export function bookingItem(ctx, booking, reload, selectionChanged) {
+export function bookingItem(ctx, booking, reload, selectionChanged, seatsTaken) {
   const zone = configOf(ctx).timeZone;
   const type = configOf(ctx).eventTypes?.[booking.eventType];
   const status = booking.status ?? "confirmed";
@@ -72,6 +73,9 @@ export function bookingItem(ctx, booking, reload, selectionChanged) {
     el("p", { class: "small" }, el("span", { class: "muted booking-facts", text: facts.join(" · ") }), " ",
       el("span", { class: `badge ${badgeClass}`, text: badgeText }),
       ...(booking.noShow ? [" ", el("span", { class: "badge cancelled", text: "No-show" })] : [])));
+  if (typeof type?.seats === "number" && seatsTaken !== undefined) {
+    summary.append(el("p", { class: "small" }, el("span", { class: "badge", text: `Session: ${seatsTaken} of ${type.seats} seats taken` })));
+  }
   if (booking.location) {
     const where = el("p", { class: "small booking-where" });
     showLocation(where, booking.location);

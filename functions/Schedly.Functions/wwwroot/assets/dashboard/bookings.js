@@ -12,6 +12,7 @@ import { groupByDay } from "./booking-days.js";
 import { earlierWindow, firstQuery, isFilter, newestFirst } from "./booking-filters.js";
 import { setUpBulkCancel, updateSelection } from "./bulk-cancel.js";
 import { configOf } from "./context.js";
+import { seatsTaken, sessionKey } from "./seat-sessions.js";
 
 /** @typedef {import("./booking-item.js").HostBooking} HostBooking */
 
@@ -98,11 +99,12 @@ function render(ctx, state) {
   } else {
     const reload = () => loadBookings(ctx);
     const selectionChanged = () => updateSelection();
+    const taken = seatsTaken(state.bookings);
     days.replaceChildren(...groupByDay(state.bookings, zone, past).map(({ date, bookings }) => {
       const headingId = `day-${date}`;
       return el("section", { class: "booking-day", dataset: { date }, "aria-labelledby": headingId },
         el("h3", { id: headingId, class: "day-heading", text: formatLocalDate(date) }),
-        el("ul", { class: "booking-list", "aria-labelledby": headingId }, ...bookings.map((b) => bookingItem(ctx, b, reload, selectionChanged))));
+        el("ul", { class: "booking-list", "aria-labelledby": headingId }, ...bookings.map((b) => bookingItem(ctx, b, reload, selectionChanged, taken.get(sessionKey(b))))));
     }));
   }
   updateSelection();

@@ -21,6 +21,7 @@ const NUMBER_FIELDS = {
   "type-notice": "minimumNoticeMinutes",
   "type-window": "bookingWindowDays",
   "type-limit": "maxBookingsPerDay",
+  "type-seats": "seats",
 };
 
 const form = () => byId("type-form", HTMLFormElement);
@@ -52,6 +53,7 @@ function openType(ctx, slug) {
   inputById("type-price").value = type.price?.amount ?? "";
   inputById("type-currency").value = type.price?.currency ?? "";
   inputById("type-active").checked = type.active !== false;
+  byId("type-limits-count", HTMLSelectElement).value = type.limitsCount === "attendees" ? "attendees" : "sessions";
   fillLocation(/** @type {import("./location-fields.js").EventLocation | null | undefined} */ (type.location));
   fillLengths(/** @type {import("./length-fields.js").DurationOption[] | undefined} */ (type.durationOptions));
   fillChangeRules(/** @type {import("./change-rules-fields.js").ClientPolicy | null | undefined} */ (type.clientPolicy));
@@ -78,6 +80,7 @@ function collectType(ctx) {
   const currency = inputById("type-currency").value.trim().toUpperCase();
   body.price = amount || currency ? { amount, currency } : null;
   body.active = inputById("type-active").checked;
+  body.limitsCount = byId("type-limits-count", HTMLSelectElement).value;
   body.location = readLocation();
   body.questions = readQuestions();
   body.durationOptions = readLengths();
