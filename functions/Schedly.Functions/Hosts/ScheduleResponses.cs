@@ -131,7 +131,7 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
                 e.Type.RequiresApproval,
                 new PaymentResponse(e.Type.PaymentRequired)))],
             profile.Profile.Bio,
-            profile.Profile.ImageUrl?.AbsoluteUri,
+            Photos.PhotoAddress.ImageUrlOf(profile),
             profile.Profile.Locale,
             proofOfWork);
     }
