@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -26,7 +25,7 @@ public sealed class PutHostPhoto(AdminRoutes adminRoutes, HostPhotos photos)
             return admin.Problem;
         }
 
-        var bytes = request.ContentLength > HostPhotos.MaxBytes ? null : await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        var bytes = request.ContentLength > HostPhotos.MaxBytes ? null : await LimitedBody.ReadAsync(request.Body, HostPhotos.MaxBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return TooLarge();
@@ -45,26 +44,6 @@ public sealed class PutHostPhoto(AdminRoutes adminRoutes, HostPhotos photos)
 
     private static Problem TooLarge() =>
         new(ProblemKind.PayloadTooLarge, $"The photo must be at most {HostPhotos.MaxBytes / (1024 * 1024)} MB.");
-
-    /// <summary>The body, or null once it passes the limit (the rest is not read).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        while (true)
-        {
-            var read = await body.ReadAsync(buffer.GetMemory(64 * 1024), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > HostPhotos.MaxBytes)
-            {
-                return null;
-            }
-        }
-    }
 }
 
 /// <summary>The answer of a photo upload: the host's new <c>imageUrl</c>.</summary>
