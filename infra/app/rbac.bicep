@@ -1,6 +1,6 @@
 // Every role the app's managed identity holds, each scoped to the one resource it is for.
 // Built-in role definition ids (stable across tenants):
-//   Storage Blob Data Owner               b7e6dc6d-f1e8-4753-8033-0f276bb0955b  Functions host blobs + deployment container
+//   Storage Blob Data Owner               b7e6dc6d-f1e8-4753-8033-0f276bb0955b  Functions host blobs, deployment container, hosts' photos
 //   Storage Table Data Contributor        0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3  Schedly tables
 //   Storage Queue Data Contributor        974c5e8b-45b9-4653-ba55-5f855dd0fb88  Schedly queues (and the host's queue triggers)
 //   Key Vault Secrets User                4633458b-17de-408a-b874-0445c86b69e6  read a secret, each assignment scoped to one secret:

@@ -48,6 +48,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
         publicAccess: 'None'
       }
     }
+
+    // Hosts' photos (PUT /api/admin/hosts/{host}/photo); private: the app serves them itself. The app also creates it
+    // at start-up (StorageProvisioner), as it does its tables and queues.
+    resource hostPhotosContainer 'containers' = {
+      name: 'hostphotos'
+      properties: {
+        publicAccess: 'None'
+      }
+    }
   }
 
   resource tableServices 'tableServices' = {

@@ -31,6 +31,9 @@ public sealed partial record StorageConnectionSettings : IValidatableOptions
     /// <summary><c>__queueServiceUri</c>: an absolute https URL overriding the account's queue endpoint.</summary>
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary><c>__blobServiceUri</c>: an absolute https URL overriding the account's blob endpoint.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
     /// <summary><c>__clientId</c>: a user-assigned managed identity's client id (a GUID); null: DefaultAzureCredential's choice.</summary>
     public string? ClientId { get; set; }
 
@@ -39,6 +42,8 @@ public sealed partial record StorageConnectionSettings : IValidatableOptions
     public Uri ResolveTableServiceUri() => TableServiceUri ?? AccountUri("table");
 
     public Uri ResolveQueueServiceUri() => QueueServiceUri ?? AccountUri("queue");
+
+    public Uri ResolveBlobServiceUri() => BlobServiceUri ?? AccountUri("blob");
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Validate()
@@ -65,6 +70,7 @@ public sealed partial record StorageConnectionSettings : IValidatableOptions
 
         CheckServiceUri(errors, TableServiceUri, "tableServiceUri");
         CheckServiceUri(errors, QueueServiceUri, "queueServiceUri");
+        CheckServiceUri(errors, BlobServiceUri, "blobServiceUri");
         if (!string.IsNullOrWhiteSpace(ClientId) && !Guid.TryParse(ClientId, out _))
         {
             errors.Add($"{SettingName}:clientId must be the managed identity's client id (a GUID).");

@@ -30,6 +30,7 @@ internal static class HostEntityMapper
     public const string RetentionDays = "RetentionDays";
     public const string SessionsValidFrom = "SessionsValidFrom";
     public const string Suspended = "Suspended";
+    public const string PhotoId = "PhotoId";
 
     /// <summary>Origins are stored space-separated ("" for none): an origin never contains a space.</summary>
     public static string WriteOrigins(IReadOnlyList<string> origins) => string.Join(' ', origins);
@@ -56,6 +57,7 @@ internal static class HostEntityMapper
             [UpdatedAt] = host.UpdatedAt.ToDateTimeOffset(),
             [SessionsValidFrom] = host.SessionsValidFrom?.ToDateTimeOffset(),
             [Suspended] = host.Suspended,
+            [PhotoId] = host.Photo?.Id ?? "",
         };
         entity[ScheduleVersion] = ScheduleDocument.CurrentVersion;
         JsonColumns.Write(entity, Availability, ScheduleDocument.WriteAvailability(host.Schedule.Availability));
@@ -83,6 +85,7 @@ internal static class HostEntityMapper
             ApiKeyId = entity.GetString(ApiKeyId) ?? "",
             SessionsValidFrom = entity.GetDateTimeOffset(SessionsValidFrom) is { } from ? Instant.FromDateTimeOffset(from) : null,
             Suspended = entity.GetBoolean(Suspended) ?? false,
+            Photo = Core.Hosts.Photos.HostPhoto.Parse(entity.GetString(PhotoId)),
             FeedTokenHash = entity.GetString(FeedTokenHash) is { Length: > 0 } feed ? Core.Security.ApiKeyHash.FromStored(feed) : null,
             Schedule = ScheduleDocument.Read(JsonColumns.Read(entity, Availability), JsonColumns.Read(entity, EventTypes)),
         };

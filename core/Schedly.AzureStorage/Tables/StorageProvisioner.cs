@@ -1,13 +1,14 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace Schedly.AzureStorage.Tables;
 
 /// <summary>
-/// Creates the tables and queues Schedly uses, if they are missing, and this period's and the next period's dated
+/// Creates the tables, queues and blob container (host photos) Schedly uses, if they are missing, and this period's and the next period's dated
 /// tables (<see cref="DatedTableSet"/>). Idempotent; run at start-up.
 /// </summary>
-public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, NodaTime.IClock clock)
+public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, NodaTime.IClock clock)
 {
     public static IReadOnlyList<string> TableNames { get; } = [SchedlyTables.Hosts, SchedlyTables.ApiKeys, Analytics.TableAnalyticsStore.TableName, Reminders.TableReminderIndex.TableName, SignIn.TableSignInStore.SessionsTable, SignIn.TableHostEmailIndex.TableName, TableHostDirectory.TableName, Teams.TableTeamRepository.TableName];
 
@@ -36,5 +37,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
         {
             await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        await blobs.GetBlobContainerClient(Photos.BlobHostPhotoStore.ContainerName).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

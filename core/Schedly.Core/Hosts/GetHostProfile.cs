@@ -20,7 +20,7 @@ public sealed class GetHostProfile(IHostRepository hosts)
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new NamedEventType(e.Key, e.Value))
             .ToList();
-        return new PublicHostProfile(host.Value.Slug, host.Value.Profile, eventTypes) { Suspended = host.Value.Suspended };
+        return new PublicHostProfile(host.Value.Slug, host.Value.Profile, eventTypes) { Suspended = host.Value.Suspended, Photo = host.Value.Photo };
     }
 }
 
@@ -29,6 +29,9 @@ public sealed record PublicHostProfile(HostSlug Slug, HostProfile Profile, IRead
 {
     /// <summary>True when the operator suspended the host: its page takes no bookings and shows nothing else.</summary>
     public bool Suspended { get; init; }
+
+    /// <summary>The host's uploaded photo, shown instead of the profile's image URL; null: none.</summary>
+    public Photos.HostPhoto? Photo { get; init; }
 }
 
 /// <summary>An event type with the slug it is offered under.</summary>

@@ -20,6 +20,12 @@ public sealed record Host(HostSlug Slug, HostProfile Profile, ApiKeyHash ApiKey,
     /// </summary>
     public Instant? SessionsValidFrom { get; init; }
 
+    /// <summary>The photo the host uploaded (<see cref="Photos.HostPhotos"/>); null: none. It is shown instead of <see cref="HostProfile.ImageUrl"/>.</summary>
+    public Photos.HostPhoto? Photo { get; init; }
+
+    /// <summary>The host with <paramref name="photo"/> as its photo (null: none).</summary>
+    public Host WithPhoto(Photos.HostPhoto? photo, Instant now) => this with { Photo = photo, UpdatedAt = now };
+
     /// <summary>A suspended host cannot sign in and its booking pages take no bookings (set by the operator).</summary>
     public bool Suspended { get; init; }
 

@@ -17,7 +17,8 @@ public sealed record AdminHostConfiguration(
     string? ImageUrl,
     string Locale,
     int RetentionDays,
-    IReadOnlyList<string> EmbedOrigins)
+    IReadOnlyList<string> EmbedOrigins,
+    string? PhotoUrl)
 {
     public static AdminHostConfiguration From(Host host)
     {
@@ -32,9 +33,10 @@ public sealed record AdminHostConfiguration(
             AvailabilityResponse.From(host.Schedule.Availability),
             new SortedDictionary<string, EventTypeResponse>(host.Schedule.EventTypes.ToDictionary(e => e.Key, e => EventTypeResponse.From(e.Value)), StringComparer.Ordinal),
             host.Profile.Bio,
-            host.Profile.ImageUrl?.AbsoluteUri,
+            Hosts.Photos.PhotoAddress.ImageUrlOf(host),
             host.Profile.Locale,
             host.Profile.RetentionDays,
-            host.Profile.EmbedOrigins);
+            host.Profile.EmbedOrigins,
+            Hosts.Photos.PhotoAddress.PhotoUrlOf(host));
     }
 }

@@ -8,6 +8,7 @@ using Schedly.AzureStorage.Analytics;
 using Schedly.AzureStorage.Connection;
 using Schedly.AzureStorage.Housekeeping;
 using Schedly.AzureStorage.Outbox;
+using Schedly.AzureStorage.Photos;
 using Schedly.AzureStorage.Queues;
 using Schedly.AzureStorage.Reminders;
 using Schedly.AzureStorage.SignIn;
@@ -16,6 +17,7 @@ using Schedly.Core.Abuse;
 using Schedly.Core.Analytics;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
+using Schedly.Core.Hosts.Photos;
 using Schedly.Core.Housekeeping;
 using Schedly.Core.Locations;
 using Schedly.Core.Reminders;
@@ -93,10 +95,11 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton<PruneExpiredSessions>();
         services.AddSingleton<RedeemSignInLink>();
         services.AddSingleton<SuspendHost>();
+        services.AddSingleton<HostPhotos>();
         return services;
     }
 
-    /// <summary>Azure Table Storage and Storage Queues adapters (connection from <c>AzureWebJobsStorage</c>), and start-up provisioning.</summary>
+    /// <summary>Azure Table Storage, Storage Queues and Blob Storage (host photos) adapters (connection from <c>AzureWebJobsStorage</c>), and start-up provisioning.</summary>
     public static IServiceCollection AddSchedlyStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -105,7 +108,9 @@ public static class SchedlyServiceCollectionExtensions
         services.AddSingleton(provider => new StorageClients(provider.GetRequiredService<IOptions<StorageConnectionSettings>>().Value));
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Queues);
+        services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Blobs);
         services.AddSingleton<IHostRepository, TableHostRepository>();
+        services.AddSingleton<IHostPhotoStore, BlobHostPhotoStore>();
         services.AddSingleton<OutboxGuardQueue>();
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<IAnalyticsStore, TableAnalyticsStore>();

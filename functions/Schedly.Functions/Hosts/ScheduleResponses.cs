@@ -136,7 +136,7 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
                 new PaymentResponse(e.Type.PaymentRequired),
                 e.Type.Seats))],
             profile.Profile.Bio,
-            profile.Profile.ImageUrl?.AbsoluteUri,
+            Photos.PhotoAddress.ImageUrlOf(profile),
             profile.Profile.Locale,
             proofOfWork);
     }

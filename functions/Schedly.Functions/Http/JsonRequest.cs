@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +22,7 @@ public static class JsonRequest
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType)))
         {
-            var bytes = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+            var bytes = await LimitedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
             if (bytes is { Length: 0 })
             {
                 return new BodyRead<T>(empty, null, bytes);
@@ -54,7 +53,7 @@ public static class JsonRequest
             return TooLarge();
         }
 
-        var bytes = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        var bytes = await LimitedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return TooLarge();
@@ -108,26 +107,6 @@ public static class JsonRequest
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)
                 && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            var memory = buffer.GetMemory(4096);
-            var read = await body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
     }
 
     /// <summary>Turns System.Text.Json's <c>$.answers['x']</c> into <c>answers.x</c>.</summary>

@@ -47,7 +47,7 @@ public static class LocalizedPages
             _ => (catalog.Text("page.book.typeDocumentTitle", names), type.Type.Title, catalog.Text("page.book.withHost", names)),
         };
         // The host's card as the script would draw it, so it does not appear (and push the calendar down) later.
-        var image = host?.Profile.ImageUrl is { Scheme: "https" } url ? url.AbsoluteUri : "";
+        var image = host is null ? "" : Hosts.Photos.PhotoAddress.ImageUrlOf(host) is { } url && IsShownImage(url) ? url : "";
         var bio = host?.Profile.Bio ?? "";
         var description = type?.Type.Description ?? "";
         values["imageUrl"] = image;
@@ -79,6 +79,10 @@ public static class LocalizedPages
 
     /// <summary>The <c>hidden</c> attribute, or nothing.</summary>
     private static string Hidden(bool hidden) => hidden ? "hidden" : "";
+
+    /// <summary>An image the page shows: an https URL, or a path on this site (an uploaded photo).</summary>
+    private static bool IsShownImage(string url) =>
+        url.StartsWith("https://", StringComparison.Ordinal) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
     private static Dictionary<string, string> Common(MessageCatalog catalog, string? embedOrigin) => new(StringComparer.Ordinal)
     {

@@ -137,14 +137,15 @@ public sealed class DashboardPageTests(BrowserAppFixture app)
         await SignInAsync(page, slug, apiKey);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New event type" }).ClickAsync();
-        await Expect(page.GetByLabel("Slug")).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("Title")).ToBeFocusedAsync();
         await page.GetByLabel("Slug").FillAsync("deep-dive");
         await page.GetByLabel("Title").FillAsync("Deep dive");
         await page.GetByLabel("Description").FillAsync("Two hours on one problem.");
-        await page.GetByLabel("Duration (minutes)").FillAsync("120");
+        await page.GetByLabel("Duration, hours").FillAsync("2");
+        await page.GetByLabel("Duration, minutes").FillAsync("0");
         await page.GetByLabel("Slot interval (minutes)").FillAsync("60");
         await page.GetByLabel("Daily limit").FillAsync("2");
-        await page.GetByLabel("Price").FillAsync("200.00");
+        await page.Locator("#type-price").FillAsync("200.00");
         await page.GetByLabel("Currency").FillAsync("eur");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
         await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");
@@ -188,24 +189,27 @@ public sealed class DashboardPageTests(BrowserAppFixture app)
 
         // Nor the price format or the minute ranges: each error the server lists is shown beside its field.
         await page.GetByLabel("Slug").FillAsync("deep-dive");
-        await page.GetByLabel("Duration (minutes)").FillAsync("0");
-        await page.GetByLabel("Price").FillAsync("12.345");
+        await page.GetByLabel("Duration, hours").FillAsync("0");
+        await page.GetByLabel("Duration, minutes").FillAsync("0");
+        await page.Locator("#type-price").FillAsync("12.345");
         await page.GetByLabel("Currency").FillAsync("EUR");
         await save.ClickAsync();
         await Expect(page.Locator("#type-status")).ToHaveTextAsync("Please correct the fields marked below.");
         await Expect(page.GetByLabel("Slug")).Not.ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.GetByLabel("Duration (minutes)")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.GetByLabel("Price")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Duration, hours")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#type-price")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#type-errors li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#type-form .field-error")).ToHaveCountAsync(2);
 
         // Empty fields are sent as null: the server fills in its defaults.
-        await page.GetByLabel("Duration (minutes)").FillAsync("");
-        await page.GetByLabel("Price").FillAsync("12.50");
+        await page.GetByLabel("Duration, hours").FillAsync("");
+        await page.GetByLabel("Duration, minutes").FillAsync("");
+        await page.Locator("#type-price").FillAsync("12.50");
         await save.ClickAsync();
         await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");
         await Expect(page.Locator("#type-errors li")).ToHaveCountAsync(0);
-        await Expect(page.GetByLabel("Duration (minutes)")).ToHaveValueAsync("30");
+        await Expect(page.GetByLabel("Duration, hours")).ToHaveValueAsync("0");
+        await Expect(page.GetByLabel("Duration, minutes")).ToHaveValueAsync("30");
         await Expect(page.GetByLabel("Slot interval (minutes)")).ToHaveValueAsync("30");
     }
 

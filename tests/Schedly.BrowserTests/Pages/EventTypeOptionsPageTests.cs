@@ -105,7 +105,7 @@ public sealed class EventTypeOptionsPageTests(BrowserAppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add length" }).ClickAsync();
         await page.GetByLabel("Length 2 in minutes").FillAsync("60");
         await page.GetByLabel("Length 2 price").FillAsync("abc");
-        await page.GetByLabel("Free cancellation until").FillAsync("1440");
+        await page.GetByLabel("Free cancellation until, hours").FillAsync("24");
         await page.GetByLabel("Location").SelectOptionAsync("phone");
         await page.GetByLabel("Phone number to call").FillAsync("12345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
@@ -120,7 +120,8 @@ public sealed class EventTypeOptionsPageTests(BrowserAppFixture app)
         await Expect(page.GetByLabel("Length 1 price")).ToHaveValueAsync("");
         await Expect(page.GetByLabel("Length 2 in minutes")).ToHaveValueAsync("60");
         await Expect(page.GetByLabel("Length 2 price")).ToHaveValueAsync("90.00");
-        await Expect(page.GetByLabel("Free cancellation until")).ToHaveValueAsync("1440");
+        await Expect(page.GetByLabel("Free cancellation until, hours")).ToHaveValueAsync("24");
+        await Expect(page.GetByLabel("Free cancellation until, minutes")).ToHaveValueAsync("0");
         await Expect(page.GetByLabel("Phone number to call")).ToHaveValueAsync("+442079460958");
         var visitor = await hostContext.NewPageAsync();
         await visitor.GotoAsync($"/book/{slug}/intro");

@@ -63,7 +63,7 @@ public sealed class OperatorInviteTests(BrowserAppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "New event type" }).ClickAsync();
         await page.GetByLabel("Slug").FillAsync("intro");
         await page.GetByLabel("Title").FillAsync("Intro call");
-        await page.GetByLabel("Duration (minutes)").FillAsync("30");
+        await page.GetByLabel("Duration, minutes").FillAsync("30");
         await page.GetByLabel("Slot interval (minutes)").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save event type" }).ClickAsync();
         await Expect(page.Locator("#type-status")).ToHaveTextAsync("Event type saved.");

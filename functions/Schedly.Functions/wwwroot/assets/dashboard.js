@@ -1,9 +1,10 @@
 // @ts-check
 // The host dashboard: /dashboard/{host}, and /dashboard to sign in by email. Signed in by an emailed link, the
 // browser holds an HttpOnly session cookie the page never sees; signed in with the API key, the key is kept in
-// sessionStorage only (never localStorage, never in a URL) and travels as `Authorization: Bearer`. Weekly hours and date
-// overrides, event types, the bookings (upcoming, past, cancelled or pending, by client email, grouped by day, paged), and
-// analytics (the past and the next 30 days by default) drawn with uPlot, and the host's own calendars. Each section is a module under
+// sessionStorage only (never localStorage, never in a URL) and travels as `Authorization: Bearer`. The profile and
+// photo, weekly hours and date overrides, event types, the bookings (upcoming, past, cancelled or pending, by client
+// email, grouped by day, paged), and analytics (the past and the next 30 days by default) drawn with uPlot, and the
+// host's own calendars. Each section is a module under
 // dashboard/; they share one context object.
 import { byId, inputById, setStatus } from "./lib/dom.js";
 import { loadAnalytics, resetAnalyticsRange, setUpAnalytics } from "./dashboard/analytics.js";
@@ -13,17 +14,19 @@ import { configOf, createDashboardContext } from "./dashboard/context.js";
 import { setUpFirstRun } from "./dashboard/first-run.js";
 import { setUpTypeEditor, showTypes } from "./dashboard/event-type-editor.js";
 import { renderHours, setUpHours } from "./dashboard/hours-form.js";
+import { renderProfile, setUpProfile } from "./dashboard/profile-form.js";
 import { redeemLink, resumeSession, setUpSignIn, showSignIn, signIn } from "./dashboard/sign-in.js";
 import { readKey } from "./dashboard/stored-key.js";
 
 /** Lists and areas emptied on sign-out. */
-const SIGNED_IN_CONTENT = ["first-run-steps", "share", "weekly", "overrides", "type-list", "booking-days", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
+const SIGNED_IN_CONTENT = ["profile-errors", "profile-zones", "type-reminders", "override-calendar", "first-run-steps", "share", "weekly", "overrides", "type-list", "booking-days", "hours-errors", "type-errors", "analytics-totals", "analytics-charts", "analytics-errors", "calendar-list", "calendar-errors"];
 
 const ctx = createDashboardContext();
 
 /** @type {import("./dashboard/sign-in.js").SignInHooks} */
 const hooks = {
   async onSignedIn() {
+    renderProfile(ctx);
     renderHours(ctx);
     showTypes(ctx);
     resetAnalyticsRange(ctx);
@@ -58,6 +61,7 @@ async function main() {
     return;
   }
   setUpFirstRun(ctx);
+  setUpProfile(ctx);
   setUpHours(ctx);
   setUpTypeEditor(ctx);
   setUpBookings(ctx);

@@ -5,10 +5,12 @@ import { byId } from "../lib/dom.js";
 /** @param {import("./context.js").HostProfile} profile */
 export function showHostProfile(profile) {
   const image = byId("host-image", HTMLImageElement);
-  const hasImage = Boolean(profile.imageUrl && profile.imageUrl.startsWith("https://"));
+  // An https image, or a photo uploaded to Schedly (a path on this site, never "//other.site").
+  const url = profile.imageUrl ?? "";
+  const hasImage = url.startsWith("https://") || (url.startsWith("/") && !url.startsWith("//"));
   image.hidden = !hasImage;
   if (hasImage) {
-    image.src = /** @type {string} */ (profile.imageUrl);
+    image.src = url;
     image.alt = profile.name;
   }
   const bio = byId("host-bio");

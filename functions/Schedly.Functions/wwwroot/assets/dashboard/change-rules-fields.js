@@ -1,30 +1,29 @@
 // @ts-check
-// The event-type editor's client change policy. Empty means "any time"/"no limit"; the server checks
-// every value and its field errors land beside these inputs via data-field.
+// The event-type editor's client change policy: notices in hours and minutes, the most reschedules as a number.
+// Empty means "any time"/"no limit"; the server checks every value and its field errors land beside these inputs via
+// data-field.
 import { inputById } from "../lib/dom.js";
+import { fillHoursMinutes, readHoursMinutes } from "./hours-minutes.js";
 
 /** @typedef {{ cancelNoticeMinutes?: number | null, rescheduleNoticeMinutes?: number | null, maxReschedules?: number | null }} ClientPolicy */
 
-const POLICY_FIELDS = /** @type {const} */ ({
+const NOTICE_FIELDS = /** @type {const} */ ({
   "type-cancel-notice": "cancelNoticeMinutes",
   "type-reschedule-notice": "rescheduleNoticeMinutes",
-  "type-max-reschedules": "maxReschedules",
 });
 
 /** @param {ClientPolicy | null | undefined} policy */
 export function fillChangeRules(policy) {
-  for (const [id, field] of Object.entries(POLICY_FIELDS)) inputById(id).value = String(policy?.[field] ?? "");
+  for (const [id, field] of Object.entries(NOTICE_FIELDS)) fillHoursMinutes(id, policy?.[field]);
+  inputById("type-max-reschedules").value = String(policy?.maxReschedules ?? "");
 }
 
 /** The policy as typed; null when every field is empty. @returns {ClientPolicy | null} */
 export function readChangeRules() {
   /** @type {ClientPolicy} */
   const policy = {};
-  let any = false;
-  for (const [id, field] of Object.entries(POLICY_FIELDS)) {
-    const raw = inputById(id).value.trim();
-    policy[field] = raw === "" ? null : Number(raw);
-    any ||= raw !== "";
-  }
-  return any ? policy : null;
+  for (const [id, field] of Object.entries(NOTICE_FIELDS)) policy[field] = readHoursMinutes(id);
+  const most = inputById("type-max-reschedules").value.trim();
+  policy.maxReschedules = most === "" ? null : Number(most);
+  return Object.values(policy).some((value) => value !== null) ? policy : null;
 }

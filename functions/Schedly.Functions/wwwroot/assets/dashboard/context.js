@@ -8,7 +8,7 @@ import { adminApi } from "../lib/endpoints.js";
 /** @typedef {{ date: string, intervals: Interval[] }} Override */
 /** @typedef {{ weekly?: Record<string, Interval[]>, overrides?: Override[], blocked?: unknown[] | null }} Availability */
 /** @typedef {{ title?: string, durationMinutes?: number, active?: boolean, price?: { amount: string, currency: string } | null, [field: string]: unknown }} EventTypeConfig */
-/** @typedef {{ name: string, timeZone: string, availability?: Availability, eventTypes?: Record<string, EventTypeConfig> }} HostConfig */
+/** @typedef {{ name: string, email: string, timeZone: string, locale?: string, bio?: string, imageUrl?: string | null, photoUrl?: string | null, retentionDays?: number, embedOrigins?: string[], availability?: Availability, eventTypes?: Record<string, EventTypeConfig> }} HostConfig */
 
 /**
  * @typedef {object} DashboardContext

@@ -23,7 +23,8 @@ const focusAddButton = (node) => /** @type {HTMLElement | null} */ (node.querySe
 function intervalRow(fieldBase, index, interval, label) {
   const start = el("input", { type: "time", value: hhmm(interval.start), "aria-label": `${label} from`, dataset: { part: "start", field: `${fieldBase}[${index}].start` } });
   const end = el("input", { type: "time", value: hhmm(interval.end), "aria-label": `${label} until`, dataset: { part: "end", field: `${fieldBase}[${index}].end` } });
-  const remove = el("button", { type: "button", class: "secondary remove", "aria-label": `Remove ${label}`, text: "Remove" });
+  const remove = el("button", { type: "button", class: "secondary remove", "aria-label": `Remove ${label}` },
+    el("span", { "aria-hidden": "true", class: "remove-mark", text: "×" }), " Remove");
   const row = el("li", { class: "interval" }, start, el("span", { class: "to", "aria-hidden": "true", text: "–" }), end, remove);
   remove.addEventListener("click", () => {
     const container = /** @type {HTMLElement} */ (row.closest("[data-intervals]"));
@@ -55,12 +56,28 @@ export function renumber(container) {
   if (empty) empty.hidden = rows.length > 0;
 }
 
-/** A new row's times: an hour after the last row, or office hours. @param {Element | undefined} last */
-function nextInterval(last) {
-  const after = last ? hhmm(rowInputs(last)[1].value) : "";
-  if (!after) return { start: "09:00", end: "17:00" };
-  const end = after < "23:00" ? `${String(Number(after.slice(0, 2)) + 1).padStart(2, "0")}${after.slice(2)}` : "23:59";
-  return { start: after, end };
+/** "HH:MM" → minutes since midnight. @param {string} time */
+const toMinutes = (time) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Minutes since midnight (at most 23:59) → "HH:MM". @param {number} minutes */
+const toTime = (minutes) => {
+  const m = Math.min(minutes, 23 * 60 + 59);
+  return `${String(Math.trunc(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+};
+
+/**
+ * A new row's times: office hours for the first; after that, from an hour after the last row ends (a break) for as
+ * long as the last row lasted ("09:00–12:00" → "13:00–16:00"), never past 23:59.
+ * @param {Element | undefined} last
+ */
+export function nextInterval(last) {
+  const [startInput, endInput] = last ? rowInputs(last) : [];
+  const start = hhmm(startInput?.value);
+  const end = hhmm(endInput?.value);
+  if (!end) return { start: "09:00", end: "17:00" };
+  const length = start && start < end ? toMinutes(end) - toMinutes(start) : 60;
+  const from = toMinutes(end) + 60 < 24 * 60 - 1 ? toMinutes(end) + 60 : toMinutes(end);
+  return { start: toTime(from), end: toTime(from + length) };
 }
 
 /**

@@ -3,18 +3,20 @@
 // event type's currency; empty price: the event type's). No rows: only the event type's duration.
 // Every input carries the server's error path ("durationOptions[1].price.amount"), so its field
 // errors land beside the right input.
+import { formatLocalDecimal, parseLocalDecimal } from "../lib/decimal-input.js";
 import { byId, el, inputById } from "../lib/dom.js";
+import { readHoursMinutes } from "./hours-minutes.js";
 
 /** @typedef {import("../lib/endpoints.js").DurationOption} DurationOption */
 
 const list = () => byId("type-lengths");
 
-/** @param {Partial<DurationOption>} option */
-function lengthRow(option) {
+/** @param {Partial<DurationOption>} option @param {string} locale the host's, for the price */
+function lengthRow(option, locale) {
   const remove = el("button", { type: "button", class: "secondary remove-length", text: "Remove" });
   const row = el("li", { class: "length" },
     el("input", { type: "number", class: "length-minutes", min: "1", inputmode: "numeric", value: option.minutes ?? "", autocomplete: "off" }),
-    el("input", { type: "text", class: "length-price", inputmode: "decimal", placeholder: "same price", value: option.price?.amount ?? "", autocomplete: "off" }),
+    el("input", { type: "text", class: "length-price", inputmode: "decimal", placeholder: "same price", value: formatLocalDecimal(option.price?.amount, locale), autocomplete: "off" }),
     remove);
   remove.addEventListener("click", () => { row.remove(); renumber(); });
   return row;
@@ -34,30 +36,32 @@ function renumber() {
   });
 }
 
-/** Shows an event type's lengths (or none). @param {DurationOption[] | undefined} options */
-export function fillLengths(options) {
-  list().replaceChildren(...(options ?? []).map(lengthRow));
+/** Shows an event type's lengths (or none). @param {DurationOption[] | undefined} options @param {string} locale */
+export function fillLengths(options, locale) {
+  list().replaceChildren(...(options ?? []).map((option) => lengthRow(option, locale)));
   renumber();
 }
 
 /**
- * The lengths as the form has them, in order, each with its price in the event type's currency.
+ * The lengths as the form has them, in order, each with its price (typed in `locale`) in the event type's currency.
+ * @param {string} locale
  * @returns {DurationOption[]}
  */
-export function readLengths() {
+export function readLengths(locale) {
   const currency = inputById("type-currency").value.trim().toUpperCase();
   return [...list().querySelectorAll("li.length")].map((row) => {
     const [minutes, price] = row.querySelectorAll("input");
-    const amount = price.value.trim();
+    const amount = parseLocalDecimal(price.value, locale);
     const text = minutes.value.trim();
     return { minutes: text === "" ? Number.NaN : Number(text), price: amount ? { amount, currency } : null };
   });
 }
 
-export function setUpLengthFields() {
+/** @param {() => string} locale the host's locale when the button is pressed */
+export function setUpLengthFields(locale) {
   byId("add-length").addEventListener("click", () => {
-    const duration = inputById("type-duration").value.trim();
-    const row = lengthRow({ minutes: list().children.length === 0 && duration ? Number(duration) : undefined });
+    const duration = readHoursMinutes("type-duration");
+    const row = lengthRow({ minutes: list().children.length === 0 && duration ? duration : undefined }, locale());
     list().append(row);
     renumber();
     /** @type {HTMLElement | null} */ (row.querySelector(".length-minutes"))?.focus();

@@ -1,8 +1,10 @@
 // @ts-check
-// Date overrides: one date's own hours, or closed all day.
+// Date overrides: one date's own hours, or closed all day; picked on a small calendar (override-calendar.js) or added
+// as tomorrow and edited.
 import { byId, el, uniqueId } from "../lib/dom.js";
 import { addDays, todayIn } from "../lib/dates.js";
 import { configOf } from "./context.js";
+import { renderOverrideCalendar, resetOverrideCalendar } from "./override-calendar.js";
 import { intervalsEditor, readIntervals, renumber } from "./intervals-editor.js";
 
 /** @param {Element} row @param {string} selector */
@@ -53,10 +55,33 @@ function renumberOverrides() {
   });
 }
 
-/** @param {import("./context.js").Override[]} overrides */
-export function renderOverrides(overrides) {
+/** @param {import("./context.js").DashboardContext} ctx @param {import("./context.js").Override[]} overrides */
+export function renderOverrides(ctx, overrides) {
   byId("overrides").replaceChildren(...overrides.map((o, i) => overrideRow(o, i)));
   renumberOverrides();
+  resetOverrideCalendar();
+  drawCalendar(ctx);
+}
+
+/** @param {import("./context.js").DashboardContext} ctx */
+function drawCalendar(ctx) {
+  renderOverrideCalendar(ctx, {
+    dates: () => readOverrides().map((o) => o.date),
+    choose: (date) => {
+      const existing = [...byId("overrides").querySelectorAll("li.override")].find((row) => part(row, ".override-date").value === date);
+      if (existing) part(existing, ".override-date").focus();
+      else addOverride(date).scrollIntoView({ block: "nearest" });
+    },
+  });
+}
+
+/** Adds a row for `date`, closed all day; returns it. @param {string} date */
+function addOverride(date) {
+  const list = byId("overrides");
+  const row = overrideRow({ date, intervals: [] }, list.children.length);
+  list.append(row);
+  renumberOverrides();
+  return row;
 }
 
 /** @returns {import("./context.js").Override[]} */
@@ -70,11 +95,14 @@ export function readOverrides() {
 /** @param {import("./context.js").DashboardContext} ctx */
 export function setUpOverrides(ctx) {
   byId("add-override").addEventListener("click", () => {
-    const date = addDays(todayIn(configOf(ctx).timeZone), 1);
-    const list = byId("overrides");
-    const row = overrideRow({ date, intervals: [] }, list.children.length);
-    list.append(row);
-    renumberOverrides();
+    const row = addOverride(addDays(todayIn(configOf(ctx).timeZone), 1));
+    drawCalendar(ctx);
     part(row, ".override-date").focus();
+  });
+  // The calendar follows the rows: a date typed or a row removed changes its marks.
+  const follow = () => { if (ctx.config) drawCalendar(ctx); };
+  byId("overrides").addEventListener("change", follow);
+  byId("overrides").addEventListener("click", (event) => {
+    if (event.target instanceof HTMLElement && event.target.closest(".remove-override")) follow();
   });
 }

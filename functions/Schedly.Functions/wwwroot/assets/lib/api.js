@@ -46,6 +46,7 @@ export class ApiError extends Error {
  * @typedef {object} RequestOptions
  * @property {string} [method]
  * @property {unknown} [body] sent as JSON
+ * @property {Blob} [upload] sent as it is, with its own type (a photo)
  * @property {string} [token] sent as `Authorization: Bearer`
  * @property {boolean} [session] send the dashboard's session cookie (and the header the server asks of it)
  * @property {string} [idempotencyKey]
@@ -67,10 +68,11 @@ const NETWORK_PROBLEM = {
  * @param {RequestOptions} [options]
  * @returns {Promise<any>}
  */
-export async function request(path, { method = "GET", body, token, session = false, idempotencyKey, signal } = {}) {
+export async function request(path, { method = "GET", body, upload, token, session = false, idempotencyKey, signal } = {}) {
   /** @type {Record<string, string>} */
   const headers = { Accept: "application/json, application/problem+json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (upload) headers["Content-Type"] = upload.type || "application/octet-stream";
   if (token) headers.Authorization = `Bearer ${token}`;
   if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
   // The server accepts a cookie-authenticated change only with this header, which another site cannot send.
@@ -80,7 +82,7 @@ export async function request(path, { method = "GET", body, token, session = fal
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: upload ?? (body === undefined ? undefined : JSON.stringify(body)),
       cache: "no-store",
       credentials: session ? "same-origin" : "omit",
       signal,

@@ -70,6 +70,11 @@ export function adminApi(host, key) {
   const call = (path, options = {}) => request(`/api/admin/hosts/${seg(host)}${path}`, { ...options, token: key(), session: !key() });
   return {
     config: () => call(""),
+    /** @param {object} profile name, email, timeZone, locale, bio, imageUrl, … (PUT /api/admin/hosts/{host}) */
+    putProfile: (profile) => call("", { method: "PUT", body: profile }),
+    /** @param {Blob} photo a JPEG, PNG or WebP image @returns {Promise<{ imageUrl: string }>} */
+    putPhoto: (photo) => call("/photo", { method: "PUT", upload: photo }),
+    deletePhoto: () => call("/photo", { method: "DELETE" }),
     /** @param {object} availability */
     putAvailability: (availability) => call("/availability", { method: "PUT", body: availability }),
     /** @param {string} slug @param {object} eventType */

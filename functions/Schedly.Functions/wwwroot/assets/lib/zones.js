@@ -84,7 +84,7 @@ function offsetMinutes(offset) {
  * Every zone the browser knows (or a common list) by current name, always including the given ones and UTC.
  * @param {...string} include
  */
-function timeZoneChoices(...include) {
+export function timeZoneChoices(...include) {
   let zones = COMMON_ZONES;
   if (typeof Intl.supportedValuesOf === "function") {
     try {
