@@ -82,6 +82,12 @@ public sealed class EditTeams(ITeamRepository teams, IHostRepository hosts)
             errors.Add("assignment", "Required: \"roundRobin\" (any one free member) or \"collective\" (every member).");
         }
 
+        // Team slots and team bookings do not count seats yet: refuse them rather than store a setting nothing obeys.
+        if (draft.Seats is not null)
+        {
+            errors.Add("seats", "Team event types have no seats yet; leave it null.");
+        }
+
         var type = draft.Validate();
         if (!type.IsValid)
         {

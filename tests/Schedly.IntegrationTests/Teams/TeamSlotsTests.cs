@@ -138,11 +138,16 @@ public sealed class TeamSlotsTests(SchedlyAppFixture app)
         using var badDuration = await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/teams/{team}/event-types/call", new { title = "Call", durationMinutes = 0, assignment = "anyone" })
             .WithBearer(SchedlyAppFixture.OperatorKey));
 
+        using var seated = await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/teams/{team}/event-types/call", new { title = "Call", assignment = "roundRobin", seats = 4 })
+            .WithBearer(SchedlyAppFixture.OperatorKey));
+
         var first = await noAssignment.AssertProblemAsync(400, "validation");
         Assert.True(first.GetProperty("errors").TryGetProperty("assignment", out _));
         var second = await badDuration.AssertProblemAsync(400, "validation");
         Assert.True(second.GetProperty("errors").TryGetProperty("assignment", out _));
         Assert.True(second.GetProperty("errors").TryGetProperty("durationMinutes", out _));
+        var third = await seated.AssertProblemAsync(400, "validation");
+        Assert.True(third.GetProperty("errors").TryGetProperty("seats", out _));
         using var slots = await Client.GetAsync($"/api/teams/{team}/event-types/call/slots?start=2030-01-01&end=2030-01-01&timeZone=UTC");
         await slots.AssertProblemAsync(404, "not-found");
     }
