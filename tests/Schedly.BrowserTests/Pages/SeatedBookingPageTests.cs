@@ -93,7 +93,7 @@ public sealed class SeatedBookingPageTests(BrowserAppFixture app)
 
         foreach (var id in new[] { first, second })
         {
-            await Expect(again.Locator($"#upcoming-list li.booking-item[data-id='{id}'] .badge")).ToHaveTextAsync("Session: 2 of 4 seats taken");
+            await Expect(again.Locator($"#booking-days li.booking-item[data-id='{id}'] .badge.seat-session")).ToHaveTextAsync("Session: 2 of 4 seats taken");
         }
     }
 }

@@ -88,6 +88,7 @@ public sealed class StorageConfigurationTests
         {
             ["AzureWebJobsStorage:tableServiceUri"] = "https://stschedly.table.core.windows.net",
             ["AzureWebJobsStorage:queueServiceUri"] = "https://stschedly.queue.core.windows.net",
+            ["AzureWebJobsStorage:blobServiceUri"] = "https://stschedly.blob.core.windows.net",
         }));
 
         var clients = new StorageClients(settings, new UnusedCredential());
@@ -95,6 +96,7 @@ public sealed class StorageConfigurationTests
         Assert.True(clients.UsesIdentity);
         Assert.Equal(new Uri("https://stschedly.table.core.windows.net/"), clients.Tables.Uri);
         Assert.Equal(new Uri("https://stschedly.queue.core.windows.net/"), clients.Queues.Uri);
+        Assert.Equal(new Uri("https://stschedly.blob.core.windows.net/"), clients.Blobs.Uri);
     }
 
     [Fact]

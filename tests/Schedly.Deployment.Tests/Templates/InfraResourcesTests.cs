@@ -21,9 +21,14 @@ public sealed class InfraResourcesTests(CompiledTemplateFixture template) : ICla
     }
 
     [Fact]
-    public void StorageAccount_DeploymentContainer_IsDeclared()
+    public void StorageAccount_DeploymentAndPrivatePhotoContainers_AreDeclared()
     {
-        Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        var containers = template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+
+        Assert.Equal(2, containers.Count);
+        var names = containers.Select(c => c["name"]?.ToJsonString() ?? "").ToList();
+        Assert.Contains(names, n => n.Contains("hostphotos", StringComparison.Ordinal));
+        Assert.All(containers, c => Assert.Equal("None", Properties(c)["publicAccess"]?.GetValue<string>()));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ export function bookingItem(ctx, booking, reload, selectionChanged, seatsTaken) 
       el("span", { class: `badge ${badgeClass}`, text: badgeText }),
       ...(booking.noShow ? [" ", el("span", { class: "badge cancelled", text: "No-show" })] : [])));
   if (typeof type?.seats === "number" && seatsTaken !== undefined) {
-    summary.append(el("p", { class: "small" }, el("span", { class: "badge", text: `Session: ${seatsTaken} of ${type.seats} seats taken` })));
+    summary.append(el("p", { class: "small" }, el("span", { class: "badge seat-session", text: `Session: ${seatsTaken} of ${type.seats} seats taken` })));
   }
   if (booking.location) {
     const where = el("p", { class: "small booking-where" });
