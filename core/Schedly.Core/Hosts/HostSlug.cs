@@ -5,7 +5,8 @@ namespace Schedly.Core.Hosts;
 /// <summary>
 /// The URL name of a host: 1 to 63 characters of lowercase ASCII letters, digits and single
 /// hyphens, starting and ending with a letter or digit (as in <c>ada-lovelace</c>). It is the
-/// host's Table Storage partition key, so it never contains characters those keys forbid.
+/// host's Table Storage partition key, so it never contains characters those keys forbid. <c>team</c> is
+/// not a host's name: <c>/book/team/…</c> are the team booking pages.
 /// </summary>
 public sealed record HostSlug
 {
@@ -24,9 +25,12 @@ public sealed record HostSlug
     public static HostSlug Parse(string value) =>
         TryParse(value, out var slug) ? slug : throw new FormatException($"'{value}' is not a valid host slug.");
 
-    public static string Rule => "1 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen.";
+    /// <summary>The name a host cannot take: the booking pages' path segment for teams.</summary>
+    public const string TeamPages = "team";
 
-    private static bool IsValid(string? value) => Slugs.IsValid(value);
+    public static string Rule => "1 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen, and not 'team'.";
+
+    private static bool IsValid(string? value) => Slugs.IsValid(value) && value != TeamPages;
 
     public override string ToString() => Value;
 }

@@ -15,6 +15,7 @@ public static class TeamServiceCollectionExtensions
         services.AddSingleton<ICollectiveIntents, TableCollectiveIntents>();
         services.AddSingleton<ICollectiveRecoveryQueue, QueueCollectiveRecoveryQueue>();
         services.AddSingleton<EditTeams>();
+        services.AddSingleton<GetTeamProfile>();
         services.AddSingleton<ListTeamSlots>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CollectiveHolds>(sp));
         services.AddSingleton<BookTeam>();

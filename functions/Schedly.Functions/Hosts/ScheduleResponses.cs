@@ -123,18 +123,7 @@ public sealed record PublicHostResponse(string Slug, string Name, string TimeZon
             profile.Slug.Value,
             profile.Profile.Name,
             profile.Profile.TimeZone.Id,
-            [.. profile.EventTypes.Select(e => new PublicEventTypeResponse(
-                e.Slug,
-                e.Type.Title,
-                e.Type.Description,
-                (int)e.Type.Duration.TotalMinutes,
-                PriceResponse.From(e.Type.Price),
-                e.Type.Location is { } l ? LocationKinds.Name(l.Kind) : null,
-                [.. e.Type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? e.Type.Price)))],
-                QuestionResponse.From(e.Type.Questions),
-                e.Type.RequiresApproval,
-                new PaymentResponse(e.Type.PaymentRequired),
-                e.Type.Seats))],
+            [.. profile.EventTypes.Select(e => PublicEventTypeResponse.From(e.Slug, e.Type))],
             profile.Profile.Bio,
             Photos.PhotoAddress.ImageUrlOf(profile),
             profile.Profile.Locale,
@@ -160,7 +149,26 @@ public sealed record PublicEventTypeResponse(
     IReadOnlyList<QuestionResponse> Questions,
     bool RequiresApproval,
     PaymentResponse Payment,
-    int? Seats);
+    int? Seats)
+{
+    /// <summary>The event type <paramref name="slug"/> as a booking page sees it.</summary>
+    public static PublicEventTypeResponse From(string slug, EventType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return new(
+            slug,
+            type.Title,
+            type.Description,
+            (int)type.Duration.TotalMinutes,
+            PriceResponse.From(type.Price),
+            type.Location is { } l ? LocationKinds.Name(l.Kind) : null,
+            [.. type.OfferedDurations.Select(o => new DurationOptionResponse(o.Minutes, PriceResponse.From(o.Price ?? type.Price)))],
+            QuestionResponse.From(type.Questions),
+            type.RequiresApproval,
+            new PaymentResponse(type.PaymentRequired),
+            type.Seats);
+    }
+}
 
 /// <summary>An event type's client change policy (null: none); each field null = no limit.</summary>
 public sealed record ClientPolicyResponse(int? CancelNoticeMinutes, int? RescheduleNoticeMinutes, int? MaxReschedules)

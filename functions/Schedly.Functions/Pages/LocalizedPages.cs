@@ -3,8 +3,10 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Schedly.Core.Hosts;
 using Schedly.Core.Localization;
+using Schedly.Core.Teams;
 using Schedly.Functions.Hosts;
 using Schedly.Functions.Http;
+using Schedly.Functions.Teams;
 
 namespace Schedly.Functions.Pages;
 
@@ -28,40 +30,85 @@ public static class LocalizedPages
     /// </summary>
     public static string Booking(string template, string locale, PublicHostProfile? host, string? eventTypeSlug, bool proofOfWork, string? embedOrigin = null)
     {
+        var type = host?.EventTypes.FirstOrDefault(e => e.Slug == eventTypeSlug)?.Type;
+        // The host's card as the script would draw it, so it does not appear (and push the calendar down) later.
+        var image = host is null ? "" : Hosts.Photos.PhotoAddress.ImageUrlOf(host) is { } url && IsShownImage(url) ? url : "";
+        var subject = host is null
+            ? null
+            : new BookingSubject(host.Profile.Name, image, host.Profile.Bio, _ => "", JsonSerializer.Serialize(PublicHostResponse.From(host, proofOfWork), ScriptSafeJson));
+        return RenderBooking(template, locale, subject, eventTypeSlug, type, embedOrigin);
+    }
+
+    /// <summary>
+    /// <c>book.html</c> for <c>/book/team/{team}</c> or <c>/book/team/{team}/{eventType}</c>: the team's name where a host's
+    /// would be, and whom the client meets (one of the members, or all of them) where a host's bio would be.
+    /// </summary>
+    public static string TeamBooking(string template, string locale, PublicTeamProfile? team, string? eventTypeSlug, bool proofOfWork)
+    {
+        var type = team?.Team.EventTypes.GetValueOrDefault(eventTypeSlug ?? "") is { EventType.Active: true } found ? found : null;
+        var names = team is null ? "" : string.Join(", ", team.Members.Select(m => m.Name));
+        var subject = team is null
+            ? null
+            : new BookingSubject(
+                team.Team.Name,
+                "",
+                "",
+                catalog => names.Length == 0 ? "" : catalog.Text(MembersKey(eventTypeSlug is null ? null : type?.Assignment), new Dictionary<string, string>(StringComparer.Ordinal) { ["members"] = names }),
+                JsonSerializer.Serialize(PublicTeamResponse.From(team, proofOfWork), ScriptSafeJson));
+        return RenderBooking(template, locale, subject, eventTypeSlug, type?.EventType, null);
+    }
+
+    private static string MembersKey(TeamAssignment? assignment) => assignment switch
+    {
+        TeamAssignment.Collective => "page.book.teamAllOf",
+        TeamAssignment.RoundRobin => "page.book.teamOneOf",
+        _ => "page.book.teamMembers",
+    };
+
+    /// <summary>
+    /// Whom a booking page is about: a host or a team, as first drawn (name, image, bio, the members line) and as the
+    /// script reads it (<c>#host-data</c>).
+    /// </summary>
+    private sealed record BookingSubject(string Name, string Image, string Bio, Func<MessageCatalog, string> Members, string Json);
+
+    private static string RenderBooking(
+        string template, string locale, BookingSubject? subject, string? eventTypeSlug, Core.Scheduling.EventType? type, string? embedOrigin)
+    {
         var catalog = MessageCatalogs.For(locale);
         var values = Common(catalog, embedOrigin);
-        var type = host?.EventTypes.FirstOrDefault(e => e.Slug == eventTypeSlug);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (host is not null)
+        if (subject is not null)
         {
-            names["host"] = host.Profile.Name;
-            names["title"] = type?.Type.Title ?? "";
+            names["host"] = subject.Name;
+            names["title"] = type?.Title ?? "";
         }
 
-        (values["documentTitle"], values["heading"], values["subtitle"]) = (host, type) switch
+        (values["documentTitle"], values["heading"], values["subtitle"]) = (subject, type) switch
         {
             (null, _) => (catalog.Text("page.book.documentTitle"), catalog.Text("page.book.heading"), ""),
             (_, null) when eventTypeSlug is null =>
                 (catalog.Text("page.book.hostDocumentTitle", names), catalog.Text("page.book.hostHeading", names), ""),
             (_, null) => (catalog.Text("page.book.hostDocumentTitle", names), catalog.Text("page.book.heading"), catalog.Text("page.book.withHost", names)),
-            _ => (catalog.Text("page.book.typeDocumentTitle", names), type.Type.Title, catalog.Text("page.book.withHost", names)),
+            _ => (catalog.Text("page.book.typeDocumentTitle", names), type.Title, catalog.Text("page.book.withHost", names)),
         };
-        // The host's card as the script would draw it, so it does not appear (and push the calendar down) later.
-        var image = host is null ? "" : Hosts.Photos.PhotoAddress.ImageUrlOf(host) is { } url && IsShownImage(url) ? url : "";
-        var bio = host?.Profile.Bio ?? "";
-        var description = type?.Type.Description ?? "";
+        var image = subject?.Image ?? "";
+        var bio = subject?.Bio ?? "";
+        var members = subject?.Members(catalog) ?? "";
+        var description = type?.Description ?? "";
         values["imageUrl"] = image;
-        values["imageAlt"] = image.Length > 0 ? host!.Profile.Name : "";
+        values["imageAlt"] = image.Length > 0 ? subject!.Name : "";
         values["bio"] = bio;
+        values["members"] = members;
         values["description"] = description;
         values["imageHidden"] = Hidden(image.Length == 0);
         values["bioHidden"] = Hidden(bio.Length == 0);
+        values["membersHidden"] = Hidden(members.Length == 0);
         values["descriptionHidden"] = Hidden(description.Length == 0);
-        values["profileHidden"] = Hidden(image.Length == 0 && bio.Length == 0 && description.Length == 0);
+        values["profileHidden"] = Hidden(image.Length == 0 && bio.Length == 0 && members.Length == 0 && description.Length == 0);
         var json = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["messages"] = catalog.ToJson("page."),
-            ["host"] = host is null ? "null" : JsonSerializer.Serialize(PublicHostResponse.From(host, proofOfWork), ScriptSafeJson),
+            ["host"] = subject?.Json ?? "null",
         };
         return PageTemplate.Render(template, catalog, values, json);
     }

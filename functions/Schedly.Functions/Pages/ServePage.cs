@@ -10,7 +10,7 @@ namespace Schedly.Functions.Pages;
 
 /// <summary>
 /// The static pages, served by the app itself from the same origin as the API:
-/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/manage</c>, <c>/approve</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c>, <c>/operator</c>, <c>/embed.js</c> and <c>/assets/{*path}</c>.
+/// <c>/</c> (a small landing page, so the Functions host never shows its placeholder), <c>/book/{host}</c>, <c>/book/{host}/{eventType}</c>, <c>/book/team/{team}</c>, <c>/book/team/{team}/{eventType}</c>, <c>/manage</c>, <c>/approve</c>, <c>/dashboard</c>, <c>/dashboard/{host}</c>, <c>/operator</c>, <c>/embed.js</c> and <c>/assets/{*path}</c>.
 /// The booking, manage and approval pages are rendered per request in the visitor's language (<see cref="LocalizedPages"/>).
 /// Files come only from the <c>wwwroot</c> folder next to the app's binaries
 /// (<see cref="AppContext.BaseDirectory"/>), so the Functions host and the local runner find them alike.
@@ -23,7 +23,7 @@ namespace Schedly.Functions.Pages;
 /// before the file system is touched; the resolved path must then still lie under
 /// <c>wwwroot/assets</c> and be a regular file of a known type, else 404.
 /// </remarks>
-public sealed class ServePage(GetHostProfile hostProfiles, Core.Abuse.ProofOfWork proofOfWork)
+public sealed class ServePage(GetHostProfile hostProfiles, Core.Teams.GetTeamProfile teamProfiles, Core.Abuse.ProofOfWork proofOfWork)
 {
     public const string HtmlCacheControl = "no-cache";
     public const string AssetCacheControl = "public, max-age=3600";
@@ -74,6 +74,27 @@ public sealed class ServePage(GetHostProfile hostProfiles, Core.Abuse.ProofOfWor
         HostRoute.Parse(host) is { } slug && HostRoute.IsSlug(eventType)
             ? BookingPageAsync(request, slug, eventType, cancellationToken)
             : Task.FromResult<IActionResult>(Problem.NotFound("No such host or event type."));
+
+    /// <summary><c>/book/team/{team}</c>: the team's event types (a host cannot be named <c>team</c>, so this never hides one).</summary>
+    [Function(nameof(TeamBookingPage))]
+    public Task<IActionResult> TeamBookingPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "book/team/{team}")] HttpRequest request,
+        string team,
+        CancellationToken cancellationToken) =>
+        Core.Teams.TeamSlug.TryParse(team, out var slug)
+            ? TeamBookingPageAsync(request, slug, null, cancellationToken)
+            : Task.FromResult<IActionResult>(Problem.NotFound("No such team."));
+
+    /// <summary><c>/book/team/{team}/{eventType}</c>: the booking page of a team's event type.</summary>
+    [Function(nameof(TeamBookingEventTypePage))]
+    public Task<IActionResult> TeamBookingEventTypePage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "book/team/{team}/{eventType}")] HttpRequest request,
+        string team,
+        string eventType,
+        CancellationToken cancellationToken) =>
+        Core.Teams.TeamSlug.TryParse(team, out var slug) && HostRoute.IsSlug(eventType)
+            ? TeamBookingPageAsync(request, slug, eventType, cancellationToken)
+            : Task.FromResult<IActionResult>(Problem.NotFound("No such team or event type."));
 
     [Function(nameof(ManagePage))]
     public async Task<IActionResult> ManagePage(
@@ -217,6 +238,21 @@ public sealed class ServePage(GetHostProfile hostProfiles, Core.Abuse.ProofOfWor
         var html = LocalizedPages.Booking(
             template, ChooseLocale(request, host?.Profile.Locale), host, eventType, proofOfWork.Enabled, EmbeddingOrigin(request, origins));
         return new PageBody(html, HtmlCacheControl, origins);
+    }
+
+    private async Task<IActionResult> TeamBookingPageAsync(HttpRequest request, Core.Teams.TeamSlug slug, string? eventType, CancellationToken cancellationToken)
+    {
+        var template = await ReadPageAsync("book.html", cancellationToken).ConfigureAwait(false);
+        if (template is null)
+        {
+            return Problem.NotFound("The page is not deployed.");
+        }
+
+        // An unknown team still gets the page, which says so in the visitor's language. A team page is never framed
+        // (a team has no embed allow-list), so it names no embedding origin.
+        var team = await teamProfiles.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
+        var html = LocalizedPages.TeamBooking(template, ChooseLocale(request, null), team, eventType, proofOfWork.Enabled);
+        return new PageBody(html, HtmlCacheControl, null);
     }
 
     /// <summary>The <c>?embedOrigin=</c> /embed.js passes, when it is on the host's allow-list; else null (no events are sent).</summary>

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Schedly.Core.Hosts;
 using Schedly.Core.Teams;
 using Schedly.Functions.Http;
 
 namespace Schedly.Functions.Teams;
 
 /// <summary><c>GET /api/teams/{team}</c>: the public team page's data: name, members' names, active event types.</summary>
-public sealed class GetTeam(ITeamRepository teams, IHostRepository hosts)
+public sealed class GetTeam(GetTeamProfile teamProfiles, Core.Abuse.ProofOfWork proofOfWork)
 {
     [Function(nameof(GetTeam))]
     public async Task<IActionResult> Run(
@@ -16,21 +15,9 @@ public sealed class GetTeam(ITeamRepository teams, IHostRepository hosts)
         string team,
         CancellationToken cancellationToken)
     {
-        var stored = TeamSlug.TryParse(team, out var slug) ? await teams.FindAsync(slug, cancellationToken).ConfigureAwait(false) : null;
-        if (stored is null)
-        {
-            return Problem.NotFound("No team has that name.");
-        }
-
-        var names = new List<string>();
-        foreach (var member in stored.Value.Members)
-        {
-            if (await hosts.FindAsync(member.Host, cancellationToken).ConfigureAwait(false) is { } host)
-            {
-                names.Add(host.Value.Profile.Name);
-            }
-        }
-
-        return JsonBody.Ok(PublicTeamResponse.From(stored.Value, names)).WithHeader("Cache-Control", "public, max-age=60");
+        var profile = TeamSlug.TryParse(team, out var slug) ? await teamProfiles.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false) : null;
+        return profile is null
+            ? Problem.NotFound("No team has that name.")
+            : JsonBody.Ok(PublicTeamResponse.From(profile, proofOfWork.Enabled)).WithHeader("Cache-Control", "public, max-age=60");
     }
 }

@@ -35,24 +35,31 @@ public static class TeamEventTypeJson
     public static string AssignmentName(TeamAssignment assignment) => assignment == TeamAssignment.Collective ? "collective" : "roundRobin";
 }
 
-/// <summary>A team as its public booking page sees it: names only, no weights or priorities.</summary>
-public sealed record PublicTeamResponse(string Team, string Name, IReadOnlyList<string> Members, IReadOnlyList<PublicTeamEventTypeResponse> EventTypes)
+/// <summary>
+/// A team as its public booking page sees it: names only (no weights, priorities or emails), each active event type as
+/// a host's public event type plus its <c>assignment</c>, and whether bookings need the proof of work.
+/// </summary>
+public sealed record PublicTeamResponse(string Team, string Name, IReadOnlyList<PublicTeamMemberResponse> Members, IReadOnlyList<JsonObject> EventTypes, bool ProofOfWork)
 {
-    public static PublicTeamResponse From(Team team, IReadOnlyList<string> memberNames)
+    public static PublicTeamResponse From(PublicTeamProfile profile, bool proofOfWork)
     {
-        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(profile);
+        var team = profile.Team;
         return new(
             team.Slug.Value,
             team.Name,
-            memberNames,
-            [.. team.EventTypes.Where(p => p.Value.EventType.Active).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PublicTeamEventTypeResponse(
-                p.Key,
-                p.Value.EventType.Title,
-                p.Value.EventType.Description,
-                (int)p.Value.EventType.Duration.TotalMinutes,
-                PriceResponse.From(p.Value.EventType.Price),
-                TeamEventTypeJson.AssignmentName(p.Value.Assignment)))]);
+            [.. profile.Members.Select(m => new PublicTeamMemberResponse(m.Host.Value, m.Name))],
+            [.. team.EventTypes.Where(p => p.Value.EventType.Active).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => PublicEventType(p.Key, p.Value))],
+            proofOfWork);
+    }
+
+    private static JsonObject PublicEventType(string slug, TeamEventType type)
+    {
+        var json = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(PublicEventTypeResponse.From(slug, type.EventType), ApiJson.Options)!;
+        json["assignment"] = TeamEventTypeJson.AssignmentName(type.Assignment);
+        return json;
     }
 }
 
-public sealed record PublicTeamEventTypeResponse(string Slug, string Title, string Description, int DurationMinutes, PriceResponse? Price, string Assignment);
+/// <summary>A member on the team's public page: the host's slug and display name.</summary>
+public sealed record PublicTeamMemberResponse(string Host, string Name);

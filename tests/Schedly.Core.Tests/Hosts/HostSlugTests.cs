@@ -10,6 +10,8 @@ public sealed class HostSlugTests
     [InlineData("ada-lovelace")]
     [InlineData("clinic-42")]
     [InlineData("0abc")]
+    [InlineData("teams")]
+    [InlineData("team-a")]
     public void TryParse_ValidSlug_Succeeds(string value)
     {
         Assert.True(HostSlug.TryParse(value, out var slug));
@@ -29,6 +31,7 @@ public sealed class HostSlugTests
     [InlineData("ada#1")]
     [InlineData("adà")]
     [InlineData("ada\n")]
+    [InlineData("team")] // /book/team/… are the team pages
     public void TryParse_InvalidSlug_Fails(string? value)
     {
         Assert.False(HostSlug.TryParse(value, out var slug));

@@ -1,15 +1,16 @@
 // @ts-check
 // The booking page: /book/{host} lists event types; /book/{host}/{eventType} shows the month view,
-// the form and, after booking, the confirmation. The server already rendered the title and the host's
-// name in the visitor's language and put the host profile in the page (#host-data).
+// the form and, after booking, the confirmation. /book/team/{team}[/{eventType}] is the same page for a team.
+// The server already rendered the title and the host's (or team's) name in the visitor's language and put
+// the profile in the page (#host-data).
 import { ApiError } from "./lib/api.js";
 import { byId, setStatus } from "./lib/dom.js";
 import { publicApi } from "./lib/endpoints.js";
 import { t } from "./lib/i18n.js";
 import { showBooking } from "./book/booking-form.js";
-import { createBookingContext, embeddedProfile } from "./book/context.js";
+import { createBookingContext, embeddedProfile, teamAsProfile } from "./book/context.js";
 import { showEventTypes } from "./book/event-types.js";
-import { showDescription, showHostProfile } from "./book/host-profile.js";
+import { showDescription, showHostProfile, withWhom } from "./book/host-profile.js";
 import { restoreConfirmation } from "./book/steps.js";
 import { emit, followHeight } from "./lib/embed-events.js";
 
@@ -18,7 +19,9 @@ async function main(ctx) {
   // Show the (empty, space-reserving) booking area at once so nothing jumps when it fills in.
   byId("booking").hidden = !ctx.eventType;
   try {
-    ctx.profile = embeddedProfile() ?? /** @type {import("./book/context.js").HostProfile} */ (await publicApi.host(ctx.host));
+    ctx.profile = embeddedProfile() ?? (ctx.owner.kind === "team"
+      ? teamAsProfile(await publicApi.team(ctx.owner.slug))
+      : /** @type {import("./book/context.js").HostProfile} */ (await publicApi.host(ctx.owner.slug)));
   } catch (error) {
     byId("booking").hidden = true;
     setStatus(ctx.status, error instanceof ApiError && error.kind === "host-suspended"
@@ -29,7 +32,7 @@ async function main(ctx) {
     return;
   }
   const profile = ctx.profile;
-  byId("subtitle").textContent = t("page.book.withHost", { host: profile.name });
+  byId("subtitle").textContent = withWhom(profile);
   showHostProfile(profile);
   if (!ctx.eventType) {
     showEventTypes(ctx, profile);
@@ -43,7 +46,7 @@ async function main(ctx) {
     showEventTypes(ctx, profile, false);
     return;
   }
-  showDescription(ctx.type);
+  showDescription(profile, ctx.type);
   emit("loaded", { host: profile.slug, eventType: ctx.type.slug });
   if (await restoreConfirmation(ctx)) return;
   await showBooking(ctx);

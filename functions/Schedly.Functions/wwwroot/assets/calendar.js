@@ -16,7 +16,7 @@ import { t, tp } from "./lib/i18n.js";
 
 /**
  * @typedef {object} PickerOptions
- * @property {string} host
+ * @property {import("./lib/endpoints.js").Owner} owner whose event type: a host's or a team's
  * @property {string} eventType
  * @property {string} timeZone
  * @property {number | null} [durationMinutes]
@@ -40,7 +40,7 @@ function seatsLeft(slot) {
 
 /** @param {HTMLElement} root where the picker renders @param {PickerOptions} options */
 export function createSlotPicker(root, options) {
-  const { host, eventType, onSelect, onClear = () => {}, onMonth = () => {} } = options;
+  const { owner, eventType, onSelect, onClear = () => {}, onMonth = () => {} } = options;
   const state = {
     zone: options.timeZone,
     length: options.durationMinutes ?? null,
@@ -258,7 +258,7 @@ export function createSlotPicker(root, options) {
     /** @type {Map<string, Slot[]>} */
     let loaded;
     try {
-      const body = await publicApi.slots(host, eventType, start, end, state.zone, state.length, { signal: mine.signal });
+      const body = await publicApi.slots(owner, eventType, start, end, state.zone, state.length, { signal: mine.signal });
       /** @type {Array<{ date: string, slots: Slot[] }>} */
       const list = body.days;
       loaded = new Map(list.filter((d) => d.slots.length > 0).map((d) => [d.date, d.slots]));

@@ -11,6 +11,7 @@ import { t } from "../lib/i18n.js";
 import { zoneLabel } from "../lib/zones.js";
 import { createSlotPicker } from "../calendar.js";
 import { showConfirmation } from "./confirmation.js";
+import { withWhom } from "./host-profile.js";
 import { setUpProofOfWork } from "./proof-of-work.js";
 import { chosenLengthLabel, setUpDurationChoice } from "./duration-choice.js";
 import { readAnswers, renderQuestions } from "./questions.js";
@@ -34,7 +35,7 @@ export async function showBooking(ctx) {
   if (!profile || !type) return;
   byId("title").textContent = type.title;
   const subtitle = () => {
-    byId("subtitle").textContent = [t("page.book.withHost", { host: profile.name }), chosenLengthLabel(ctx)].filter(Boolean).join(" · ");
+    byId("subtitle").textContent = [withWhom(profile), chosenLengthLabel(ctx)].filter(Boolean).join(" · ");
   };
   subtitle();
   setStatus(ctx.status, "");
@@ -61,7 +62,7 @@ export async function showBooking(ctx) {
 
   const step = currentStep();
   const picker = createSlotPicker(byId("picker"), {
-    host: profile.slug,
+    owner: ctx.owner,
     eventType: type.slug,
     timeZone: ctx.zone,
     durationMinutes: ctx.type?.durationMinutes ?? null,
@@ -135,7 +136,7 @@ export async function showBooking(ctx) {
         answers: readAnswers(type.questions ?? []),
         locale: ctx.locale,
       };
-      showConfirmation(ctx, await publicApi.book(profile.slug, type.slug, body, ctx.pendingKey), true);
+      showConfirmation(ctx, await publicApi.book(ctx.owner, type.slug, body, ctx.pendingKey), true);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status !== 0) ctx.pendingKey = null;

@@ -9,12 +9,13 @@ import { showLocation } from "../lib/location.js";
 import { showPolicy } from "../lib/policy.js";
 import { zoneLabel } from "../lib/zones.js";
 import { googleCalendarUrl, outlookCalendarUrl } from "./calendar-links.js";
+import { bookedWith } from "./host-profile.js";
 import { showConfirmedStep } from "./steps.js";
 import { embedParams, emit } from "../lib/embed-events.js";
 import { rememberPaymentReturn } from "../lib/payment-return.js";
 import { pendingNote } from "../lib/pending.js";
 
-/** @typedef {{ id: string, start: string, end: string, email: string, manageToken: string, status?: string, paymentUrl?: string | null, expiresAt?: string | null, location?: import("../lib/location.js").BookingLocation | null } & import("../lib/policy.js").PolicyFields} CreatedBooking */
+/** @typedef {{ id: string, start: string, end: string, email: string, hosts?: string[], manageToken: string, status?: string, paymentUrl?: string | null, expiresAt?: string | null, location?: import("../lib/location.js").BookingLocation | null } & import("../lib/policy.js").PolicyFields} CreatedBooking */
 
 /**
  * A booking that waits (payment or the host's answer): says so, offers the pay link, and holds back the
@@ -50,7 +51,7 @@ export function showConfirmation(ctx, booking, justBooked = false) {
   byId("booking").hidden = true;
   setStatus(ctx.status, "");
   byId("title").textContent = type.title;
-  const summary = t("page.book.titleWithHost", { title: type.title, host: profile.name });
+  const summary = t("page.book.titleWithHost", { title: type.title, host: bookedWith(profile, booking.hosts) });
   byId("confirmed-title").textContent = summary;
   byId("confirmed-time").replaceChildren(el("time", { dateTime: booking.start, text: formatRange(booking.start, booking.end, zone, ctx.hourCycle) }));
   showLocation(byId("confirmed-location"), booking.location);

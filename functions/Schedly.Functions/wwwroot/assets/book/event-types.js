@@ -15,7 +15,7 @@ export function showEventTypes(ctx, profile, clearStatus = true) {
   byId("title").textContent = t("page.book.hostHeading", { host: profile.name });
   if (clearStatus) setStatus(ctx.status, profile.eventTypes.length ? "" : t("page.book.nothingToBook"));
   byId("event-type-list").replaceChildren(...profile.eventTypes.map((type) => {
-    const link = el("a", { href: bookingPageUrl(profile.slug, type.slug), class: "event-type" },
+    const link = el("a", { href: bookingPageUrl(ctx.owner, type.slug), class: "event-type" },
       el("strong", { text: type.title }),
       el("span", { class: "muted", text: [tp("page.minutes", type.durationMinutes), formatPrice(type.price)].filter(Boolean).join(" · ") }));
     if (type.description) link.append(el("span", { class: "description", dir: "auto", text: type.description }));

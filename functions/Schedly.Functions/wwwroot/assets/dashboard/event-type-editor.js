@@ -7,7 +7,7 @@
 import { ApiError } from "../lib/api.js";
 import { formatLocalDecimal, parseLocalDecimal } from "../lib/decimal-input.js";
 import { byId, inputById, setStatus } from "../lib/dom.js";
-import { bookingPageUrl } from "../lib/endpoints.js";
+import { bookingPageUrl, hostOwner } from "../lib/endpoints.js";
 import { slugFromTitle } from "../lib/slug.js";
 import { clearFieldErrors, showFieldErrors } from "../lib/field-errors.js";
 import { announceConfigChange, configOf } from "./context.js";
@@ -92,7 +92,7 @@ function openType(ctx, slug) {
 /** The booking link the slug makes, under the slug field. @param {import("./context.js").DashboardContext} ctx */
 function showLink(ctx) {
   const slug = inputById("type-slug").value.trim();
-  byId("type-link").textContent = slug ? `Booking link: ${location.origin}${bookingPageUrl(ctx.host, slug)}` : "";
+  byId("type-link").textContent = slug ? `Booking link: ${location.origin}${bookingPageUrl(hostOwner(ctx.host), slug)}` : "";
 }
 
 /** The event type as the form has it, over the stored one (fields the form does not show are kept). @param {import("./context.js").DashboardContext} ctx */

@@ -4,7 +4,7 @@
 import { ApiError } from "../lib/api.js";
 import { localDateOf } from "../lib/dates.js";
 import { byId, el, setStatus } from "../lib/dom.js";
-import { publicApi } from "../lib/endpoints.js";
+import { hostOwner, publicApi } from "../lib/endpoints.js";
 import { formatDateLong, formatTime } from "../lib/format.js";
 import { configOf } from "./context.js";
 import { wireInlineForm } from "./inline-form.js";
@@ -39,7 +39,7 @@ export function rescheduleForm(ctx, booking, opener, itemStatus, reload) {
       // The booking keeps its own length; the type's default length is asked for as the default.
       const length = booking.durationMinutes && booking.durationMinutes !== configOf(ctx).eventTypes?.[booking.eventType]?.durationMinutes ? booking.durationMinutes : null;
       /** @type {{ days?: Array<{ date: string, slots: Array<{ start: string }> }> } | null} */
-      const answer = await publicApi.slots(ctx.host, booking.eventType, date.value, date.value, zone, length);
+      const answer = await publicApi.slots(hostOwner(ctx.host), booking.eventType, date.value, date.value, zone, length);
       const starts = (answer?.days ?? []).flatMap((d) => d.slots.map((s) => s.start));
       slot.replaceChildren(...starts.map((start) => el("option", { value: start, text: formatTime(start, zone) })));
       move.disabled = starts.length === 0;

@@ -10,21 +10,38 @@ const seg = encodeURIComponent;
 /** @typedef {{ minutes: number, price?: Price | null }} DurationOption */
 /** @typedef {{ slug: string, title: string, description?: string, durationMinutes: number, price?: Price | null, durationOptions?: DurationOption[], questions?: import("../book/questions.js").Question[], requiresApproval?: boolean, payment?: { required: boolean } }} PublicEventType */
 /** @typedef {{ slug: string, name: string, eventTypes: PublicEventType[], bio?: string, imageUrl?: string | null, locale?: string, proofOfWork?: boolean }} HostProfile the answer of GET /api/hosts/{host} */
+/** @typedef {PublicEventType & { assignment: "roundRobin" | "collective" }} PublicTeamEventType */
+/** @typedef {{ host: string, name: string }} TeamMember */
+/** @typedef {{ team: string, name: string, members: TeamMember[], eventTypes: PublicTeamEventType[], proofOfWork?: boolean }} TeamProfile the answer of GET /api/teams/{team} */
+/**
+ * Whose event types a page books: one host, or a team of hosts (`member`: only that member's times, as when a
+ * round-robin booking moves and keeps its host).
+ * @typedef {{ kind: "host" | "team", slug: string, member?: string }} Owner
+ */
+
+/** @param {string} slug @returns {Owner} */
+export const hostOwner = (slug) => ({ kind: "host", slug });
+/** @param {string} slug @returns {Owner} */
+export const teamOwner = (slug) => ({ kind: "team", slug });
+/** @param {Owner} owner */
+const ownerPath = (owner) => `/api/${owner.kind === "team" ? "teams" : "hosts"}/${seg(owner.slug)}`;
 
 export const publicApi = {
   /** @param {string} host @param {RequestOptions} [options] */
   host: (host, options) => request(`/api/hosts/${seg(host)}`, options),
+  /** @param {string} team @param {RequestOptions} [options] */
+  team: (team, options) => request(`/api/teams/${seg(team)}`, options),
   /**
-   * @param {string} host @param {string} eventType @param {string} start @param {string} end
+   * @param {Owner} owner @param {string} eventType @param {string} start @param {string} end
    * @param {string} timeZone @param {number | null} durationMinutes null: the event type's default length
    * @param {RequestOptions} [options]
    */
-  slots: (host, eventType, start, end, timeZone, durationMinutes, options) =>
-    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/slots?start=${start}&end=${end}&timeZone=${seg(timeZone)}${
-      durationMinutes ? `&durationMinutes=${durationMinutes}` : ""}`, options),
-  /** @param {string} host @param {string} eventType @param {object} body @param {string} idempotencyKey */
-  book: (host, eventType, body, idempotencyKey) =>
-    request(`/api/hosts/${seg(host)}/event-types/${seg(eventType)}/bookings`, { method: "POST", body, idempotencyKey }),
+  slots: (owner, eventType, start, end, timeZone, durationMinutes, options) =>
+    request(`${ownerPath(owner)}/event-types/${seg(eventType)}/slots?start=${start}&end=${end}&timeZone=${seg(timeZone)}${
+      durationMinutes ? `&durationMinutes=${durationMinutes}` : ""}${owner.member ? `&host=${seg(owner.member)}` : ""}`, options),
+  /** @param {Owner} owner @param {string} eventType @param {object} body @param {string} idempotencyKey */
+  book: (owner, eventType, body, idempotencyKey) =>
+    request(`${ownerPath(owner)}/event-types/${seg(eventType)}/bookings`, { method: "POST", body, idempotencyKey }),
   /** @param {string} id @param {string} token */
   booking: (id, token) => request(`/api/bookings/${seg(id)}`, { token }),
   /** @param {string} id @param {string} token @param {string} reason */
@@ -56,8 +73,9 @@ export function manageUrl(id, token, locale, extra = {}) {
   return `/manage${search ? `?${search}` : ""}#id=${seg(id)}&token=${seg(token)}`;
 }
 
-/** The booking page of an event type. @param {string} host @param {string} eventType */
-export const bookingPageUrl = (host, eventType) => `/book/${seg(host)}/${seg(eventType)}`;
+/** The booking page of an event type (of a host, or of a team). @param {Owner} owner @param {string} eventType */
+export const bookingPageUrl = (owner, eventType) =>
+  `/book/${owner.kind === "team" ? "team/" : ""}${seg(owner.slug)}/${seg(eventType)}`;
 
 /**
  * The admin routes of one host, authorized by `key()` (read at each call: the key changes on sign-in/out), or by

@@ -1,7 +1,7 @@
 // @ts-check
 // The booking as it stands: time in the chosen zone, state, who, and the links that fit the state.
 import { byId, el } from "../lib/dom.js";
-import { bookingPageUrl, calendarUrl } from "../lib/endpoints.js";
+import { bookingPageUrl, calendarUrl, hostOwner } from "../lib/endpoints.js";
 import { showLengthAndPrice, showState } from "../lib/booking-state.js";
 import { formatRange } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
@@ -40,7 +40,7 @@ export function renderDetails(ctx) {
   ics.href = calendarUrl(booking.id, ctx.token);
   ics.hidden = cancelled;
   const rebook = byId("rebook-link", HTMLAnchorElement);
-  rebook.href = bookingPageUrl(booking.host, booking.eventType);
+  rebook.href = bookingPageUrl(hostOwner(booking.host), booking.eventType);
   rebook.hidden = !cancelled;
   byId("details").hidden = false;
   byId("reschedule").hidden = cancelled || pending;

@@ -2,7 +2,7 @@
 // Moving the booking: the slot picker (created on demand) and the move button.
 import { ApiError } from "../lib/api.js";
 import { byId, setStatus } from "../lib/dom.js";
-import { publicApi } from "../lib/endpoints.js";
+import { hostOwner, publicApi } from "../lib/endpoints.js";
 import { formatRange } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { emit } from "../lib/embed-events.js";
@@ -21,7 +21,7 @@ export function setUpReschedule(ctx) {
     root.hidden = false;
     byId("show-picker").hidden = true;
     ctx.picker ??= createSlotPicker(root, {
-      host: ctx.booking.host,
+      owner: hostOwner(ctx.booking.host),
       eventType: ctx.booking.eventType,
       timeZone: ctx.zone,
       durationMinutes: ctx.booking.durationMinutes ?? null,
