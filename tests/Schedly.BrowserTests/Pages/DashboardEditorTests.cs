@@ -272,16 +272,7 @@ public sealed class DashboardEditorTests(BrowserAppFixture app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>At desktop width: the editor as docs/PAGES.md shows it, written when missing or when asked to refresh.</summary>
-    private static async Task SaveDocsImageAsync(ILocator section, string device, string name)
-    {
-        var path = Path.Combine(RepositoryRoot.Path, "docs", "images", $"{name}.png");
-        if (device != "desktop" || (File.Exists(path) && Environment.GetEnvironmentVariable(ScreenshotTests.UpdateDocsVariable) != "1"))
-        {
-            return;
-        }
-
-        await section.ScreenshotAsync(new LocatorScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
-        Assert.True(new FileInfo(path).Length > 1_000, path);
-    }
+    /// <summary>At desktop width: the editor as docs/PAGES.md shows it.</summary>
+    private static Task SaveDocsImageAsync(ILocator section, string device, string name) =>
+        device == "desktop" ? DocsImages.SaveAsync(section, name) : Task.CompletedTask;
 }

@@ -69,6 +69,17 @@ public sealed class HostsApiTests(SchedlyAppFixture app)
     }
 
     [Fact]
+    public async Task PutHost_NamedTeam_Is400_BecauseTeamPagesLiveThere()
+    {
+        using var response = await Client.SendAsync(Json(HttpMethod.Put, "/api/admin/hosts/team", new { name = "Team", email = "team@example.com", timeZone = "Europe/London" })
+            .WithBearer(SchedlyAppFixture.OperatorKey));
+
+        await response.AssertProblemAsync(400, "validation");
+        using var read = await Client.GetAsync("/api/hosts/team");
+        await read.AssertProblemAsync(404, "not-found");
+    }
+
+    [Fact]
     public async Task PutHost_HostKey_UpdatesItsOwnProfile()
     {
         var (slug, apiKey) = await CreateHostWithKeyAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Schedly.IntegrationTests.Infrastructure;
 using static Schedly.IntegrationTests.Infrastructure.HttpExtensions;
 
@@ -80,7 +81,15 @@ public sealed class TeamSlotsTests(SchedlyAppFixture app)
         var body = TestHosts.Parse(text);
         Assert.Equal("Advisors", body.GetProperty("name").GetString());
         Assert.Equal(2, body.GetProperty("members").GetArrayLength());
+        Assert.All(body.GetProperty("members").EnumerateArray(), m => Assert.False(string.IsNullOrEmpty(m.GetProperty("name").GetString())));
         Assert.Equal(["anyone", "together"], body.GetProperty("eventTypes").EnumerateArray().Select(e => e.GetProperty("slug").GetString()));
+        // Each type as a booking page needs it: the host's public event type fields, and how it is assigned.
+        var together = body.GetProperty("eventTypes")[1];
+        Assert.Equal("collective", together.GetProperty("assignment").GetString());
+        Assert.Equal(60, together.GetProperty("durationMinutes").GetInt32());
+        Assert.Equal(JsonValueKind.Array, together.GetProperty("questions").ValueKind);
+        Assert.Equal([60], together.GetProperty("durationOptions").EnumerateArray().Select(o => o.GetProperty("minutes").GetInt32()));
+        Assert.Equal(JsonValueKind.False, body.GetProperty("proofOfWork").ValueKind);
         Assert.DoesNotContain("weight", text, StringComparison.Ordinal);
         Assert.DoesNotContain("email", text, StringComparison.Ordinal);
     }
