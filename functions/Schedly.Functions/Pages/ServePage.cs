@@ -248,11 +248,11 @@ public sealed class ServePage(GetHostProfile hostProfiles, Core.Teams.GetTeamPro
             return Problem.NotFound("The page is not deployed.");
         }
 
-        // An unknown team still gets the page, which says so in the visitor's language. A team page is never framed
-        // (a team has no embed allow-list), so it names no embedding origin.
+        // An unknown team still gets the page, which says so in the visitor's language. A team has no embed allow-list:
+        // its page may be framed by this site only (as a host's page with none), and names no embedding origin.
         var team = await teamProfiles.ExecuteAsync(slug, cancellationToken).ConfigureAwait(false);
         var html = LocalizedPages.TeamBooking(template, ChooseLocale(request, null), team, eventType, proofOfWork.Enabled);
-        return new PageBody(html, HtmlCacheControl, null);
+        return new PageBody(html, HtmlCacheControl, []);
     }
 
     /// <summary>The <c>?embedOrigin=</c> /embed.js passes, when it is on the host's allow-list; else null (no events are sent).</summary>
