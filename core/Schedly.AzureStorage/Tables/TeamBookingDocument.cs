@@ -19,7 +19,8 @@ internal static class TeamBookingDocument
                 [.. team.Hosts.Select(h => h.Value)],
                 team.Reason?.ToString(),
                 [.. team.Candidates.Select(c => new CandidateDoc(c.Host.Value, c.Priority, c.Weight, c.Credit, c.LastBookedAt?.ToUnixTimeMilliseconds(), c.Competed))],
-                team.CollectiveId),
+                team.CollectiveId,
+                team.LedgerChange is { } change ? [.. change.Entries.Select(e => new LedgerEntryDoc(e.Host.Value, e.CreditDelta, e.BookedAt?.ToUnixTimeMilliseconds()))] : null),
             Json);
 
     /// <summary>Lenient: an unreadable document is no team record rather than an unreadable booking.</summary>
@@ -37,10 +38,15 @@ internal static class TeamBookingDocument
             Candidates = [.. (doc.Candidates ?? []).Select(c => new RoundRobinCandidate(
                 HostSlug.Parse(c.Host), c.Priority, c.Weight, c.Credit, c.LastBookedAtMs is { } ms ? Instant.FromUnixTimeMilliseconds(ms) : null, c.Competed))],
             CollectiveId = doc.CollectiveId,
+            LedgerChange = doc.Ledger is { } entries
+                ? new LedgerChange([.. entries.Select(e => new LedgerEntryChange(HostSlug.Parse(e.Host), e.Credit, e.BookedAtMs is { } ms ? Instant.FromUnixTimeMilliseconds(ms) : null))])
+                : null,
         };
     }
 
-    private sealed record Doc(string Team, string Assignment, List<string>? Hosts, string? Reason, List<CandidateDoc>? Candidates, string? CollectiveId);
+    private sealed record Doc(string Team, string Assignment, List<string>? Hosts, string? Reason, List<CandidateDoc>? Candidates, string? CollectiveId, List<LedgerEntryDoc>? Ledger);
+
+    private sealed record LedgerEntryDoc(string Host, long Credit, long? BookedAtMs);
 
     private sealed record CandidateDoc(string Host, int Priority, int Weight, long Credit, long? LastBookedAtMs, bool Competed);
 }

@@ -10,13 +10,14 @@ namespace Schedly.AzureStorage.Teams;
 
 /// <summary>
 /// Each team's fairness ledger in the <c>teams</c> table: one row in the team's partition (row key <c>ledger</c>), the
-/// standings as JSON (credit and last booking per member; 50 members ≈ 4 KB). Written only conditionally: on its ETag,
-/// or as a new row that must not exist.
+/// standings as JSON (credit and last booking per member; 50 members ≈ 4 KB) and the ids of the bookings it holds (the
+/// last 500, ≈ 14 KB). Written only conditionally: on its ETag, or as a new row that must not exist.
 /// </summary>
 public sealed class TableTeamLedgerStore(TableServiceClient tables) : ITeamLedgerStore
 {
     private const string RowKey = "ledger";
     private const string Standings = "Standings";
+    private const string Applied = "AppliedBookings";
 
     private readonly TableClient _table = tables.GetTableClient(TableTeamRepository.TableName);
 
@@ -32,7 +33,8 @@ public sealed class TableTeamLedgerStore(TableServiceClient tables) : ITeamLedge
         var rows = JsonSerializer.Deserialize<StandingColumn[]>(entity.GetString(Standings) ?? "[]") ?? [];
         var ledger = FairnessLedger.From(rows.Select(r => new KeyValuePair<HostSlug, MemberStanding>(
             HostSlug.Parse(r.Host),
-            new MemberStanding(r.Credit, r.LastBookedAtMs is { } ms ? Instant.FromUnixTimeMilliseconds(ms) : null))));
+            new MemberStanding(r.Credit, r.LastBookedAtMs is { } ms ? Instant.FromUnixTimeMilliseconds(ms) : null))),
+            JsonSerializer.Deserialize<string[]>(entity.GetString(Applied) ?? "[]"));
         return new Versioned<FairnessLedger>(ledger, entity.ETag.ToString());
     }
 
@@ -43,6 +45,7 @@ public sealed class TableTeamLedgerStore(TableServiceClient tables) : ITeamLedge
         var entity = new TableEntity(team.Value, RowKey)
         {
             [Standings] = JsonSerializer.Serialize(ledger.Standings.Select(p => new StandingColumn(p.Key, p.Value.Credit, p.Value.LastBookedAt?.ToUnixTimeMilliseconds()))),
+            [Applied] = JsonSerializer.Serialize(ledger.AppliedBookings),
         };
         try
         {

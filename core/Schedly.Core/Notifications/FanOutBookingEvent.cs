@@ -36,12 +36,23 @@ public sealed record FanOutResult(int Emails, int Webhooks)
 /// <c>booking.created</c> and <c>booking.rescheduled</c> record a <see cref="ReminderHint"/> per reminder entry
 /// the booking has now, so the reminder timer finds the host when they fall due without visiting every host, and one
 /// housekeeping hint for when the booking's working rows will have expired (<see cref="RowLifetimes.HousekeepingDue"/>).
+/// A round-robin team booking's <c>booking.created</c> (or <c>booking.pending</c>) also puts its change into the team's fairness ledger
+/// (<see cref="Teams.RecordRoundRobinLedger"/>, which takes each booking once), so a booking request that died after
+/// its booking and before its ledger write still counts.
 /// Running it twice for one event sends the same effect ids again (the consumers drop the duplicates) and writes the
 /// same hints again (idempotent). It handles an event only while the event's outbox row exists, and deletes the row
 /// last: the row lives about as long as the event takes to handle, the booking request writes nothing after its
 /// transaction, and a copy the outbox guard published again (the fan-out was behind) costs one point read.
 /// </summary>
-public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore webhooks, INotificationReader reader, IReminderIndex reminderIndex, IAnalyticsQueue analytics, IOutboxStore outbox, RefundPayments? refunds = null)
+public sealed class FanOutBookingEvent(
+    INotificationQueue queue,
+    IWebhookStore webhooks,
+    INotificationReader reader,
+    IReminderIndex reminderIndex,
+    IAnalyticsQueue analytics,
+    IOutboxStore outbox,
+    RefundPayments? refunds = null,
+    Teams.RecordRoundRobinLedger? teamLedgers = null)
 {
     public static IReadOnlyList<string> EmailRecipients(string eventType) => eventType switch
     {
@@ -68,9 +79,15 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
 
         Instant[] touched = bookingEvent.PreviousStartInstant is { } previous ? [bookingEvent.StartInstant, previous] : [bookingEvent.StartInstant];
         await analytics.EnqueueAsync(new AnalyticsWork(bookingEvent.Host, touched), cancellationToken).ConfigureAwait(false);
-        if (bookingEvent.Type is BookingEvent.Created or BookingEvent.Rescheduled or BookingEvent.Pending)
+        if (bookingEvent.Type is BookingEvent.Created or BookingEvent.Rescheduled or BookingEvent.Pending
+            && BookingId.TryParse(bookingEvent.BookingId, out var id)
+            && await reader.FindBookingAsync(id, cancellationToken).ConfigureAwait(false) is { } booking)
         {
-            await IndexRemindersAsync(bookingEvent, cancellationToken).ConfigureAwait(false);
+            await IndexRemindersAsync(booking, cancellationToken).ConfigureAwait(false);
+            if (bookingEvent.Type is BookingEvent.Created or BookingEvent.Pending && teamLedgers is not null)
+            {
+                await teamLedgers.ExecuteAsync(booking, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (bookingEvent.Type == BookingEvent.Cancelled && refunds is not null && BookingId.TryParse(bookingEvent.BookingId, out var cancelledId))
@@ -94,12 +111,9 @@ public sealed class FanOutBookingEvent(INotificationQueue queue, IWebhookStore w
     }
 
     /// <summary>The booking as it is now (it may have moved again since this event): a hint per reminder entry it has.</summary>
-    private async Task IndexRemindersAsync(BookingEventReference bookingEvent, CancellationToken cancellationToken)
+    private async Task IndexRemindersAsync(Booking booking, CancellationToken cancellationToken)
     {
-        var booking = BookingId.TryParse(bookingEvent.BookingId, out var id)
-            ? await reader.FindBookingAsync(id, cancellationToken).ConfigureAwait(false)
-            : null;
-        if (booking is not { HoldsTime: true })
+        if (!booking.HoldsTime)
         {
             return;
         }

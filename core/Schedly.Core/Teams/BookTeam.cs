@@ -15,8 +15,9 @@ namespace Schedly.Core.Teams;
 /// Books a team event type (docs/TEAMS.md). <b>Round-robin</b>: the members free at the start (each re-checked on the
 /// server as a host booking is) compete under <see cref="RoundRobin"/>; the chosen member is booked by the host booking
 /// path (<see cref="CreateBooking"/>: one conditional transaction in their partition, the decision stored with the
-/// booking); a lost race drops that member and chooses again among the rest; then the team's
-/// <see cref="FairnessLedger"/> takes the decision's change by a conditional write, re-read and re-applied on conflict.
+/// booking, with its <see cref="LedgerChange"/>); a lost race drops that member and chooses again among the rest; then
+/// <see cref="RecordRoundRobinLedger"/> puts the change into the team's <see cref="FairnessLedger"/> (and the booking's
+/// outbox event does again, counted once, should this request die first).
 /// <b>Collective</b>: <see cref="BookCollective"/> over <see cref="CollectiveHolds"/>, after asking for the recovery
 /// pass at the holds' expiry. An <c>Idempotency-Key</c> replays: round-robin finds the record in whichever member's
 /// partition holds it; collective derives its booking id from the key.
@@ -24,6 +25,7 @@ namespace Schedly.Core.Teams;
 public sealed class BookTeam(
     ITeamRepository teams,
     ITeamLedgerStore ledgers,
+    RecordRoundRobinLedger recordLedger,
     IHostRepository hosts,
     IBookingStore bookings,
     IImportedBusyTime imported,
@@ -84,35 +86,22 @@ public sealed class BookTeam(
             var decision = RoundRobin.Choose([.. free.Keys], before, tieBreak, clock.GetCurrentInstant());
             var chosen = free.Keys.First(m => m.Host == decision.Chosen);
             var expiredVersion = lookups[team.Members.ToList().FindIndex(m => m.Host == decision.Chosen)].ExpiredVersion;
-            var result = await createBooking.BookWithAsync(free[chosen], eventTypeSlug, offered, request, key, requestHash, expiredVersion, TeamBooking.RoundRobin(team.Slug, decision), cancellationToken).ConfigureAwait(false);
+            var result = await createBooking.BookWithAsync(free[chosen], eventTypeSlug, offered, request, key, requestHash, expiredVersion, TeamBooking.RoundRobin(team.Slug, decision, before), cancellationToken).ConfigureAwait(false);
             if (result is CreateBookingResult.SlotUnavailable)
             {
                 free.Remove(chosen); // lost the race for this member's time: choose again among the rest
                 continue;
             }
 
-            if (result is CreateBookingResult.Created { Replayed: false })
+            if (result is CreateBookingResult.Created { Replayed: false } created)
             {
-                await RecordAsync(team.Slug, ledger, before, decision.LedgerAfter, cancellationToken).ConfigureAwait(false);
+                await recordLedger.ExecuteAsync(created.Booking, cancellationToken).ConfigureAwait(false);
             }
 
             return result;
         }
 
         return new CreateBookingResult.SlotUnavailable();
-    }
-
-    /// <summary>Writes the decision's change of the ledger: on the ledger decided on, or re-applied to the one that won meanwhile.</summary>
-    private Task RecordAsync(TeamSlug team, Versioned<FairnessLedger>? decidedOn, FairnessLedger before, FairnessLedger after, CancellationToken cancellationToken)
-    {
-        var first = true;
-        return OptimisticConcurrency.RunAsync<bool>("Fairness ledger", async ct =>
-        {
-            var current = first ? decidedOn : await ledgers.FindAsync(team, ct).ConfigureAwait(false);
-            first = false;
-            var next = (current?.Value ?? FairnessLedger.Empty).Plus(before, after);
-            return await ledgers.TryWriteAsync(team, next, current?.Version, ct).ConfigureAwait(false) ? true : Attempt<bool>.Conflict;
-        }, cancellationToken);
     }
 
     /// <summary>The members free at <paramref name="start"/> for the team's event type, with their host (all read together).</summary>

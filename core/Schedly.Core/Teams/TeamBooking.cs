@@ -18,10 +18,18 @@ public sealed record TeamBooking(TeamSlug Team, TeamAssignment Assignment, IRead
     /// <summary>The collective booking's id (its intent in the team's partition); null for round-robin.</summary>
     public string? CollectiveId { get; init; }
 
-    /// <summary>A round-robin booking given to <see cref="RoundRobinDecision.Chosen"/>.</summary>
-    public static TeamBooking RoundRobin(TeamSlug team, RoundRobinDecision decision)
+    /// <summary>What the booking changes in the team's fairness ledger (round-robin only): applied once, from here if need be.</summary>
+    public LedgerChange? LedgerChange { get; init; }
+
+    /// <summary>A round-robin booking given to <see cref="RoundRobinDecision.Chosen"/>, decided on the ledger <paramref name="before"/>.</summary>
+    public static TeamBooking RoundRobin(TeamSlug team, RoundRobinDecision decision, FairnessLedger before)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return new(team, TeamAssignment.RoundRobin, [decision.Chosen]) { Reason = decision.Reason, Candidates = decision.Candidates };
+        return new(team, TeamAssignment.RoundRobin, [decision.Chosen])
+        {
+            Reason = decision.Reason,
+            Candidates = decision.Candidates,
+            LedgerChange = Teams.LedgerChange.Between(before, decision.LedgerAfter),
+        };
     }
 }

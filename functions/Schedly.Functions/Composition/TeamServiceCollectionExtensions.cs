@@ -18,6 +18,7 @@ public static class TeamServiceCollectionExtensions
         services.AddSingleton<GetTeamProfile>();
         services.AddSingleton<ListTeamSlots>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CollectiveHolds>(sp));
+        services.AddSingleton<RecordRoundRobinLedger>();
         services.AddSingleton<BookTeam>();
         services.AddSingleton<RunCollectiveRecovery>();
         return services;
