@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Schedly.AzureStorage.Tables;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
-using Schedly.AzureStorage.Tables;
 using Schedly.Core.Teams;
 using Schedly.IntegrationTests.Infrastructure;
 
