@@ -64,6 +64,18 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
         // A refresh shows the same confirmation, still naming Ada.
         await page.ReloadAsync();
         await Expect(page.Locator("#confirmed-title")).ToHaveTextAsync("Advice with Ada Lovelace");
+
+        // Ada's dashboard says why the booking is hers: she alone was free, and who was weighed.
+        await using var hostContext = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        await Axe.AddToAsync(hostContext);
+        var dashboard = await hostContext.NewPageAsync();
+        await SignInAsync(dashboard, ada, adaKey);
+        var row = dashboard.Locator($"li.booking-item[data-id='{booking.GetProperty("id").GetString()}']");
+        await row.GetByText("Round-robin: why this booking is yours").ClickAsync();
+        await Expect(row.Locator(".assignment-reason")).ToHaveTextAsync("You were the only member free at that time.");
+        await Expect(row.Locator(".assignment-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(row.Locator(".assignment-table tbody th")).ToHaveTextAsync($"{ada} (you)");
+        await Axe.AssertNoViolationsAsync(dashboard, "the round-robin decision in the host's dashboard");
     }
 
     [Fact]

@@ -9,11 +9,13 @@ import { showLocation } from "../lib/location.js";
 import { configOf } from "./context.js";
 import { wireInlineForm } from "./inline-form.js";
 import { rescheduleForm } from "./reschedule-form.js";
+import { teamFacts } from "./team-assignment.js";
 
 /**
  * @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, timeZone?: string,
  *   status?: string, notes?: string, noShow?: boolean, durationMinutes?: number, price?: { amount: string, currency: string } | null,
- *   location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking
+ *   location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }>,
+ *   hosts?: string[], assignment?: import("./team-assignment.js").Assignment | null }} HostBooking
  */
 
 /** @type {Record<string, [string, string]>} status → badge text and class */
@@ -76,6 +78,7 @@ export function bookingItem(ctx, booking, reload, selectionChanged, seatsTaken) 
   if (typeof type?.seats === "number" && seatsTaken !== undefined) {
     summary.append(el("p", { class: "small" }, el("span", { class: "badge seat-session", text: `Session: ${seatsTaken} of ${type.seats} seats taken` })));
   }
+  summary.append(...teamFacts(booking, ctx.host, zone));
   if (booking.location) {
     const where = el("p", { class: "small booking-where" });
     showLocation(where, booking.location);
