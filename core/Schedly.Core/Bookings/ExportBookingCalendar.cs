@@ -25,7 +25,7 @@ public sealed class ExportBookingCalendar(ManagedBookings bookings, INotificatio
         var otherHosts = await hosts.OtherHostsAsync(booking, cancellationToken).ConfigureAwait(false);
         var cancelled = !booking.HoldsTime;
         var hostName = host?.Profile.Name ?? booking.Id.Host.Value;
-        var title = host?.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
+        var title = await hosts.EventTypeTitleAsync(booking, host, cancellationToken).ConfigureAwait(false);
         return BookingCalendar.CreateDownload(new BookingCalendarEvent
         {
             BookingId = booking.Id.Value,

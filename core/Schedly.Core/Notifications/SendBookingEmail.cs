@@ -120,7 +120,8 @@ public sealed class SendBookingEmail(
         }
 
         var otherHosts = await reader.OtherHostsAsync(booking, cancellationToken).ConfigureAwait(false);
-        var notice = Notice(effect, kind.Value, recipient, booking, host, otherHosts);
+        var title = await reader.EventTypeTitleAsync(booking, host, cancellationToken).ConfigureAwait(false);
+        var notice = Notice(effect, kind.Value, recipient, booking, title, host, otherHosts);
         var message = renderer.Compose(notice, settings.From, effect.Event.OccurredAtInstant);
         await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
         await ledger.RecordAsync(effect.Event.Host, key, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
@@ -130,10 +131,9 @@ public sealed class SendBookingEmail(
     private static NoticeParty Party(Host host) =>
         new(host.Profile.Name, host.Profile.Email, host.Profile.TimeZone) { Locale = host.Profile.Locale };
 
-    private BookingNotice Notice(EmailEffect effect, NoticeKind kind, NoticeRecipient recipient, Booking booking, Host host, IReadOnlyList<Host> otherHosts)
+    private BookingNotice Notice(EmailEffect effect, NoticeKind kind, NoticeRecipient recipient, Booking booking, string title, Host host, IReadOnlyList<Host> otherHosts)
     {
         var e = effect.Event;
-        var title = host.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
         return new BookingNotice
         {
             Kind = kind,

@@ -8,7 +8,8 @@ namespace Schedly.Core.Tests.Notifications;
 
 /// <summary>
 /// The emails of a collective booking of ada, alan and katherine: the client hears once, through ada's booking (the lead),
-/// with every host named; each member hears about their own booking as a team booking with the others named.
+/// with every host named; each member hears about their own booking as a team booking with the others named. The
+/// title is the team's event type's ("Advice"), not the member's own type of the same slug ("Intro call").
 /// </summary>
 public sealed class CollectiveEmailTests
 {
@@ -22,7 +23,10 @@ public sealed class CollectiveEmailTests
             booking,
             CollectiveSample.Host("ada", "Ada Lovelace"),
             CollectiveSample.Host("alan", "Alan Turing", "de"),
-            CollectiveSample.Host("katherine", "Katherine Johnson")),
+            CollectiveSample.Host("katherine", "Katherine Johnson"))
+        {
+            Team = CollectiveSample.Team(Members),
+        },
         _ledger,
         _sender,
         new ManageTokenIssuer("manage-secret-0123456789abcdef0123456789"),
@@ -62,14 +66,14 @@ public sealed class CollectiveEmailTests
         Assert.Equal(EmailOutcome.Sent, outcome);
         var message = Assert.Single(_sender.Sent);
         Assert.Equal("grace@example.com", message.To.Address); // the client
-        Assert.StartsWith("Confirmed: Intro call with Ada Lovelace, Alan Turing and Katherine Johnson, ", message.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Confirmed: Advice with Ada Lovelace, Alan Turing and Katherine Johnson, ", message.Subject, StringComparison.Ordinal);
         Assert.Contains("With: Ada Lovelace <ada@example.org>, Alan Turing <alan@example.org>, Katherine Johnson <katherine@example.org>", message.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Team booking", message.TextBody, StringComparison.Ordinal);
         var invite = Assert.Single(Calendar.Load(message.Calendar!.Content)!.Events);
         Assert.Equal("mailto:ada@example.org", invite.Organizer!.Value!.ToString());
         Assert.Equal(["mailto:grace@example.com", "mailto:alan@example.org", "mailto:katherine@example.org"], invite.Attendees.Select(a => a.Value!.ToString()));
         Assert.Equal(["Grace Hopper", "Alan Turing", "Katherine Johnson"], invite.Attendees.Select(a => a.CommonName));
-        Assert.Equal("Intro call with Ada Lovelace, Alan Turing and Katherine Johnson", invite.Summary);
+        Assert.Equal("Advice with Ada Lovelace, Alan Turing and Katherine Johnson", invite.Summary);
     }
 
     [Fact]
@@ -82,7 +86,7 @@ public sealed class CollectiveEmailTests
         Assert.Equal(EmailOutcome.Sent, outcome);
         var message = Assert.Single(_sender.Sent);
         Assert.Equal("alan@example.org", message.To.Address);
-        Assert.StartsWith("Bestätigt: Intro call mit Grace Hopper", message.Subject, StringComparison.Ordinal); // the client
+        Assert.StartsWith("Bestätigt: Advice mit Grace Hopper", message.Subject, StringComparison.Ordinal); // the client
         Assert.Contains("Teambuchung, gemeinsam mit Ada Lovelace und Katherine Johnson.", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Teambuchung, gemeinsam mit Ada Lovelace und Katherine Johnson.", message.HtmlBody, StringComparison.Ordinal);
         var invite = Assert.Single(Calendar.Load(message.Calendar!.Content)!.Events);

@@ -1,6 +1,7 @@
 using NodaTime;
 using Schedly.Core.Bookings;
 using Schedly.Core.Hosts;
+using Schedly.Core.Scheduling;
 using Schedly.Core.Teams;
 
 namespace Schedly.Core.Tests.Notifications;
@@ -19,6 +20,16 @@ internal static class CollectiveSample
             CollectiveId = CollectiveId,
         },
     };
+
+    /// <summary>The team <c>advisors</c> of <paramref name="members"/> with a collective type <c>intro</c> titled "Advice".</summary>
+    public static Team Team(params string[] members) => new(
+        TeamSlug.TryParse("advisors", out var team) ? team : throw new InvalidOperationException(),
+        "Advisors",
+        [.. members.Select(m => new TeamMember(HostSlug.Parse(m), 0, 1))],
+        new Dictionary<string, TeamEventType>(StringComparer.Ordinal)
+        {
+            ["intro"] = new(new EventTypeDraft { Title = "Advice" }.Validate().Value, TeamAssignment.Collective),
+        });
 
     /// <summary>A host named <paramref name="name"/>, zone London, with the sample's event type.</summary>
     public static Host Host(string slug, string name, string locale = "en") => Sample.Host() with
