@@ -37,6 +37,16 @@ public sealed class CollectiveEmailTests
     private static EmailEffect Effect(string type, Booking booking, string recipient) =>
         EmailEffect.For(Sample.Event(type, booking.Sequence, booking), recipient);
 
+    /// <summary>Sends the member's <c>booking.created</c> email to <paramref name="recipient"/>: the one message and its invite.</summary>
+    private async Task<(EmailMessage Message, Ical.Net.CalendarComponents.CalendarEvent Invite)> SendCreatedAsync(string member, string recipient)
+    {
+        var booking = CollectiveSample.MemberBooking(member, Members);
+        var outcome = await CreateSut(booking).ExecuteAsync(Effect(BookingEvent.Created, booking, recipient), CancellationToken.None);
+        Assert.Equal(EmailOutcome.Sent, outcome);
+        var message = Assert.Single(_sender.Sent);
+        return (message, Assert.Single(Calendar.Load(message.Calendar!.Content)!.Events));
+    }
+
     [Theory]
     [InlineData(BookingEvent.Created)]
     [InlineData(BookingEvent.Rescheduled)]
@@ -59,17 +69,12 @@ public sealed class CollectiveEmailTests
     [Fact]
     public async Task Execute_ClientConfirmationOfTheLead_NamesEveryHostInMailAndInvite()
     {
-        var booking = CollectiveSample.MemberBooking("ada", Members);
+        var (message, invite) = await SendCreatedAsync("ada", EmailEffect.ClientRecipient);
 
-        var outcome = await CreateSut(booking).ExecuteAsync(Effect(BookingEvent.Created, booking, EmailEffect.ClientRecipient), CancellationToken.None);
-
-        Assert.Equal(EmailOutcome.Sent, outcome);
-        var message = Assert.Single(_sender.Sent);
         Assert.Equal("grace@example.com", message.To.Address); // the client
         Assert.StartsWith("Confirmed: Advice with Ada Lovelace, Alan Turing and Katherine Johnson, ", message.Subject, StringComparison.Ordinal);
         Assert.Contains("With: Ada Lovelace <ada@example.org>, Alan Turing <alan@example.org>, Katherine Johnson <katherine@example.org>", message.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Team booking", message.TextBody, StringComparison.Ordinal);
-        var invite = Assert.Single(Calendar.Load(message.Calendar!.Content)!.Events);
         Assert.Equal("mailto:ada@example.org", invite.Organizer!.Value!.ToString());
         Assert.Equal(["mailto:grace@example.com", "mailto:alan@example.org", "mailto:katherine@example.org"], invite.Attendees.Select(a => a.Value!.ToString()));
         Assert.Equal(["Grace Hopper", "Alan Turing", "Katherine Johnson"], invite.Attendees.Select(a => a.CommonName));
@@ -79,17 +84,12 @@ public sealed class CollectiveEmailTests
     [Fact]
     public async Task Execute_HostEmailOfAMember_SaysTeamBookingWithTheOthers_InTheHostsLanguage()
     {
-        var booking = CollectiveSample.MemberBooking("alan", Members);
+        var (message, invite) = await SendCreatedAsync("alan", EmailEffect.HostRecipient);
 
-        var outcome = await CreateSut(booking).ExecuteAsync(Effect(BookingEvent.Created, booking, EmailEffect.HostRecipient), CancellationToken.None);
-
-        Assert.Equal(EmailOutcome.Sent, outcome);
-        var message = Assert.Single(_sender.Sent);
         Assert.Equal("alan@example.org", message.To.Address);
         Assert.StartsWith("Bestätigt: Advice mit Grace Hopper", message.Subject, StringComparison.Ordinal); // the client
         Assert.Contains("Teambuchung, gemeinsam mit Ada Lovelace und Katherine Johnson.", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Teambuchung, gemeinsam mit Ada Lovelace und Katherine Johnson.", message.HtmlBody, StringComparison.Ordinal);
-        var invite = Assert.Single(Calendar.Load(message.Calendar!.Content)!.Events);
         Assert.Equal("mailto:alan@example.org", invite.Organizer!.Value!.ToString());
         Assert.Equal(3, invite.Attendees.Count); // the client and the two other hosts
     }
