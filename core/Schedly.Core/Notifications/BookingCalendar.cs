@@ -32,6 +32,12 @@ public sealed record BookingCalendarEvent
 
     public required string ClientEmail { get; init; }
 
+    /// <summary>
+    /// The other hosts of a collective booking: each an ATTENDEE beside the client, while the booking's own host stays the
+    /// ORGANIZER. Empty for a booking with one host.
+    /// </summary>
+    public IReadOnlyList<CalendarPerson> OtherHosts { get; init; } = [];
+
     /// <summary>LOCATION (its display text); a video location's link is the event's URL.</summary>
     public BookingLocation? Location { get; init; }
 
@@ -45,16 +51,16 @@ public sealed record BookingCalendarEvent
     public string Locale { get; init; } = Localization.SupportedLocales.Default;
 
     /// <summary>
-    /// The entry's title in <paramref name="catalog"/>'s language: the event type and the person met, e.g.
-    /// <c>Intro call with Ada Lovelace</c> (<c>ics.summary</c>).
+    /// The entry's title in <paramref name="catalog"/>'s language: the event type and everyone met, e.g.
+    /// <c>Intro call with Ada Lovelace</c> or <c>Intro call with Ada Lovelace and Grace Hopper</c> (<c>ics.summary</c>).
     /// </summary>
-    public static string Summary(Localization.MessageCatalog catalog, string eventTypeTitle, string otherPartyName)
+    public static string Summary(Localization.MessageCatalog catalog, string eventTypeTitle, IReadOnlyList<string> peopleMet)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return catalog.Text("ics.summary", new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["title"] = eventTypeTitle,
-            ["name"] = otherPartyName,
+            ["name"] = new Localization.CatalogLists(catalog).And(peopleMet),
         });
     }
 
@@ -70,12 +76,13 @@ public sealed record BookingCalendarEvent
             Cancelled = notice.EndsBooking,
             Start = notice.Start,
             End = notice.End,
-            Title = Summary(catalog, notice.EventTypeTitle, notice.Counterpart.Name),
+            Title = Summary(catalog, notice.EventTypeTitle, [.. notice.Counterparts.Select(p => p.Name)]),
             Locale = catalog.Locale,
             HostName = notice.Host.Name,
             HostEmail = notice.Host.Email,
             ClientName = notice.Client.Name,
             ClientEmail = notice.Client.Email,
+            OtherHosts = [.. notice.OtherHosts.Select(CalendarPerson.Of)],
             ManageUrl = notice.Recipient == NoticeRecipient.Client ? notice.ManageUrl : null,
             Location = notice.Location,
             Stamp = stamp,
@@ -85,8 +92,8 @@ public sealed record BookingCalendarEvent
 
 /// <summary>
 /// The iCalendar (RFC 5545 / iTIP RFC 5546) text for a booking: one VEVENT with a UID stable per booking
-/// (<c>{bookingId}@schedly</c>), the caller's SEQUENCE, DTSTART/DTEND in UTC, the host as ORGANIZER and the client as
-/// ATTENDEE, the location as LOCATION and a video location's link as URL (otherwise URL is the manage link, when the
+/// (<c>{bookingId}@schedly</c>), the caller's SEQUENCE, DTSTART/DTEND in UTC, the host as ORGANIZER and the client (and a
+/// collective booking's other hosts) as ATTENDEE, the location as LOCATION and a video location's link as URL (otherwise URL is the manage link, when the
 /// copy has one). Output is deterministic for the same input.
 /// </summary>
 public static class BookingCalendar
@@ -178,13 +185,17 @@ public static class BookingCalendar
             calendarEvent.Url = location.Url ?? calendarEvent.Url;
         }
 
-        calendarEvent.Attendees.Add(new Attendee("mailto:" + booking.ClientEmail)
+        foreach (var person in booking.OtherHosts.Prepend(new CalendarPerson(booking.ClientName, booking.ClientEmail)))
         {
-            CommonName = ParameterText(booking.ClientName),
-            Role = "REQ-PARTICIPANT",
-            ParticipationStatus = booking.Cancelled ? "DECLINED" : "ACCEPTED",
-            Rsvp = false,
-        });
+            calendarEvent.Attendees.Add(new Attendee("mailto:" + person.Email)
+            {
+                CommonName = ParameterText(person.Name),
+                Role = "REQ-PARTICIPANT",
+                ParticipationStatus = booking.Cancelled ? "DECLINED" : "ACCEPTED",
+                Rsvp = false,
+            });
+        }
+
         return calendarEvent;
     }
 

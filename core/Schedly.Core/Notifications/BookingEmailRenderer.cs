@@ -11,7 +11,9 @@ public sealed record RenderedEmail(string Subject, string HtmlBody, string TextB
 /// Renders booking emails in the recipient's language (its <see cref="NoticeParty.Locale"/>): the words come from the
 /// message catalog (<c>email.*</c>), the layout from the templates in <c>Notifications/Templates</c>:
 /// <c>{Kind}.html</c> and <c>{Kind}.txt</c> inside <c>Layout.*</c>, with optional sections (details, location, price,
-/// notes, the answers to the booking questions (host's copy only), manage link, cancel reason) from their own fragment templates. Times are shown in the recipient's zone with the zone's
+/// notes, the answers to the booking questions (host's copy only), manage link, cancel reason, a collective booking's
+/// other members (host's copy only)) from their own fragment templates. The client's copy of a collective booking
+/// names every host (<see cref="BookingNotice.Counterparts"/>) as a list in the language (<see cref="CatalogLists"/>). Times are shown in the recipient's zone with the zone's
 /// id, e.g. <c>Tuesday 1 December 2026, 09:00–09:30 (America/New_York)</c>. User text is HTML-encoded in the HTML part.
 /// </summary>
 public sealed class BookingEmailRenderer(EmailTemplates templates)
@@ -112,6 +114,10 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
                 ? templates.Get("Approve" + extension).Render(values)
                 : "",
         };
+        fragments["with"] = string.Join(
+            extension == ".html" ? "<br>" : ", ",
+            notice.Counterparts.Select(p => templates.Get("Person" + extension).Render(new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = p.Name, ["email"] = p.Email })));
+        fragments["team"] = notice.Recipient == NoticeRecipient.Host && notice.OtherHosts.Count > 0 ? templates.Get("Team" + extension).Render(values) : "";
         fragments["details"] = templates.Get("Details" + extension).Render(values, fragments);
         fragments["body"] = templates.Get(kind + extension).Render(values, fragments);
         return templates.Get("Layout" + extension).Render(values, fragments);
@@ -127,8 +133,8 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
             ["lang"] = catalog.Locale,
             ["dir"] = SupportedLocales.Direction(catalog.Locale),
             ["recipientName"] = notice.RecipientParty.Name,
-            ["counterpartName"] = notice.Counterpart.Name,
-            ["counterpartEmail"] = notice.Counterpart.Email,
+            ["counterpartName"] = new CatalogLists(catalog).And([.. notice.Counterparts.Select(p => p.Name)]),
+            ["otherHosts"] = new CatalogLists(catalog).And([.. notice.OtherHosts.Select(p => p.Name)]),
             ["hostName"] = notice.Host.Name,
             ["clientName"] = notice.Client.Name,
             ["title"] = notice.EventTypeTitle,
@@ -159,6 +165,7 @@ public sealed class BookingEmailRenderer(EmailTemplates templates)
         values["heading"] = catalog.Text($"email.{kind}.heading", values);
         values["lead"] = catalog.Text($"email.{kind}.lead", values);
         values["greeting"] = catalog.Text("email.greeting", values);
+        values["teamNote"] = catalog.Text("email.team.withOthers", new Dictionary<string, string>(StringComparer.Ordinal) { ["others"] = values["otherHosts"] });
         values["footer"] = catalog.Text("email.footer", values);
         values["labelWas"] = catalog.Text("email.rescheduled.was");
         values["labelManage"] = catalog.Text("email.manage");

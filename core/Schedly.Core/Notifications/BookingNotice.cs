@@ -92,6 +92,13 @@ public sealed record BookingNotice
 
     public required NoticeParty Client { get; init; }
 
+    /// <summary>
+    /// The other hosts of a collective booking (every member but <see cref="Host"/>, in the team's order); empty for a
+    /// booking with one host. The client's copy names them with <see cref="Host"/> (<see cref="Counterparts"/>); a
+    /// host's copy says it is a team booking with them.
+    /// </summary>
+    public IReadOnlyList<NoticeParty> OtherHosts { get; init; } = [];
+
     public required string EventTypeTitle { get; init; }
 
     public required Instant Start { get; init; }
@@ -152,8 +159,8 @@ public sealed record BookingNotice
     /// <summary>The party the email goes to.</summary>
     public NoticeParty RecipientParty => Recipient == NoticeRecipient.Client ? Client : Host;
 
-    /// <summary>The other party: the one the recipient meets.</summary>
-    public NoticeParty Counterpart => Recipient == NoticeRecipient.Client ? Host : Client;
+    /// <summary>Everyone the recipient meets: the client, or the host followed by <see cref="OtherHosts"/>.</summary>
+    public IReadOnlyList<NoticeParty> Counterparts => Recipient == NoticeRecipient.Client ? [Host, .. OtherHosts] : [Client];
 
     /// <summary>
     /// Deterministic id of the email for this notice: one per booking, kind, recipient and sequence (and reminder

@@ -28,6 +28,8 @@ public sealed record FanOutResult(int Emails, int Webhooks)
 /// <item><c>booking.pending</c>, <c>booking.confirmed</c>, <c>booking.declined</c>, <c>booking.expired</c>: the client
 /// and the host (the wording follows the booking's status); <c>booking.refunded</c>: the client.</item>
 /// </list>
+/// The client's effects are queued for every booking, also a collective booking's members other than the lead: the
+/// sender, which reads the booking anyway, drops those (<see cref="NoticeAudience"/>), so the fan-out reads nothing more.
 /// A <c>booking.pending</c> event also records a <see cref="HintKind.PendingExpiry"/> hint for the minute after the
 /// booking's <see cref="Booking.ExpiresAt"/>, so due work expires it if nothing else ends its wait; a
 /// <c>booking.cancelled</c> event of a paid booking refunds it (<see cref="RefundPayments"/>) before the row is deleted,

@@ -43,10 +43,11 @@ public enum EmailOutcome
 
 /// <summary>
 /// Sends one booking email exactly once per effect id, as far as the transport allows: check the ledger, render from the
-/// booking and host as stored now (times as the event announced them, in the recipient's zone), send with the
+/// booking and host (and a collective booking's other hosts) as stored now (times as the event announced them, in the recipient's zone), send with the
 /// deterministic <see cref="BookingNotice.MessageId"/>, then record the effect. A crash after sending and before
 /// recording sends again with the same MessageId, which the pickup folder and ACS (repeatability id) drop; SMTP cannot
-/// (see docs/EMAIL.md). A failed send throws, so the queue retries.
+/// (see docs/EMAIL.md). A failed send throws, so the queue retries. A client email of a collective booking's member other
+/// than the lead is skipped (<see cref="NoticeAudience"/>): the client hears once, with every host named.
 /// </summary>
 public sealed class SendBookingEmail(
     INotificationReader reader,
@@ -100,6 +101,13 @@ public sealed class SendBookingEmail(
             return EmailOutcome.Skipped;
         }
 
+        // A collective booking tells its client once, through the lead member's booking (docs/TEAMS.md).
+        var recipient = effect.Recipient == EmailEffect.ClientRecipient ? NoticeRecipient.Client : NoticeRecipient.Host;
+        if (!NoticeAudience.Reaches(booking, recipient))
+        {
+            return EmailOutcome.Skipped;
+        }
+
         // A reminder for a time the booking no longer has (cancelled or moved since) is not sent.
         if (kind == NoticeKind.Reminder && (booking.Status != BookingStatus.Confirmed || booking.Start != effect.Event.StartInstant))
         {
@@ -111,18 +119,21 @@ public sealed class SendBookingEmail(
             kind = NoticeKind.PaymentPending;
         }
 
-        var notice = Notice(effect, kind.Value, booking, host);
+        var otherHosts = await reader.OtherHostsAsync(booking, cancellationToken).ConfigureAwait(false);
+        var title = await reader.EventTypeTitleAsync(booking, host, cancellationToken).ConfigureAwait(false);
+        var notice = Notice(effect, kind.Value, recipient, booking, title, host, otherHosts);
         var message = renderer.Compose(notice, settings.From, effect.Event.OccurredAtInstant);
         await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
         await ledger.RecordAsync(effect.Event.Host, key, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         return EmailOutcome.Sent;
     }
 
-    private BookingNotice Notice(EmailEffect effect, NoticeKind kind, Booking booking, Host host)
+    private static NoticeParty Party(Host host) =>
+        new(host.Profile.Name, host.Profile.Email, host.Profile.TimeZone) { Locale = host.Profile.Locale };
+
+    private BookingNotice Notice(EmailEffect effect, NoticeKind kind, NoticeRecipient recipient, Booking booking, string title, Host host, IReadOnlyList<Host> otherHosts)
     {
         var e = effect.Event;
-        var recipient = effect.Recipient == EmailEffect.ClientRecipient ? NoticeRecipient.Client : NoticeRecipient.Host;
-        var title = host.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
         return new BookingNotice
         {
             Kind = kind,
@@ -131,7 +142,8 @@ public sealed class SendBookingEmail(
 
             // A cancellation is a change of the event too: iTIP wants its SEQUENCE above the last REQUEST's.
             Sequence = kind is NoticeKind.Cancelled or NoticeKind.Declined or NoticeKind.Expired ? e.Sequence + 1 : e.Sequence,
-            Host = new NoticeParty(host.Profile.Name, host.Profile.Email, host.Profile.TimeZone) { Locale = host.Profile.Locale },
+            Host = Party(host),
+            OtherHosts = [.. otherHosts.Select(Party)],
             Client = new NoticeParty(booking.Client.Name, booking.Client.Email, booking.Client.TimeZone) { Locale = booking.Client.Locale },
             EventTypeTitle = title,
             Start = e.StartInstant,

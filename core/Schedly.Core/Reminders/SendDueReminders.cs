@@ -8,7 +8,8 @@ namespace Schedly.Core.Reminders;
 
 /// <summary>
 /// One host's reminders (a <c>reminders</c> queue message, see <see cref="DrainReminderIndex"/>): the entries due by
-/// the message's time: if the meeting has not started, queue a reminder email for the client and the host (effect ids
+/// the message's time: if the meeting has not started, queue a reminder email for the client and the host (only the host
+/// for a collective booking's member other than the lead: <see cref="NoticeAudience"/>; effect ids
 /// are deterministic, so the email sender sends each once even if two messages overlap or one dies before
 /// completing the entry), then complete the entry; if it has started (the timers were down), complete it as skipped.
 /// An entry is completed only after its emails are queued, so a crash never loses one: the message is delivered
@@ -70,7 +71,8 @@ public sealed class SendDueReminders(IReminderStore reminders, IBookingStore boo
         var eventId = $"{b.Id.Random}-reminder{reminder.OffsetMinutes}-{b.Sequence}";
         var reminderEvent = new BookingEventReference(
             eventId, DueReminder.EventType, reminder.Due.ToString(), b.Id.Host.Value, b.Id.Value, b.EventType, b.Sequence, b.Start.ToString(), b.End.ToString(), null, null);
-        foreach (var recipient in new[] { EmailEffect.ClientRecipient, EmailEffect.HostRecipient })
+        string[] recipients = NoticeAudience.Reaches(b, NoticeRecipient.Client) ? [EmailEffect.ClientRecipient, EmailEffect.HostRecipient] : [EmailEffect.HostRecipient];
+        foreach (var recipient in recipients)
         {
             var effect = EmailEffect.For(reminderEvent, recipient) with { ReminderOffsetMinutes = reminder.OffsetMinutes };
             await queue.SendEmailAsync(effect, cancellationToken).ConfigureAwait(false);

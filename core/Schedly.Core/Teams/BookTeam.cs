@@ -128,7 +128,7 @@ public sealed class BookTeam(
     private async Task<CreateBookingResult> BookCollectiveAsync(Team team, string eventTypeSlug, EventType offered, BookingRequest request, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         var id = CollectiveIds.New(team.Slug, key?.StorageId);
-        var primary = CollectiveHolds.HoldId(team.Members.Select(m => m.Host).OrderBy(h => h.Value, StringComparer.Ordinal).First(), id);
+        var primary = CollectiveHolds.HoldId(TeamBooking.CollectiveLead(team.Members.Select(m => m.Host)), id);
         if (await intents.ReadAsync(id, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             // A retry of a request with the same key: answer as it ended (or is ending).

@@ -18,6 +18,23 @@ public sealed record TeamBooking(TeamSlug Team, TeamAssignment Assignment, IRead
     /// <summary>The collective booking's id (its intent in the team's partition); null for round-robin.</summary>
     public string? CollectiveId { get; init; }
 
+    /// <summary>
+    /// The member whose booking speaks to the client, for a collective booking: <see cref="CollectiveLead"/> of
+    /// <see cref="Hosts"/>, the booking the 201 answered with and whose manage token the client holds. Null for round-robin.
+    /// </summary>
+    public HostSlug? Lead => Assignment == TeamAssignment.Collective ? CollectiveLead(Hosts) : null;
+
+    /// <summary>
+    /// The lead of a collective booking of <paramref name="members"/>: the first by ordinal slug (the order holds are
+    /// taken in, <see cref="Collective.CollectiveIntent.Members"/>). Its booking is the one returned to the client.
+    /// </summary>
+    public static HostSlug CollectiveLead(IEnumerable<HostSlug> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return members.MinBy(m => m.Value, StringComparer.Ordinal)
+            ?? throw new ArgumentException("A collective booking has at least one member.", nameof(members));
+    }
+
     /// <summary>What the booking changes in the team's fairness ledger (round-robin only): applied once, from here if need be.</summary>
     public LedgerChange? LedgerChange { get; init; }
 

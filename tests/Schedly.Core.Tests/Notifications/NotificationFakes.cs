@@ -156,6 +156,12 @@ internal sealed class FakeReader(Booking booking, params Host[] hosts) : INotifi
 
     public Task<Host?> FindHostAsync(HostSlug slug, CancellationToken cancellationToken) =>
         Task.FromResult(hosts.FirstOrDefault(h => h.Slug == slug));
+
+    /// <summary>The one team there is, if any.</summary>
+    public Core.Teams.Team? Team { get; init; }
+
+    public Task<Core.Teams.Team?> FindTeamAsync(Core.Teams.TeamSlug slug, CancellationToken cancellationToken) =>
+        Task.FromResult(Team?.Slug == slug ? Team : null);
 }
 
 internal sealed class FakeOutbox : IOutboxStore, IOutboxQueue

@@ -50,6 +50,28 @@ public sealed class SendDueRemindersTests
         Assert.Equal(new PrunedRows(1, 2, 3, 4), withHousekeeping.Pruned);
     }
 
+    [Fact]
+    public async Task Execute_CollectiveBooking_QueuesTheClientsReminderOnceThroughTheLead_AndEachHostsOwn()
+    {
+        _bookings.Bookings.Clear();
+        _reminders.Due.Clear();
+        foreach (var member in new[] { "bob", "alice" })
+        {
+            var booking = CollectiveSample.MemberBooking(member, "bob", "alice");
+            _bookings.Bookings.Add(booking);
+            _reminders.Due.Add(new DueReminder(booking.Id.Host, booking.Id.Random, OffsetMinutes, booking.Start - Duration.FromMinutes(OffsetMinutes), "v1"));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var bob = await CreateSut().ExecuteAsync(new HostReminderWork("bob", now), CancellationToken.None);
+        var alice = await CreateSut().ExecuteAsync(new HostReminderWork("alice", now), CancellationToken.None);
+
+        Assert.Equal((1, 1), (bob.Sent, alice.Sent));
+        Assert.Equal(
+            [("alice", "client"), ("alice", "host"), ("bob", "host")],
+            _queue.Emails.Select(e => (e.Event.Host, e.Recipient)).Order());
+    }
+
     private sealed class FakeExpiredRowStore : IExpiredRowStore
     {
         public List<(HostSlug Host, ExpiryCutoffs Cutoffs)> Calls { get; } = [];

@@ -25,11 +25,12 @@ public sealed class TestHosts(SchedlyAppFixture app)
 
     public HttpClient Client => app.Client;
 
-    /// <summary>A new host (zone UTC unless given) open all week, with the given event types; returns its slug and API key.</summary>
-    public async Task<(string Slug, string ApiKey)> CreateAsync(string prefix, IReadOnlyDictionary<string, object> eventTypes, object? availability = null, string timeZone = "UTC")
+    /// <summary>A new host (zone UTC and Ada Lovelace unless given) open all week, with the given event types; returns its slug and API key.</summary>
+    public async Task<(string Slug, string ApiKey)> CreateAsync(
+        string prefix, IReadOnlyDictionary<string, object> eventTypes, object? availability = null, string timeZone = "UTC", string hostName = "Ada Lovelace", string hostEmail = "ada@example.com")
     {
         var slug = SchedlyAppFixture.UniqueSlug(prefix);
-        using var created = await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}", new { name = "Ada Lovelace", email = "ada@example.com", timeZone })
+        using var created = await Client.SendAsync(Json(HttpMethod.Put, $"/api/admin/hosts/{slug}", new { name = hostName, email = hostEmail, timeZone })
             .WithBearer(SchedlyAppFixture.OperatorKey));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var apiKey = (await created.ReadJsonAsync()).GetProperty("apiKey").GetString()!;

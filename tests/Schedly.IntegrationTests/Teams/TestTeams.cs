@@ -13,12 +13,16 @@ public sealed class TestTeams(SchedlyAppFixture app)
     public TestHosts Hosts => _hosts;
 
     /// <summary><paramref name="count"/> new hosts open all week (UTC), with their API keys.</summary>
-    public async Task<List<(string Slug, string ApiKey)>> MembersAsync(int count, string prefix = "member")
+    public Task<List<(string Slug, string ApiKey)>> MembersAsync(int count, string prefix = "member") =>
+        MembersAsync([.. Enumerable.Repeat("Ada Lovelace", count)], prefix);
+
+    /// <summary>A new host open all week (UTC) per name in <paramref name="names"/>, each with an address of its own, with their API keys.</summary>
+    public async Task<List<(string Slug, string ApiKey)>> MembersAsync(IReadOnlyList<string> names, string prefix = "member")
     {
         var members = new List<(string, string)>();
-        for (var i = 0; i < count; i++)
+        foreach (var name in names)
         {
-            members.Add(await _hosts.CreateAsync(prefix, new Dictionary<string, object>()));
+            members.Add(await _hosts.CreateAsync(prefix, new Dictionary<string, object>(), hostName: name, hostEmail: name.Split(' ')[0].ToLowerInvariant() + "@example.org"));
         }
 
         return members;
