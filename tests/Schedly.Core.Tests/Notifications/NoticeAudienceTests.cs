@@ -24,7 +24,7 @@ public sealed class NoticeAudienceTests
     public void Reaches_RoundRobinBooking_ClientAndHost()
     {
         var decision = RoundRobin.Choose([new TeamMember(Sample.HostSlug, 0, 1)], FairnessLedger.Empty, "key", Sample.Now);
-        var booking = Sample.Booking() with { Team = TeamBooking.RoundRobin(TeamSlug.TryParse("advisors", out var team) ? team : throw new InvalidOperationException(), decision) };
+        var booking = Sample.Booking() with { Team = TeamBooking.RoundRobin(TeamSlug.TryParse("advisors", out var team) ? team : throw new InvalidOperationException(), decision, FairnessLedger.Empty) };
 
         Assert.Null(booking.Team.Lead);
         Assert.True(NoticeAudience.Reaches(booking, NoticeRecipient.Client));
