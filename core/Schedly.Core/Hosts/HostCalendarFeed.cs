@@ -10,9 +10,10 @@ namespace Schedly.Core.Hosts;
 /// The host's bookings as a subscribable iCalendar feed (Google, Outlook and Apple calendars poll a
 /// URL and cannot send headers, so a separate feed token rides in the URL). Issuing a token revokes
 /// the previous one; revoking leaves none. The feed covers 30 days back to 365 days ahead; cancelled
-/// bookings stay in it as STATUS:CANCELLED so subscribed calendars remove them.
+/// bookings stay in it as STATUS:CANCELLED so subscribed calendars remove them. A booking made through a team is
+/// titled with the team's event type (one read per team in the feed).
 /// </summary>
-public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store, IClock clock)
+public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store, IClock clock, Teams.ITeamRepository teams)
 {
     private const int MaxEvents = 2000;
 
@@ -47,23 +48,34 @@ public sealed class HostCalendarFeed(IHostRepository hosts, IBookingStore store,
 
         var now = clock.GetCurrentInstant();
         var range = new Interval(now - Duration.FromDays(30), now + Duration.FromDays(365));
-        var events = new List<BookingCalendarEvent>();
+        var bookings = new List<Booking>();
         string? continuation = null;
         do
         {
             var page = await store.ListAsync(slug, range, [], 200, continuation, cancellationToken).ConfigureAwait(false);
-            events.AddRange(page.Bookings.Select(b => ToEvent(host.Value, b)));
+            bookings.AddRange(page.Bookings);
             continuation = page.ContinuationToken;
         }
-        while (continuation is not null && events.Count < MaxEvents);
+        while (continuation is not null && bookings.Count < MaxEvents);
 
-        return BookingCalendar.CreateFeed($"Schedly: {host.Value.Profile.Name}", events);
+        var teamTypes = new Dictionary<string, Teams.Team?>(StringComparer.Ordinal);
+        foreach (var team in bookings.Select(b => b.Team?.Team).OfType<Teams.TeamSlug>().DistinctBy(t => t.Value))
+        {
+            teamTypes[team.Value] = (await teams.FindAsync(team, cancellationToken).ConfigureAwait(false))?.Value;
+        }
+
+        return BookingCalendar.CreateFeed($"Schedly: {host.Value.Profile.Name}", [.. bookings.Select(b => ToEvent(host.Value, b, TitleOf(host.Value, b, teamTypes)))]);
     }
 
-    private static BookingCalendarEvent ToEvent(Host host, Booking booking)
+    /// <summary>The booked event type's title: the team's for a team booking, else the host's; its slug when gone.</summary>
+    private static string TitleOf(Host host, Booking booking, Dictionary<string, Teams.Team?> teamTypes) =>
+        (booking.Team is { } team
+            ? teamTypes.GetValueOrDefault(team.Team.Value)?.FindEventType(booking.EventType)?.EventType.Title
+            : host.Schedule.FindEventType(booking.EventType)?.Title) ?? booking.EventType;
+
+    private static BookingCalendarEvent ToEvent(Host host, Booking booking, string title)
     {
         var cancelled = !booking.HoldsTime;
-        var title = host.Schedule.FindEventType(booking.EventType)?.Title ?? booking.EventType;
         return new BookingCalendarEvent
         {
             BookingId = booking.Id.Value,

@@ -71,6 +71,7 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
         var dashboard = await hostContext.NewPageAsync();
         await SignInAsync(dashboard, ada, adaKey);
         var row = dashboard.Locator($"li.booking-item[data-id='{booking.GetProperty("id").GetString()}']");
+        await Expect(row.Locator(".booking-facts")).ToContainTextAsync("Advice · 30 min"); // the team's type, not its slug
         await row.GetByText("Round-robin: why this booking is yours").ClickAsync();
         await Expect(row.Locator(".assignment-reason")).ToHaveTextAsync("You were the only member free at that time.");
         await Expect(row.Locator(".assignment-table tbody tr")).ToHaveCountAsync(1);

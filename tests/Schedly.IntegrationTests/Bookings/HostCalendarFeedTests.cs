@@ -41,4 +41,23 @@ public sealed class HostCalendarFeedTests(SchedlyAppFixture app)
         using var noToken = await app.Client.GetAsync($"/api/hosts/{slug}/calendar.ics");
         await noToken.AssertProblemAsync(401, "unauthorized");
     }
+
+    [Fact]
+    public async Task Feed_TitlesATeamBooking_WithTheTeamsEventType()
+    {
+        var teams = new Teams.TestTeams(app);
+        var members = await teams.MembersAsync(2, "feedteam");
+        var team = await teams.CreateAsync(members.Select(m => m.Slug));
+        var start = $"{TestHosts.Today.AddDays(3):yyyy-MM-dd}T10:00:00Z";
+        using var booked = await teams.BookAsync(team, "together", start);
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        var (slug, key) = members[0];
+        using var issued = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/admin/hosts/{slug}/feed-token").WithBearer(key));
+        var url = new Uri((await issued.ReadJsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
+        using var feed = await app.Client.GetAsync(url);
+
+        var calendar = Ical.Net.Calendar.Load(await feed.Content.ReadAsStringAsync())!;
+        Assert.Equal("Advice: Grace Hopper", Assert.Single(calendar.Events).Summary);
+    }
 }

@@ -9,13 +9,13 @@ import { showLocation } from "../lib/location.js";
 import { configOf } from "./context.js";
 import { wireInlineForm } from "./inline-form.js";
 import { rescheduleForm } from "./reschedule-form.js";
-import { teamFacts } from "./team-assignment.js";
+import { teamFacts, teamTypeTitle } from "./team-assignment.js";
 
 /**
  * @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, timeZone?: string,
  *   status?: string, notes?: string, noShow?: boolean, durationMinutes?: number, price?: { amount: string, currency: string } | null,
  *   location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }>,
- *   hosts?: string[], assignment?: import("./team-assignment.js").Assignment | null }} HostBooking
+ *   team?: string | null, hosts?: string[], assignment?: import("./team-assignment.js").Assignment | null }} HostBooking
  */
 
 /** @type {Record<string, [string, string]>} status → badge text and class */
@@ -65,7 +65,7 @@ export function bookingItem(ctx, booking, reload, selectionChanged, seatsTaken) 
   const status = booking.status ?? "confirmed";
   const [badgeText, badgeClass] = BADGES[status] ?? [status, "pending"];
   const started = Date.parse(booking.start) <= Date.now();
-  const facts = [type?.title ?? booking.eventType];
+  const facts = [teamTypeTitle(ctx, booking) ?? type?.title ?? booking.eventType];
   if (booking.durationMinutes) facts.push(formatLength(booking.durationMinutes));
   if (booking.price) facts.push(formatMoney(booking.price.amount, booking.price.currency));
   const item = el("li", { class: "booking-item", dataset: { id: booking.id, status } });

@@ -13,6 +13,7 @@ import { earlierWindow, firstQuery, isFilter, newestFirst } from "./booking-filt
 import { setUpBulkCancel, updateSelection } from "./bulk-cancel.js";
 import { configOf } from "./context.js";
 import { seatsTaken, sessionKey } from "./seat-sessions.js";
+import { readTeamTitles } from "./team-assignment.js";
 
 /** @typedef {import("./booking-item.js").HostBooking} HostBooking */
 
@@ -66,6 +67,7 @@ async function readPage(ctx, fresh) {
     const page = await ctx.admin.bookingsPage(query, state.token);
     const now = Date.now();
     const read = /** @type {HostBooking[]} */ (page?.bookings ?? []);
+    await readTeamTitles(ctx, read);
     // The past window ends with today: today's later meetings belong to "upcoming".
     state.bookings.push(...(state.filter === "past" ? read.filter((b) => Date.parse(b.start) < now) : read));
     state.token = page?.continuationToken ?? null;

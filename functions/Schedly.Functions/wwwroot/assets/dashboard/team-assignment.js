@@ -2,7 +2,41 @@
 // A team booking in the host's list: whom else it is with (collective), and for a round-robin booking why it is this
 // host's: the rule that decided and every free member as round-robin weighed them (docs/TEAMS.md).
 import { el } from "../lib/dom.js";
+import { publicApi } from "../lib/endpoints.js";
 import { formatDateLong } from "../lib/format.js";
+
+/** @type {WeakMap<import("./context.js").DashboardContext, Map<string, string>>} "{team}/{eventType}" → the type's title */
+const titles = new WeakMap();
+
+/**
+ * Reads the teams of these bookings (each once per dashboard) so their rows can name the team's event type, which the
+ * host's own configuration does not hold. A team that cannot be read leaves its types named by slug.
+ * @param {import("./context.js").DashboardContext} ctx @param {Array<{ team?: string | null }>} bookings
+ */
+export async function readTeamTitles(ctx, bookings) {
+  let known = titles.get(ctx);
+  if (!known) titles.set(ctx, known = new Map());
+  const map = known;
+  const teams = bookings.map((b) => b.team ?? "").filter((team) => team !== "" && !map.has(`${team}/`));
+  const missing = [...new Set(teams)];
+  await Promise.all(missing.map(async (team) => {
+    map.set(`${team}/`, team);
+    try {
+      /** @type {import("../lib/endpoints.js").TeamProfile} */
+      const profile = await publicApi.team(team);
+      map.set(`${team}/`, profile.name);
+      for (const type of profile.eventTypes) map.set(`${team}/${type.slug}`, type.title);
+    } catch {
+      // named by slug
+    }
+  }));
+}
+
+/**
+ * The title of a team booking's event type (null for a host's own booking, or a team not read).
+ * @param {import("./context.js").DashboardContext} ctx @param {{ team?: string | null, eventType: string }} booking
+ */
+export const teamTypeTitle = (ctx, booking) => (booking.team ? titles.get(ctx)?.get(`${booking.team}/${booking.eventType}`) ?? null : null);
 
 /**
  * @typedef {{ host: string, priority: number, weight: number, credit: number, lastBookedAt?: string | null, competed: boolean }} Candidate
