@@ -50,12 +50,7 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
         await Expect(Slot(page, adaOnly)).ToContainTextAsync("11:00"); // Berlin
         await Expect(page.Locator("button.slot").Last).ToContainTextAsync("22:30"); // Grace's last half hour, in Berlin
         await DocsImages.SaveAsync(page, "team-booking-desktop");
-        await Slot(page, adaOnly).ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Linus Torvalds");
-        await page.GetByLabel("Email").FillAsync("linus@example.com");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
+        await BookAsLinusAsync(page, adaOnly);
         await Expect(page.Locator("#confirmed-title")).ToHaveTextAsync("Advice with Ada Lovelace");
         await Axe.AssertNoViolationsAsync(page, "the team booking's confirmation");
         var booking = await FindBookingAsync(ada, adaKey, day, "linus@example.com");
@@ -102,12 +97,7 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
         Assert.True(width <= 390, $"The page scrolls sideways on a phone ({width} px).");
         await DocsImages.SaveAsync(page, "team-booking-phone");
 
-        await Slot(page, starts[1]).ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Linus Torvalds");
-        await page.GetByLabel("Email").FillAsync("linus@example.com");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
+        await BookAsLinusAsync(page, starts[1]);
         await Expect(page.Locator("#confirmed-title")).ToHaveTextAsync("Team review with Ada Lovelace and Grace Hopper");
         await Axe.AssertNoViolationsAsync(page, "the collective confirmation on a phone");
         foreach (var (host, key) in new[] { (ada, adaKey), (grace, graceKey) })
@@ -149,6 +139,16 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
         await page.GotoAsync($"/book/team/{team}-gone/together");
         await Expect(page.Locator("#page-status")).ToHaveTextAsync("This booking page does not exist. Check the link you were given.");
         await Expect(page.Locator("#booking")).ToBeHiddenAsync();
+    }
+
+    /// <summary>Picks the time on the open day, books it as Linus Torvalds and waits for the confirmation.</summary>
+    private static async Task BookAsLinusAsync(IPage page, string start)
+    {
+        await Slot(page, start).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Linus Torvalds");
+        await page.GetByLabel("Email").FillAsync("linus@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
     }
 
     /// <summary>The host's booking of <paramref name="email"/> on <paramref name="day"/>, as the admin list shows it.</summary>
