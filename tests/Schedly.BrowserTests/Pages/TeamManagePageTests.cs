@@ -7,8 +7,8 @@ namespace Schedly.BrowserTests.Pages;
 
 /// <summary>
 /// The manage page of a team booking in a real Chromium: it names whom the meeting is with, a round-robin booking
-/// moves within its own member's free times (on a desktop), and a collective booking is cancelled for every member
-/// (on a phone), with a way to book the team again instead of moving it.
+/// moves within its own member's free times (on a desktop; the member host's dashboard moves it the same way), and a
+/// collective booking is cancelled for every member (on a phone), with a way to book the team again instead of moving it.
 /// </summary>
 [Collection(BrowserAppCollection.Name)]
 public sealed class TeamManagePageTests(BrowserAppFixture app)
@@ -56,6 +56,34 @@ public sealed class TeamManagePageTests(BrowserAppFixture app)
     }
 
     [Fact]
+    public async Task RoundRobin_TheMemberHostMovesIt_OnTheDashboard_WithinTheirOwnTimes()
+    {
+        var (team, members) = await _teams.CreateAsync("roundRobin", "Ada Lovelace", "Linus Pauling");
+        var day = BrowserAppFixture.DayAhead(5);
+        var teamSlots = await _teams.SlotStartsAsync(team, day);
+        var (id, _, host) = await _teams.BookAsync(team, teamSlots[1]);
+        var member = members.Single(m => m.Slug == host);
+        var busy = teamSlots[5];
+        await app.BookAsync(host, busy);
+
+        await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
+        var page = await visitor.NewPageAsync();
+        await SignInAsync(page, host, member.ApiKey);
+        var item = page.Locator($"li.booking-item[data-id='{id}']");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Reschedule: Grace Hopper" }).ClickAsync();
+        var slot = item.GetByLabel("Free time");
+        await Expect(slot.Locator($"option[value='{teamSlots[9]}']")).ToHaveCountAsync(1);
+        await Expect(slot.Locator($"option[value='{busy}']")).ToHaveCountAsync(0); // the team offers it, this member is busy
+        await Accessibility.AssertNoViolationsAsync(page);
+        await slot.SelectOptionAsync(teamSlots[9]);
+        await item.GetByRole(AriaRole.Button, new() { Name = "Move booking" }).ClickAsync();
+
+        await Expect(page.Locator("#bookings-status")).ToContainTextAsync("Moved: Grace Hopper");
+        var moved = Assert.Single(await _teams.HostBookingsAsync(host, member.ApiKey, day), b => b.GetProperty("id").GetString() == id);
+        Assert.Equal(teamSlots[9], moved.GetProperty("start").GetString());
+    }
+
+    [Fact]
     public async Task Collective_OnAPhone_IsCancelledForEveryMember_AndBookedAgainOnTheTeamPage()
     {
         var (team, members) = await _teams.CreateAsync("collective", "Ada Lovelace", "Grace Brewster", "Linus Pauling");
@@ -65,6 +93,15 @@ public sealed class TeamManagePageTests(BrowserAppFixture app)
 
         await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone, 375, 740);
         await Axe.AddToAsync(visitor);
+
+        // A member host's dashboard offers to cancel it, not to move it.
+        var dashboard = await visitor.NewPageAsync();
+        await SignInAsync(dashboard, members[1].Slug, members[1].ApiKey);
+        var item = dashboard.Locator("li.booking-item").Filter(new() { HasText = "Grace Hopper" });
+        await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Cancel booking: Grace Hopper" })).ToBeVisibleAsync();
+        await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Reschedule: Grace Hopper" })).ToHaveCountAsync(0);
+        await dashboard.CloseAsync();
+
         var page = await visitor.NewPageAsync();
         await page.GotoAsync($"/manage#id={Uri.EscapeDataString(id)}&token={Uri.EscapeDataString(token)}");
         await Expect(page.Locator("#state")).ToHaveTextAsync("Confirmed");

@@ -13,7 +13,8 @@ import { rescheduleForm } from "./reschedule-form.js";
 /**
  * @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, timeZone?: string,
  *   status?: string, notes?: string, noShow?: boolean, durationMinutes?: number, price?: { amount: string, currency: string } | null,
- *   location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }> }} HostBooking
+ *   location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }>,
+ *   team?: string | null, teamAssignment?: "roundRobin" | "collective" | null }} HostBooking
  */
 
 /** @type {Record<string, [string, string]>} status → badge text and class */
@@ -101,7 +102,8 @@ export function bookingItem(ctx, booking, reload, selectionChanged, seatsTaken) 
   if (status === "pendingApproval") {
     actions.append(answerButton(ctx, booking, "approve", itemStatus, reload), answerButton(ctx, booking, "decline", itemStatus, reload));
   }
-  if (status === "confirmed" && !started) {
+  // A meeting with the whole team (collective) is not moved; it is cancelled for every member at once.
+  if (status === "confirmed" && !started && booking.teamAssignment !== "collective") {
     const move = el("button", { type: "button", class: "secondary", text: "Reschedule", "aria-expanded": "false", "aria-label": `Reschedule: ${booking.name}` });
     actions.append(move);
     item.append(rescheduleForm(ctx, booking, move, itemStatus, reload));
