@@ -106,6 +106,42 @@ public sealed class TeamManageTests(SchedlyAppFixture app)
     }
 
     [Fact]
+    public async Task Collective_ClientAndEveryHostCancellingAtOnce_OneDecisionCancelsEveryMember()
+    {
+        var members = await _teams.MembersAsync(3, "collrace");
+        var team = await _teams.CreateAsync(members.Select(m => m.Slug));
+        var day = TestHosts.Today.AddDays(13);
+        var booking = await BookedAsync(team, "together", $"{day:yyyy-MM-dd}T09:00:00Z");
+        var requests = new List<HttpRequestMessage>
+        {
+            Json(HttpMethod.Post, $"/api/bookings/{booking.GetProperty("id").GetString()}/cancel", new { reason = "client" })
+                .WithBearer(booking.GetProperty("manageToken").GetString()),
+        };
+        foreach (var (slug, key) in members)
+        {
+            var own = Assert.Single(await _teams.HostBookingsAsync(slug, key, day)).GetProperty("id").GetString();
+            requests.Add(Json(HttpMethod.Post, $"/api/admin/hosts/{slug}/bookings/{own}/cancel", new { reason = slug }).WithBearer(key));
+        }
+
+        var responses = await Task.WhenAll(requests.Select(r => app.Client.SendAsync(r)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var cancelled = new List<JsonElement>();
+        foreach (var (slug, key) in members)
+        {
+            cancelled.Add(Assert.Single(await _teams.HostBookingsAsync(slug, key, day)));
+        }
+
+        Assert.All(cancelled, b => Assert.Equal("cancelled", b.GetProperty("status").GetString()));
+        // One decision: every member's booking carries the same reason, whichever request won.
+        Assert.Single(cancelled.Select(b => b.GetProperty("cancelReason").GetString()).Distinct());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Collective_Reschedule_IsRefusedWithAClearProblem_AndChangesNothing()
     {
         var members = await _teams.MembersAsync(2, "collmove");
