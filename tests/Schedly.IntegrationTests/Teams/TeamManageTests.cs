@@ -73,10 +73,7 @@ public sealed class TeamManageTests(SchedlyAppFixture app)
     [Fact]
     public async Task Collective_CancelledByTheClient_CancelsEveryMembersBooking()
     {
-        var members = await _teams.MembersAsync(3, "collcancel");
-        var team = await _teams.CreateAsync(members.Select(m => m.Slug));
-        var day = TestHosts.Today.AddDays(10);
-        var booking = await BookedAsync(team, "together", $"{day:yyyy-MM-dd}T10:00:00Z");
+        var (members, team, day, booking) = await CollectiveBookedAsync(3, "collcancel", 10, 10);
         Assert.Equal("collective", booking.GetProperty("teamAssignment").GetString());
 
         using var cancelled = await app.Client.SendAsync(Json(HttpMethod.Post, $"/api/bookings/{booking.GetProperty("id").GetString()}/cancel", new { reason = "Plans changed" })
@@ -91,10 +88,7 @@ public sealed class TeamManageTests(SchedlyAppFixture app)
     [Fact]
     public async Task Collective_CancelledByAnyMemberHost_CancelsEveryMembersBooking()
     {
-        var members = await _teams.MembersAsync(3, "collhost");
-        var team = await _teams.CreateAsync(members.Select(m => m.Slug));
-        var day = TestHosts.Today.AddDays(11);
-        await BookedAsync(team, "together", $"{day:yyyy-MM-dd}T12:00:00Z");
+        var (members, team, day, _) = await CollectiveBookedAsync(3, "collhost", 11, 12);
         var (slug, key) = members.OrderBy(m => m.Slug, StringComparer.Ordinal).Last(); // not the client's (first) booking
         var own = Assert.Single(await _teams.HostBookingsAsync(slug, key, day)).GetProperty("id").GetString();
 
@@ -108,10 +102,7 @@ public sealed class TeamManageTests(SchedlyAppFixture app)
     [Fact]
     public async Task Collective_ClientAndEveryHostCancellingAtOnce_OneDecisionCancelsEveryMember()
     {
-        var members = await _teams.MembersAsync(3, "collrace");
-        var team = await _teams.CreateAsync(members.Select(m => m.Slug));
-        var day = TestHosts.Today.AddDays(13);
-        var booking = await BookedAsync(team, "together", $"{day:yyyy-MM-dd}T09:00:00Z");
+        var (members, _, day, booking) = await CollectiveBookedAsync(3, "collrace", 13, 9);
         var requests = new List<HttpRequestMessage>
         {
             Json(HttpMethod.Post, $"/api/bookings/{booking.GetProperty("id").GetString()}/cancel", new { reason = "client" })
@@ -144,10 +135,7 @@ public sealed class TeamManageTests(SchedlyAppFixture app)
     [Fact]
     public async Task Collective_Reschedule_IsRefusedWithAClearProblem_AndChangesNothing()
     {
-        var members = await _teams.MembersAsync(2, "collmove");
-        var team = await _teams.CreateAsync(members.Select(m => m.Slug));
-        var day = TestHosts.Today.AddDays(12);
-        var booking = await BookedAsync(team, "together", $"{day:yyyy-MM-dd}T10:00:00Z");
+        var (members, _, day, booking) = await CollectiveBookedAsync(2, "collmove", 12, 10);
         var (slug, key) = members[0];
         var own = Assert.Single(await _teams.HostBookingsAsync(slug, key, day)).GetProperty("id").GetString();
 
@@ -162,6 +150,15 @@ public sealed class TeamManageTests(SchedlyAppFixture app)
             Assert.Equal($"{day:yyyy-MM-dd}T10:00:00Z", listed.GetProperty("start").GetString());
             Assert.Equal("confirmed", listed.GetProperty("status").GetString());
         }
+    }
+
+    /// <summary>A new team of <paramref name="size"/> members whose collective type is booked <paramref name="daysAhead"/> days on at <paramref name="hour"/>:00 UTC.</summary>
+    private async Task<(List<(string Slug, string ApiKey)> Members, string Team, DateOnly Day, JsonElement Booking)> CollectiveBookedAsync(int size, string prefix, int daysAhead, int hour)
+    {
+        var members = await _teams.MembersAsync(size, prefix);
+        var team = await _teams.CreateAsync(members.Select(m => m.Slug));
+        var day = TestHosts.Today.AddDays(daysAhead);
+        return (members, team, day, await BookedAsync(team, "together", $"{day:yyyy-MM-dd}T{hour:00}:00:00Z"));
     }
 
     private async Task<JsonElement> BookedAsync(string team, string eventType, string start)
