@@ -12,7 +12,7 @@ namespace Schedly.AzureStorage.Teams;
 /// Collective intents in the <c>teams</c> table, in the team's partition (row key <c>collective|{random}</c>): the time,
 /// the members in hold order, the holds' expiry and the state. One point read or one conditional write per call;
 /// <see cref="TryReplaceAsync"/> is conditional on the ETag, which makes Holding → Committed and Holding → RolledBack
-/// exclude each other.
+/// exclude each other. A cancellation as a whole adds who cancelled, when and why.
 /// </summary>
 public sealed class TableCollectiveIntents(TableServiceClient tables) : ICollectiveIntents
 {
@@ -22,6 +22,9 @@ public sealed class TableCollectiveIntents(TableServiceClient tables) : ICollect
     private const string Members = "Members";
     private const string HoldsExpireAt = "HoldsExpireAt";
     private const string State = "State";
+    private const string CancelReason = "CancelReason";
+    private const string CancelledBy = "CancelledBy";
+    private const string CancelledAt = "CancelledAt";
 
     private readonly TableClient _table = tables.GetTableClient(TableTeamRepository.TableName);
 
@@ -67,7 +70,7 @@ public sealed class TableCollectiveIntents(TableServiceClient tables) : ICollect
     private static TableEntity ToEntity(CollectiveIntent intent)
     {
         CollectiveIds.TryParse(intent.Id, out var team, out var random);
-        return new TableEntity(team?.Value ?? throw new ArgumentException("Not a collective booking id.", nameof(intent)), RowPrefix + random)
+        var entity = new TableEntity(team?.Value ?? throw new ArgumentException("Not a collective booking id.", nameof(intent)), RowPrefix + random)
         {
             [Start] = intent.Start.ToDateTimeOffset(),
             [End] = intent.End.ToDateTimeOffset(),
@@ -75,6 +78,14 @@ public sealed class TableCollectiveIntents(TableServiceClient tables) : ICollect
             [HoldsExpireAt] = intent.HoldsExpireAt.ToDateTimeOffset(),
             [State] = intent.State.ToString(),
         };
+        if (intent.Cancellation is { } cancellation)
+        {
+            entity[CancelReason] = cancellation.Reason;
+            entity[CancelledBy] = cancellation.CancelledBy;
+            entity[CancelledAt] = cancellation.At.ToDateTimeOffset();
+        }
+
+        return entity;
     }
 
     private static CollectiveIntent ToIntent(string id, TableEntity entity) => new(
@@ -83,5 +94,10 @@ public sealed class TableCollectiveIntents(TableServiceClient tables) : ICollect
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset(End)!.Value),
         (JsonSerializer.Deserialize<string[]>(entity.GetString(Members) ?? "[]") ?? []).Select(HostSlug.Parse),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset(HoldsExpireAt)!.Value),
-        Enum.Parse<CollectiveState>(entity.GetString(State)!));
+        Enum.Parse<CollectiveState>(entity.GetString(State)!))
+    {
+        Cancellation = entity.GetString(CancelledBy) is { } by
+            ? new CollectiveCancellation(entity.GetString(CancelReason), by, Instant.FromDateTimeOffset(entity.GetDateTimeOffset(CancelledAt)!.Value))
+            : null,
+    };
 }

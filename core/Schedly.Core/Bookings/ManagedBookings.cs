@@ -3,6 +3,8 @@ using Schedly.Core.Calendars;
 using Schedly.Core.Concurrency;
 using Schedly.Core.Hosts;
 using Schedly.Core.Scheduling;
+using Schedly.Core.Teams;
+using Schedly.Core.Teams.Collective;
 using Schedly.Core.Validation;
 
 namespace Schedly.Core.Bookings;
@@ -11,9 +13,17 @@ namespace Schedly.Core.Bookings;
 /// What a client can do with the manage token of a booking: read it, cancel it, move it. An
 /// unknown id and a wrong token are indistinguishable (both "not found"), and tokens are compared
 /// in constant time. The client's changes follow the booking's <see cref="Scheduling.ClientPolicy"/>
-/// (<see cref="ClientChangeRules"/>); the host's cancellations do not.
+/// (<see cref="ClientChangeRules"/>); the host's cancellations do not. A team booking moves under the team's event type
+/// and keeps its member; a collective booking is cancelled as a whole (<see cref="CancelCollective"/>) and is not moved.
 /// </summary>
-public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, IImportedBusyTime imported, IBookingEventPublisher publisher, IClock clock)
+public sealed class ManagedBookings(
+    IHostRepository hosts,
+    IBookingStore store,
+    IImportedBusyTime imported,
+    IBookingEventPublisher publisher,
+    IClock clock,
+    ITeamRepository teams,
+    CancelCollective cancelCollective)
 {
     public async Task<Versioned<Booking>?> FindAsync(string bookingId, string manageToken, CancellationToken cancellationToken)
     {
@@ -60,16 +70,16 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
                 return new ManageResult.PolicyViolation(refusal);
             }
 
-            var cancelled = current.Value.Cancel(cleanReason, cancelledBy, now);
-            var cancelledEvent = BookingEvent.For(BookingEvent.Cancelled, cancelled, now);
-            var snapshot = await store.LoadAsync(cancelled.Id.Host, new SnapshotScope(current.Value.ClaimedSpan, Changing: current.Value), ct).ConfigureAwait(false);
-            if (!await store.TryCommitAsync(BookingChange.Cancel(current, snapshot, cancelled, cancelledEvent), ct).ConfigureAwait(false))
+            if (current.Value.Team?.CollectiveId is { } collectiveId
+                && await cancelCollective.CancelAsync(collectiveId, cleanReason, cancelledBy, ct).ConfigureAwait(false) is { } state)
             {
-                return Attempt<ManageResult>.Conflict;
+                // Every member's booking of it is cancelled (or, for an attempt that never booked, nothing was).
+                var after = state == CollectiveState.Cancelled ? await find(ct).ConfigureAwait(false) : null;
+                return new ManageResult.Done(after?.Value ?? current.Value, Changed: after is not null);
             }
 
-            await publisher.PublishAsync(cancelledEvent, ct).ConfigureAwait(false);
-            return new ManageResult.Done(cancelled, Changed: true);
+            var cancelled = await BookingCancellation.TryCommitAsync(store, publisher, current, cleanReason, cancelledBy, now, ct).ConfigureAwait(false);
+            return cancelled is null ? Attempt<ManageResult>.Conflict : new ManageResult.Done(cancelled, Changed: true);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -105,6 +115,11 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             }
 
             var booking = current.Value;
+            if (booking.Team is { Assignment: TeamAssignment.Collective })
+            {
+                return new ManageResult.CollectiveNotMovable();
+            }
+
             if (movedBy == Booking.ByClient && ClientChangeRules.RefuseReschedule(booking, clock.GetCurrentInstant()) is { } refusal)
             {
                 return new ManageResult.PolicyViolation(refusal);
@@ -113,7 +128,9 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             var host = await hosts.FindAsync(booking.Id.Host, ct).ConfigureAwait(false);
             // A deactivated event type still lets existing bookings move.
             // The booking keeps the length it was booked for (even if the host no longer offers it).
-            var eventType = host?.Value.Schedule.FindEventType(booking.EventType) is { } type ? type.Lasting(booking.End - booking.Start) with { Active = true } : null;
+            var eventType = host is null ? null
+                : await EventTypeOfAsync(booking, host.Value, ct).ConfigureAwait(false) is { } type ? type.Lasting(booking.End - booking.Start) with { Active = true }
+                : null;
             if (host is null || eventType is null)
             {
                 return new ManageResult.SlotUnavailable();
@@ -141,6 +158,15 @@ public sealed class ManagedBookings(IHostRepository hosts, IBookingStore store, 
             return new ManageResult.Done(moved, Changed: true);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The rules a booking moves under: its host's event type, or for a team booking the team's (its duration, buffers,
+    /// notice and limits, applied to the booking's own member); null when that type no longer exists.
+    /// </summary>
+    private async Task<EventType?> EventTypeOfAsync(Booking booking, Host host, CancellationToken cancellationToken) =>
+        booking.Team is { } team
+            ? (await teams.FindAsync(team.Team, cancellationToken).ConfigureAwait(false))?.Value.FindEventType(booking.EventType)?.EventType
+            : host.Schedule.FindEventType(booking.EventType);
 
     internal static string? ValidateReason(string? reason, ValidationErrors errors)
     {
@@ -185,6 +211,9 @@ public abstract record ManageResult
     public sealed record PaymentUnavailable : ManageResult;
 
     public sealed record SlotUnavailable : ManageResult;
+
+    /// <summary>A collective booking (with every member of a team) cannot be moved: cancel it and book again.</summary>
+    public sealed record CollectiveNotMovable : ManageResult;
 
     /// <summary>The meeting has not started yet (a no-show can only be recorded afterwards).</summary>
     public sealed record NotStarted : ManageResult;

@@ -45,6 +45,10 @@ public sealed record BookingResponse(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Team { get; init; }
 
+    /// <summary>How the team booking is staffed (<c>roundRobin</c> or <c>collective</c>); null for a host's own booking.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? TeamAssignment { get; init; }
+
     /// <summary>How round-robin chose the host: shown to the host (admin reads), never to the client.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Teams.AssignmentResponse? Assignment { get; init; }
@@ -89,6 +93,7 @@ public sealed record BookingResponse(
         {
             Hosts = booking.Team is { } team ? [.. team.Hosts.Select(h => h.Value)] : [booking.Id.Host.Value],
             Team = booking.Team?.Team.Value,
+            TeamAssignment = booking.Team is { } staffed ? Teams.TeamEventTypeJson.AssignmentName(staffed.Assignment) : null,
         };
     }
 }

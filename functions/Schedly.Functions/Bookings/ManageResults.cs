@@ -28,6 +28,7 @@ internal static class ManageResults
         ManageResult.NotFound => NotFound(),
         ManageResult.BookingCancelled => new Problem(ProblemKind.BookingCancelled, "The booking is cancelled; it cannot be changed."),
         ManageResult.SlotUnavailable => new Problem(ProblemKind.SlotUnavailable, "That time is not available. The booking was not changed."),
+        ManageResult.CollectiveNotMovable => new Problem(ProblemKind.CollectiveNotMovable, "A meeting with the whole team cannot be moved: cancel it and book again on the team's booking page. The booking was not changed."),
         ManageResult.NotStarted => new Problem(ProblemKind.BookingNotStarted, "A no-show can be recorded only once the meeting's start has passed."),
         ManageResult.Invalid invalid => Problem.Validation(invalid.Errors),
         ManageResult.PolicyViolation violation => new Problem(ProblemKind.PolicyViolation, violation.Detail),

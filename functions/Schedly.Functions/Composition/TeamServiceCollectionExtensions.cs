@@ -20,6 +20,7 @@ public static class TeamServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CollectiveHolds>(sp));
         services.AddSingleton<RecordRoundRobinLedger>();
         services.AddSingleton<BookTeam>();
+        services.AddSingleton(sp => new CancelCollective(sp.GetRequiredService<CollectiveHolds>(), sp.GetRequiredService<ICollectiveRecoveryQueue>(), sp.GetRequiredService<NodaTime.IClock>()));
         services.AddSingleton<RunCollectiveRecovery>();
         return services;
     }

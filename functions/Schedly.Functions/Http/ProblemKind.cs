@@ -21,6 +21,7 @@ public sealed record ProblemKind(string Slug, string Title, int Status)
     public static readonly ProblemKind NotFound = new("not-found", "Not found.", StatusCodes.Status404NotFound);
     public static readonly ProblemKind HostSuspended = new("host-suspended", "This booking page is closed.", StatusCodes.Status404NotFound);
     public static readonly ProblemKind SlotUnavailable = new("slot-unavailable", "That time is no longer available.", StatusCodes.Status409Conflict);
+    public static readonly ProblemKind CollectiveNotMovable = new("collective-not-movable", "A meeting with the whole team cannot be moved.", StatusCodes.Status409Conflict);
     public static readonly ProblemKind BookingCancelled = new("booking-cancelled", "The booking is cancelled.", StatusCodes.Status409Conflict);
     public static readonly ProblemKind BookingNotStarted = new("booking-not-started", "The meeting has not started yet.", StatusCodes.Status409Conflict);
     public static readonly ProblemKind IdempotencyMismatch = new("idempotency-mismatch", "The Idempotency-Key was used with a different request.", StatusCodes.Status422UnprocessableEntity);

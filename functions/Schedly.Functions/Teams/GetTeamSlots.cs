@@ -11,7 +11,8 @@ namespace Schedly.Functions.Teams;
 
 /// <summary>
 /// <c>GET /api/teams/{team}/event-types/{eventType}/slots?start=&amp;end=&amp;timeZone=</c>: as for one host; a
-/// round-robin type offers the times any member is free, a collective one the times every member is free.
+/// round-robin type offers the times any member is free, a collective one the times every member is free; with
+/// <c>&amp;host={member}</c>, only that member's times (a host that is not a member: 400 <c>validation</c>).
 /// Rate-limited as the host slot query is, per client and per team.
 /// </summary>
 public sealed class GetTeamSlots(ListTeamSlots listTeamSlots, PublicRateLimit rateLimit)
@@ -31,7 +32,7 @@ public sealed class GetTeamSlots(ListTeamSlots listTeamSlots, PublicRateLimit ra
         }
 
         var query = new SlotQueryDraft(GetSlots.Single(request, "start"), GetSlots.Single(request, "end"), GetSlots.Single(request, "timeZone"));
-        var result = await listTeamSlots.ExecuteAsync(team, eventType, query, GetSlots.Single(request, "durationMinutes"), cancellationToken).ConfigureAwait(false);
+        var result = await listTeamSlots.ExecuteAsync(team, eventType, query, GetSlots.Single(request, "durationMinutes"), GetSlots.Single(request, "host"), cancellationToken).ConfigureAwait(false);
         return result switch
         {
             ListSlotsResult.Found found => JsonBody.Ok(SlotsResponse.From(found.Days)),

@@ -171,18 +171,24 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     /// <summary>Books a slot through the API (solving a proof-of-work challenge as the widget would); returns the booking's id and manage token.</summary>
     public async Task<(string Id, string Token)> BookAsync(string slug, string start)
     {
-        var challenge = await Client.GetFromJsonAsync<JsonElement>("/api/proof-of-work/challenge");
-        var altcha = ProofOfWorkSolver.Solve(new ProofOfWorkChallenge(
-            challenge.GetProperty("algorithm").GetString()!,
-            challenge.GetProperty("challenge").GetString()!,
-            challenge.GetProperty("maxnumber").GetInt32(),
-            challenge.GetProperty("salt").GetString()!,
-            challenge.GetProperty("signature").GetString()!));
+        var altcha = await SolveProofOfWorkAsync();
         using var response = await Client.PostAsJsonAsync($"/api/hosts/{slug}/event-types/intro/bookings",
             new { start, name = "Grace Hopper", email = "grace@example.com", timeZone = "America/New_York", notes = "", altcha });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var booking = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (booking.GetProperty("id").GetString()!, booking.GetProperty("manageToken").GetString()!);
+    }
+
+    /// <summary>A fresh proof-of-work challenge solved as the booking page's widget would (the <c>altcha</c> field of a booking).</summary>
+    public async Task<string?> SolveProofOfWorkAsync()
+    {
+        var challenge = await Client.GetFromJsonAsync<JsonElement>("/api/proof-of-work/challenge");
+        return ProofOfWorkSolver.Solve(new ProofOfWorkChallenge(
+            challenge.GetProperty("algorithm").GetString()!,
+            challenge.GetProperty("challenge").GetString()!,
+            challenge.GetProperty("maxnumber").GetInt32(),
+            challenge.GetProperty("salt").GetString()!,
+            challenge.GetProperty("signature").GetString()!));
     }
 
     /// <summary>Runs the analytics rollup for one host now (the timer runs it every 15 minutes).</summary>

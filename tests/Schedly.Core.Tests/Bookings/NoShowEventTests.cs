@@ -3,7 +3,10 @@ using NodaTime.Testing;
 using Schedly.Core.Bookings;
 using Schedly.Core.Calendars;
 using Schedly.Core.Hosts;
+using Schedly.Core.Teams;
+using Schedly.Core.Teams.Collective;
 using Schedly.Core.Tests.Notifications;
+using Schedly.Core.Tests.Teams.Collective;
 
 namespace Schedly.Core.Tests.Bookings;
 
@@ -21,7 +24,7 @@ public sealed class NoShowEventTests
     private readonly FakePublisher _publisher = new();
 
     private HostBookings CreateSut() =>
-        new(new UnusedHosts(), _store, new ManagedBookings(new UnusedHosts(), _store, new NoImportedBusyTime(), _publisher, _clock), _publisher, _clock);
+        new(new UnusedHosts(), _store, new ManagedBookings(new UnusedHosts(), _store, new NoImportedBusyTime(), _publisher, _clock, new UnusedTeams(), new CancelCollective(new InMemoryCollectiveStore(), new UnusedRecoveryQueue(), _clock)), _publisher, _clock);
 
     [Fact]
     public async Task SetNoShow_MarkUnmarkMark_EachMarkHasItsOwnEventId()
@@ -158,5 +161,19 @@ public sealed class NoShowEventTests
         public Task<bool> TryUpdateProfileAsync(HostSlug slug, HostProfile profile, Instant updatedAt, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> TryUpdateAsync(Host host, string version, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class UnusedTeams : ITeamRepository
+    {
+        public Task<Versioned<Team>?> FindAsync(TeamSlug slug, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryCreateAsync(Team team, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryUpdateAsync(Team team, string version, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class UnusedRecoveryQueue : ICollectiveRecoveryQueue
+    {
+        public Task ScheduleAsync(string id, Instant at, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

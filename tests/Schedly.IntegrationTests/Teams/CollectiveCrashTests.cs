@@ -15,8 +15,9 @@ namespace Schedly.IntegrationTests.Teams;
 /// <summary>
 /// The collective protocol on the real Table Storage adapters (Azurite): the process killed before and after every
 /// storage operation, then recovery as its queue messages would run it, leaves the booking confirmed in every
-/// member's partition or released in all (the slot offered again); and concurrent collective bookings over
-/// overlapping teams never double-book anyone.
+/// member's partition or released in all (the slot offered again); a cancellation as a whole killed at every step
+/// ends, after recovery (and the client's retry when it died before deciding), with every member's booking cancelled
+/// and the time free; and concurrent collective bookings over overlapping teams never double-book anyone.
 /// </summary>
 [Collection(SchedlyAppCollection.Name)]
 public sealed class CollectiveCrashTests(SchedlyAppFixture app)
@@ -91,11 +92,7 @@ public sealed class CollectiveCrashTests(SchedlyAppFixture app)
                 Assert.Equal(outcome == CollectiveOutcome.Booked, booked);
             }
 
-            var statuses = new List<BookingStatus?>();
-            foreach (var member in slugs)
-            {
-                statuses.Add((await Service<IBookingStore>().FindAsync(CollectiveHolds.HoldId(member, id), default))?.Value.Status);
-            }
+            var statuses = await StatusesAsync(slugs, id);
 
             Assert.True(
                 booked ? statuses.All(s => s == BookingStatus.Confirmed) : statuses.All(s => s is null or BookingStatus.Released),
@@ -112,6 +109,58 @@ public sealed class CollectiveCrashTests(SchedlyAppFixture app)
         }
 
         Assert.True(crashes >= (lastMemberBusy ? 4 : 9), $"only {crashes} crash points exercised");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CancelCrashAtEveryStep_RecoveryEndsWithEveryMemberCancelled(bool crashAfterEffect)
+    {
+        var members = await _teams.MembersAsync(3, "cancelcrash");
+        var slugs = members.Select(m => HostSlug.Parse(m.Slug)).ToList();
+        var team = await _teams.CreateAsync(members.Select(m => m.Slug));
+        var day = TestHosts.Today.AddDays(crashAfterEffect ? 14 : 15);
+        var crashes = 0;
+        for (var crashAt = 1; ; crashAt++)
+        {
+            var start = $"{day:yyyy-MM-dd}T{crashAt + 4:00}:00:00Z";
+            using var response = await _teams.BookAsync(team, "together", start);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.True(BookingId.TryParse((await response.ReadJsonAsync()).GetProperty("id").GetString(), out var primary));
+            var id = (await Service<IBookingStore>().FindAsync(primary, default))!.Value.Team!.CollectiveId!;
+
+            var clock = new FakeClock(SystemClock.Instance.GetCurrentInstant());
+            var queue = new RecordingRecoveryQueue();
+            var store = new CrashingCollectiveStore(Holds(clock)) { CrashAt = crashAt, CrashAfterEffect = crashAfterEffect };
+            CollectiveState? told = null;
+            try
+            {
+                told = await new CancelCollective(store, queue, clock).CancelAsync(id, "Sick", Booking.ByClient, default);
+            }
+            catch (InjectedCrashException)
+            {
+                crashes++;
+                Assert.True(queue.Scheduled.Count == 1 || crashAt == 1, $"crash at {crashAt}: no recovery message before the first write");
+            }
+
+            await RecoverFullyAsync(clock, id);
+            var decided = (await Service<ICollectiveIntents>().ReadAsync(id, default))!.Value.State == CollectiveState.Cancelled;
+            Assert.Equal(decided ? BookingStatus.Cancelled : BookingStatus.Confirmed, Assert.Single((await StatusesAsync(slugs, id)).Distinct()));
+            if (!decided)
+            {
+                // Died before deciding: the booking stands for everyone, and the client's retry cancels it for everyone.
+                Assert.Equal(CollectiveState.Cancelled, await new CancelCollective(Holds(clock), queue, clock).CancelAsync(id, "Sick", Booking.ByClient, default));
+            }
+
+            Assert.All(await StatusesAsync(slugs, id), s => Assert.Equal(BookingStatus.Cancelled, s));
+            Assert.Contains(start[11..16], await _teams.SlotsAsync(team, "together", day)); // free for every member again
+            if (told is not null)
+            {
+                break; // the cancellation ran to its end without reaching the crash point
+            }
+        }
+
+        Assert.True(crashes >= 6, $"only {crashes} crash points exercised");
     }
 
     [Fact]
@@ -144,6 +193,17 @@ public sealed class CollectiveCrashTests(SchedlyAppFixture app)
         }
     }
 
+    private async Task<List<BookingStatus?>> StatusesAsync(IEnumerable<HostSlug> members, string id)
+    {
+        var statuses = new List<BookingStatus?>();
+        foreach (var member in members)
+        {
+            statuses.Add((await Service<IBookingStore>().FindAsync(CollectiveHolds.HoldId(member, id), default))?.Value.Status);
+        }
+
+        return statuses;
+    }
+
     private async Task RecoverFullyAsync(FakeClock clock, string id)
     {
         for (var pass = 0; pass < 10; pass++)
@@ -158,5 +218,17 @@ public sealed class CollectiveCrashTests(SchedlyAppFixture app)
         }
 
         Assert.Fail($"Recovery of {id} did not finish.");
+    }
+
+    /// <summary>The recovery messages a request sent, in order (recovery is then run by the test as they would run it).</summary>
+    private sealed class RecordingRecoveryQueue : ICollectiveRecoveryQueue
+    {
+        public List<(string Id, Instant At)> Scheduled { get; } = [];
+
+        public Task ScheduleAsync(string id, Instant at, CancellationToken cancellationToken)
+        {
+            Scheduled.Add((id, at));
+            return Task.CompletedTask;
+        }
     }
 }

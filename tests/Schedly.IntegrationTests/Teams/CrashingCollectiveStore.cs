@@ -53,6 +53,9 @@ public sealed class CrashingCollectiveStore(ICollectiveStore inner) : ICollectiv
     public Task ReleaseHoldAsync(HostSlug member, CollectiveIntent intent, CancellationToken cancellationToken) =>
         RunAsync(() => inner.ReleaseHoldAsync(member, intent, cancellationToken));
 
+    public Task CancelMemberAsync(HostSlug member, CollectiveIntent intent, CancellationToken cancellationToken) =>
+        RunAsync(() => inner.CancelMemberAsync(member, intent, cancellationToken));
+
     private async Task RunAsync(Func<Task> operation) => await RunAsync(async () =>
     {
         await operation();

@@ -62,10 +62,10 @@ public sealed class TestTeams(SchedlyAppFixture app)
         return app.Client.SendAsync(request);
     }
 
-    /// <summary>The starts (HH:mm, UTC) the team type offers on <paramref name="day"/>.</summary>
-    public async Task<List<string>> SlotsAsync(string team, string eventType, DateOnly day)
+    /// <summary>The starts (HH:mm, UTC) the team type offers on <paramref name="day"/> (only <paramref name="host"/>'s, when given).</summary>
+    public async Task<List<string>> SlotsAsync(string team, string eventType, DateOnly day, string? host = null)
     {
-        using var response = await app.Client.GetAsync($"/api/teams/{team}/event-types/{eventType}/slots?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&timeZone=UTC");
+        using var response = await app.Client.GetAsync($"/api/teams/{team}/event-types/{eventType}/slots?start={day:yyyy-MM-dd}&end={day:yyyy-MM-dd}&timeZone=UTC{(host is null ? "" : "&host=" + host)}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. (await response.ReadJsonAsync()).GetProperty("days").EnumerateArray()
             .SelectMany(d => d.GetProperty("slots").EnumerateArray()).Select(s => s.GetProperty("start").GetString()![11..16])];

@@ -105,13 +105,35 @@ public sealed class CollectiveHolds(
             return await bookings.TryCommitAsync(BookingChange.Release(current, snapshot, current.Value.ReleaseHold(now)), ct).ConfigureAwait(false);
         }, cancellationToken);
 
+    public Task CancelMemberAsync(HostSlug member, CollectiveIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var cancellation = intent.Cancellation ?? throw new InvalidOperationException($"Collective booking {intent.Id} is not being cancelled.");
+        return ChangeMemberBookingAsync(member, intent, BookingStatus.Confirmed, "Collective cancel", async (current, now, ct) =>
+            await BookingCancellation.TryCommitAsync(bookings, publisher, current, cancellation.Reason, cancellation.CancelledBy, now, ct).ConfigureAwait(false) is not null,
+            cancellationToken);
+    }
+
     private static HoldOutcome Outcome(Booking booking) =>
         booking.Status is BookingStatus.Held or BookingStatus.Confirmed ? HoldOutcome.Held : HoldOutcome.Unavailable;
 
     /// <summary>Applies <paramref name="change"/> to the member's hold while it is still held; nothing when there is none (any more).</summary>
-    private async Task ChangeHoldAsync(
+    private Task ChangeHoldAsync(
         HostSlug member,
         CollectiveIntent intent,
+        string name,
+        Func<Versioned<Booking>, Instant, CancellationToken, Task<bool>> change,
+        CancellationToken cancellationToken) =>
+        ChangeMemberBookingAsync(member, intent, BookingStatus.Held, name, change, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the member's booking of the intent while it has <paramref name="status"/>;
+    /// nothing when it has another (changed already) or there is none. A change that loses a race is retried from a fresh read.
+    /// </summary>
+    private async Task ChangeMemberBookingAsync(
+        HostSlug member,
+        CollectiveIntent intent,
+        BookingStatus status,
         string name,
         Func<Versioned<Booking>, Instant, CancellationToken, Task<bool>> change,
         CancellationToken cancellationToken)
@@ -122,7 +144,7 @@ public sealed class CollectiveHolds(
         await OptimisticConcurrency.RunAsync<bool>(name, async ct =>
         {
             var current = await bookings.FindAsync(id, ct).ConfigureAwait(false);
-            if (current is not { Value.Status: BookingStatus.Held })
+            if (current is null || current.Value.Status != status)
             {
                 return true;
             }

@@ -43,4 +43,7 @@ public sealed record CollectiveIntent
     public Instant HoldsExpireAt { get; }
 
     public CollectiveState State { get; init; }
+
+    /// <summary>Why and by whom the booking was cancelled as a whole; set with <see cref="CollectiveState.Cancelling"/>.</summary>
+    public CollectiveCancellation? Cancellation { get; init; }
 }

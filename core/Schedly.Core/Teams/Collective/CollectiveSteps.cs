@@ -1,6 +1,9 @@
 namespace Schedly.Core.Teams.Collective;
 
-/// <summary>The two ways a collective booking ends, shared by the booking request and recovery; both idempotent.</summary>
+/// <summary>
+/// The two ways a collective booking attempt ends, and the cancellation of a booked one as a whole: shared by the
+/// requests and recovery; all idempotent.
+/// </summary>
 internal static class CollectiveSteps
 {
     /// <summary>
@@ -17,6 +20,8 @@ internal static class CollectiveSteps
             {
                 case CollectiveState.Committed or CollectiveState.Completed:
                     return await CompleteAsync(store, id, cancellationToken).ConfigureAwait(false);
+                case CollectiveState.Cancelling or CollectiveState.Cancelled:
+                    return current.Value.State; // booked, and being cancelled as a whole: nothing to roll back
                 case CollectiveState.RolledBack:
                     foreach (var member in current.Value.Members.Reverse())
                     {
@@ -31,16 +36,19 @@ internal static class CollectiveSteps
         }
     }
 
-    /// <summary>Confirms every hold of a committed intent and marks it Completed. Returns Completed.</summary>
+    /// <summary>
+    /// Confirms every hold of a committed intent and marks it Completed. Returns Completed (or the cancellation's state
+    /// when the booking was cancelled as a whole meanwhile).
+    /// </summary>
     public static async Task<CollectiveState> CompleteAsync(ICollectiveStore store, string id, CancellationToken cancellationToken)
     {
         while (true)
         {
             var current = await store.ReadIntentAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Collective booking {id} vanished.");
-            if (current.Value.State == CollectiveState.Completed)
+            if (current.Value.State is CollectiveState.Completed or CollectiveState.Cancelling or CollectiveState.Cancelled)
             {
-                return CollectiveState.Completed;
+                return current.Value.State;
             }
 
             if (current.Value.State != CollectiveState.Committed)
@@ -54,6 +62,41 @@ internal static class CollectiveSteps
             }
 
             await store.TryReplaceIntentAsync(current, current.Value with { State = CollectiveState.Completed }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Cancels a booked collective booking as a whole: Completed → Cancelling on the intent's version (the decision,
+    /// carrying <paramref name="cancellation"/>; a committed one is completed first), then every member's booking
+    /// cancelled, then Cancelling → Cancelled. A cancellation already decided keeps its own reason. Returns the final
+    /// state: Cancelled, or Holding / RolledBack for an attempt that never booked (nothing to cancel).
+    /// </summary>
+    public static async Task<CollectiveState> CancelAsync(ICollectiveStore store, string id, CollectiveCancellation cancellation, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await store.ReadIntentAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Collective booking {id} vanished.");
+            var intent = current.Value;
+            switch (intent.State)
+            {
+                case CollectiveState.Committed:
+                    await CompleteAsync(store, id, cancellationToken).ConfigureAwait(false);
+                    break;
+                case CollectiveState.Completed:
+                    await store.TryReplaceIntentAsync(current, intent with { State = CollectiveState.Cancelling, Cancellation = cancellation }, cancellationToken).ConfigureAwait(false);
+                    break; // re-read: our decision or another cancellation's now stands
+                case CollectiveState.Cancelling:
+                    foreach (var member in intent.Members)
+                    {
+                        await store.CancelMemberAsync(member, intent, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await store.TryReplaceIntentAsync(current, intent with { State = CollectiveState.Cancelled }, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    return intent.State;
+            }
         }
     }
 }

@@ -27,4 +27,10 @@ public interface ICollectiveStore
 
     /// <summary>Deletes the member's hold for the intent and frees its cells; no-op when there is none. Never touches a confirmed booking.</summary>
     Task ReleaseHoldAsync(HostSlug member, CollectiveIntent intent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels the member's confirmed booking of the intent as <see cref="CollectiveIntent.Cancellation"/> says, freeing
+    /// its time (with its outbox event); no-op when it is not confirmed (cancelled already, or never booked).
+    /// </summary>
+    Task CancelMemberAsync(HostSlug member, CollectiveIntent intent, CancellationToken cancellationToken);
 }

@@ -7,7 +7,8 @@ namespace Schedly.Core.Teams.Collective;
 /// before the booking started, and again whenever it says so. Committed → confirms every hold. Holding before the
 /// holds expire → not yet. Holding after → rolls back (a commit racing it loses or wins on the intent's version, never
 /// both). Rolled back → releases every hold, and once more after <see cref="LateWriteGrace"/>, so that a hold written
-/// by a request that stalled just before the expiry is also released.
+/// by a request that stalled just before the expiry is also released. Cancelling (a cancellation as a whole that its
+/// request left half-way) → cancels every member's booking. Completed and Cancelled → nothing left to do.
 /// </summary>
 public sealed class RecoverCollective(ICollectiveStore store, IClock clock)
 {
@@ -26,8 +27,10 @@ public sealed class RecoverCollective(ICollectiveStore store, IClock clock)
         var now = clock.GetCurrentInstant();
         switch (intent.State)
         {
-            case CollectiveState.Completed:
-                return new RecoveryStep(CollectiveState.Completed, null);
+            case CollectiveState.Completed or CollectiveState.Cancelled:
+                return new RecoveryStep(intent.State, null);
+            case CollectiveState.Cancelling:
+                return new RecoveryStep(await CollectiveSteps.CancelAsync(store, id, intent.Cancellation!, cancellationToken).ConfigureAwait(false), null);
             case CollectiveState.Committed:
                 return new RecoveryStep(await CollectiveSteps.CompleteAsync(store, id, cancellationToken).ConfigureAwait(false), null);
             case CollectiveState.Holding when now < intent.HoldsExpireAt:

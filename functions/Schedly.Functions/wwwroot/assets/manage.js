@@ -11,6 +11,7 @@ import { fillZoneSelect } from "./lib/zones.js";
 import { setUpCancel } from "./manage/cancel.js";
 import { createManageContext } from "./manage/context.js";
 import { renderDetails } from "./manage/details.js";
+import { describeOwner } from "./manage/owner.js";
 import { changeZone, setUpReschedule } from "./manage/reschedule.js";
 
 /** @param {unknown} error */
@@ -46,10 +47,9 @@ async function main(ctx) {
     return;
   }
   try {
-    /** @type {import("./lib/endpoints.js").HostProfile} */
-    const profile = await publicApi.host(booking.host);
-    ctx.eventTitle = profile.eventTypes.find((type) => type.slug === booking.eventType)?.title ?? null;
-    byId("subtitle").textContent = t("page.book.withHost", { host: profile.name });
+    const { title, withWhom } = await describeOwner(booking);
+    ctx.eventTitle = title;
+    byId("subtitle").textContent = t("page.book.withHost", { host: withWhom });
   } catch {
     ctx.eventTitle = null;
   }

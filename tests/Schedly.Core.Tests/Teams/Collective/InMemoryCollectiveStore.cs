@@ -120,6 +120,10 @@ public sealed class InMemoryCollectiveStore : ICollectiveStore
     public Task ReleaseHoldAsync(HostSlug member, CollectiveIntent intent, CancellationToken cancellationToken) =>
         Run("release " + member, () => CalendarOf(member.Value).RemoveAll(e => e.IntentId == intent.Id && !e.Confirmed));
 
+    /// <summary>Cancelling a member's confirmed booking frees its time (removes the entry).</summary>
+    public Task CancelMemberAsync(HostSlug member, CollectiveIntent intent, CancellationToken cancellationToken) =>
+        Run("cancel " + member, () => CalendarOf(member.Value).RemoveAll(e => e.IntentId == intent.Id && e.Confirmed));
+
     public CollectiveState? StateOf(string id)
     {
         lock (_gate)

@@ -15,7 +15,8 @@ import { teamFacts, teamTypeTitle } from "./team-assignment.js";
  * @typedef {{ id: string, eventType: string, start: string, end: string, name: string, email: string, timeZone?: string,
  *   status?: string, notes?: string, noShow?: boolean, durationMinutes?: number, price?: { amount: string, currency: string } | null,
  *   location?: import("../lib/location.js").BookingLocation | null, questionAnswers?: Array<{ label: string, value: string }>,
- *   team?: string | null, hosts?: string[], assignment?: import("./team-assignment.js").Assignment | null }} HostBooking
+ *   team?: string | null, teamAssignment?: "roundRobin" | "collective" | null, hosts?: string[],
+ *   assignment?: import("./team-assignment.js").Assignment | null }} HostBooking
  */
 
 /** @type {Record<string, [string, string]>} status → badge text and class */
@@ -104,7 +105,8 @@ export function bookingItem(ctx, booking, reload, selectionChanged, seatsTaken) 
   if (status === "pendingApproval") {
     actions.append(answerButton(ctx, booking, "approve", itemStatus, reload), answerButton(ctx, booking, "decline", itemStatus, reload));
   }
-  if (status === "confirmed" && !started) {
+  // A meeting with the whole team (collective) is not moved; it is cancelled for every member at once.
+  if (status === "confirmed" && !started && booking.teamAssignment !== "collective") {
     const move = el("button", { type: "button", class: "secondary", text: "Reschedule", "aria-expanded": "false", "aria-label": `Reschedule: ${booking.name}` });
     actions.append(move);
     item.append(rescheduleForm(ctx, booking, move, itemStatus, reload));

@@ -1,10 +1,11 @@
 // @ts-check
 // The host's "move this booking" form: a date in the host's zone, then one of the free slots of the booking's event
 // type (and length) on it, read from the public slot list; the server re-checks the slot as it moves the booking.
+// A round-robin team booking moves under the team's event type within this host's own times (it keeps its member).
 import { ApiError } from "../lib/api.js";
 import { localDateOf } from "../lib/dates.js";
 import { byId, el, setStatus } from "../lib/dom.js";
-import { hostOwner, publicApi } from "../lib/endpoints.js";
+import { hostOwner, publicApi, teamOwner } from "../lib/endpoints.js";
 import { formatDateLong, formatTime } from "../lib/format.js";
 import { configOf } from "./context.js";
 import { wireInlineForm } from "./inline-form.js";
@@ -37,9 +38,11 @@ export function rescheduleForm(ctx, booking, opener, itemStatus, reload) {
     setStatus(slotStatus, "Loading free times…");
     try {
       // The booking keeps its own length; the type's default length is asked for as the default.
-      const length = booking.durationMinutes && booking.durationMinutes !== configOf(ctx).eventTypes?.[booking.eventType]?.durationMinutes ? booking.durationMinutes : null;
+      const length = booking.team ? booking.durationMinutes ?? null
+        : booking.durationMinutes && booking.durationMinutes !== configOf(ctx).eventTypes?.[booking.eventType]?.durationMinutes ? booking.durationMinutes : null;
+      const owner = booking.team ? { ...teamOwner(booking.team), member: ctx.host } : hostOwner(ctx.host);
       /** @type {{ days?: Array<{ date: string, slots: Array<{ start: string }> }> } | null} */
-      const answer = await publicApi.slots(hostOwner(ctx.host), booking.eventType, date.value, date.value, zone, length);
+      const answer = await publicApi.slots(owner, booking.eventType, date.value, date.value, zone, length);
       const starts = (answer?.days ?? []).flatMap((d) => d.slots.map((s) => s.start));
       slot.replaceChildren(...starts.map((start) => el("option", { value: start, text: formatTime(start, zone) })));
       move.disabled = starts.length === 0;

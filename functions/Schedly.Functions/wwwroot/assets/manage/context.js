@@ -24,6 +24,9 @@ import { detectTimeZone } from "../lib/zones.js";
  * @property {string | null} [cancelDeadline]
  * @property {string | null} [rescheduleDeadline]
  * @property {number | null} [reschedulesLeft]
+ * @property {string[]} [hosts] every host the booking is with (one, or every member of a collective team booking)
+ * @property {string | null} [team] the team it was booked through; absent for a host's own booking
+ * @property {"roundRobin" | "collective" | null} [teamAssignment] how the team booking is staffed
  */
 
 /**

@@ -1,13 +1,14 @@
 // @ts-check
 // The booking as it stands: time in the chosen zone, state, who, and the links that fit the state.
 import { byId, el } from "../lib/dom.js";
-import { bookingPageUrl, calendarUrl, hostOwner } from "../lib/endpoints.js";
+import { bookingPageUrl, calendarUrl } from "../lib/endpoints.js";
 import { showLengthAndPrice, showState } from "../lib/booking-state.js";
 import { formatRange } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { showLocation } from "../lib/location.js";
 import { pendingNote } from "../lib/pending.js";
 import { showPolicy } from "../lib/policy.js";
+import { isCollective, rebookOwner } from "./owner.js";
 
 /** @param {import("./context.js").ManageContext} ctx */
 export function renderDetails(ctx) {
@@ -40,9 +41,15 @@ export function renderDetails(ctx) {
   ics.href = calendarUrl(booking.id, ctx.token);
   ics.hidden = cancelled;
   const rebook = byId("rebook-link", HTMLAnchorElement);
-  rebook.href = bookingPageUrl(hostOwner(booking.host), booking.eventType);
+  const bookAgain = bookingPageUrl(rebookOwner(booking), booking.eventType);
+  rebook.href = bookAgain;
   rebook.hidden = !cancelled;
   byId("details").hidden = false;
   byId("reschedule").hidden = cancelled || pending;
+  // A meeting with the whole team does not move: say how to change it instead of offering times.
+  const collective = isCollective(booking);
+  byId("team-move").hidden = !collective;
+  byId("team-rebook-link", HTMLAnchorElement).href = bookAgain;
+  if (collective) byId("show-picker").hidden = true;
   byId("cancel-form").hidden = cancelled;
 }

@@ -2,12 +2,13 @@
 // Moving the booking: the slot picker (created on demand) and the move button.
 import { ApiError } from "../lib/api.js";
 import { byId, setStatus } from "../lib/dom.js";
-import { hostOwner, publicApi } from "../lib/endpoints.js";
+import { publicApi } from "../lib/endpoints.js";
 import { formatRange } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { emit } from "../lib/embed-events.js";
 import { createSlotPicker } from "../calendar.js";
 import { renderDetails } from "./details.js";
+import { moveOwner } from "./owner.js";
 
 /** @param {import("./context.js").ManageContext} ctx */
 export function setUpReschedule(ctx) {
@@ -21,7 +22,7 @@ export function setUpReschedule(ctx) {
     root.hidden = false;
     byId("show-picker").hidden = true;
     ctx.picker ??= createSlotPicker(root, {
-      owner: hostOwner(ctx.booking.host),
+      owner: moveOwner(ctx.booking),
       eventType: ctx.booking.eventType,
       timeZone: ctx.zone,
       durationMinutes: ctx.booking.durationMinutes ?? null,
@@ -62,6 +63,12 @@ export function setUpReschedule(ctx) {
         setStatus(status, t("page.slotTaken"), true);
         status.scrollIntoView({ block: "center" });
         await ctx.picker?.refresh();
+      } else if (error.kind === "collective-not-movable") {
+        ctx.target = null;
+        move.hidden = true;
+        byId("picker").hidden = true;
+        byId("team-move").hidden = false;
+        setStatus(status, t("page.manage.teamMoveNote"), true);
       } else if (error.kind === "booking-cancelled") {
         setStatus(status, t("page.manage.alreadyCancelled"), true);
         ctx.booking = await publicApi.booking(ctx.id, ctx.token).catch(() => ctx.booking);
