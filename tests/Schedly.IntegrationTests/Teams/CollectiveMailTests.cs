@@ -96,6 +96,38 @@ public sealed class CollectiveMailTests(SchedlyAppFixture app)
         Assert.Empty(Reminders(ids[2], "client"));
     }
 
+    [Fact]
+    public async Task CollectiveCancelledAsAWhole_ClientToldOnce_EachMemberAboutTheirOwn()
+    {
+        var members = await _teams.MembersAsync(Names, "cxmail");
+        var team = await _teams.CreateAsync(members.Select(m => m.Slug), "cxteam");
+        var day = TestHosts.Today.AddDays(6);
+        using var booked = await _teams.BookAsync(team, "together", $"{day:yyyy-MM-dd}T14:00:00Z");
+        var body = await booked.ReadJsonAsync();
+        var leadId = body.GetProperty("id").GetString()!;
+        var ids = new List<string>();
+        foreach (var (slug, key) in members)
+        {
+            ids.Add(Assert.Single(await _teams.HostBookingsAsync(slug, key, day)).GetProperty("id").GetString()!);
+        }
+
+        using var cancel = await app.Client.SendAsync(HttpExtensions.Json(HttpMethod.Post, $"/api/bookings/{leadId}/cancel", new { reason = "Plans changed" })
+            .WithBearer(body.GetProperty("manageToken").GetString()!));
+
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        foreach (var id in ids)
+        {
+            Assert.True(await NotificationHarness.EventuallyAsync(() => Cancelled(id, "host").Length == 1), $"no host cancellation for {id}");
+        }
+
+        Assert.True(await NotificationHarness.EventuallyAsync(() => Cancelled(leadId, "client").Length == 1), "no client cancellation");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // room for a second client cancellation, were one sent
+        Assert.Single(ids.SelectMany(id => Cancelled(id, "client")));
+    }
+
+    private string[] Cancelled(string bookingId, string recipient) =>
+        [.. _mail.MailFor(bookingId).Where(f => f.StartsWith($"{bookingId}.cancelled.{recipient}.", StringComparison.Ordinal))];
+
     private static string Email(string name) => name.Split(' ')[0].ToLowerInvariant() + "@example.org";
 
     private string[] Reminders(string bookingId, string recipient) =>
