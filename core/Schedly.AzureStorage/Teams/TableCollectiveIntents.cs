@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using Schedly.Core.Hosts;
+using Schedly.Core.Teams;
 using Schedly.Core.Teams.Collective;
 
 namespace Schedly.AzureStorage.Teams;
@@ -64,6 +65,52 @@ public sealed class TableCollectiveIntents(TableServiceClient tables) : ICollect
         catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListEndedBeforeAsync(Instant endedBefore, int max, CancellationToken cancellationToken)
+    {
+        // One filtered scan of the intents' rows (the teams' own rows have no End), reading only their keys.
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {RowPrefix} and RowKey lt {"collective}"} and End lt {endedBefore.ToDateTimeOffset()}");
+        var ids = new List<string>();
+        try
+        {
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                if (TeamSlug.TryParse(row.PartitionKey, out var team))
+                {
+                    ids.Add(CollectiveIds.Of(team, row.RowKey[RowPrefix.Length..]));
+                }
+
+                if (ids.Count >= max)
+                {
+                    break;
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // No team was ever saved: the table does not exist yet.
+        }
+
+        return ids;
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CollectiveIds.TryParse(id, out var team, out var random))
+        {
+            return;
+        }
+
+        try
+        {
+            await _table.DeleteEntityAsync(team.Value, RowPrefix + random, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Already gone.
         }
     }
 

@@ -22,6 +22,7 @@ public static class TeamServiceCollectionExtensions
         services.AddSingleton<BookTeam>();
         services.AddSingleton(sp => new CancelCollective(sp.GetRequiredService<CollectiveHolds>(), sp.GetRequiredService<ICollectiveRecoveryQueue>(), sp.GetRequiredService<NodaTime.IClock>()));
         services.AddSingleton<RunCollectiveRecovery>();
+        services.AddSingleton<PruneCollectiveIntents>();
         return services;
     }
 }

@@ -23,6 +23,13 @@ public static class CollectiveIds
         return team.Value + Separator + random;
     }
 
+    /// <summary>The id of the collective booking stored as <paramref name="random"/> in <paramref name="team"/>'s partition.</summary>
+    public static string Of(TeamSlug team, string random)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return team.Value + Separator + random;
+    }
+
     /// <summary>The team a collective booking id belongs to; false for anything not shaped like one.</summary>
     public static bool TryParse(string? id, [NotNullWhen(true)] out TeamSlug? team, [NotNullWhen(true)] out string? random)
     {

@@ -16,4 +16,10 @@ public interface ICollectiveIntents
 
     /// <summary>Replaces the intent only if it is still at <paramref name="current"/>'s version; false when it moved.</summary>
     Task<bool> TryReplaceAsync(Versioned<CollectiveIntent> current, CollectiveIntent next, CancellationToken cancellationToken);
+
+    /// <summary>The ids of up to <paramref name="max"/> intents whose meeting ended before <paramref name="endedBefore"/>.</summary>
+    Task<IReadOnlyList<string>> ListEndedBeforeAsync(NodaTime.Instant endedBefore, int max, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the intent; nothing when it is gone already.</summary>
+    Task DeleteAsync(string id, CancellationToken cancellationToken);
 }
