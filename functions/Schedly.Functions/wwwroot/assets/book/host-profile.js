@@ -1,19 +1,8 @@
 // @ts-check
 // The host's bio and image (or a team's members), and the event type's description, above the booking page.
 import { byId } from "../lib/dom.js";
-import { locale, t } from "../lib/i18n.js";
-
-/**
- * Names as one phrase in the page's language ("Ada, Grace and Linus"; "or" for one of them).
- * @param {string[]} names @param {"conjunction" | "disjunction"} [type]
- */
-export function nameList(names, type = "conjunction") {
-  try {
-    return new Intl.ListFormat(locale, { style: "long", type }).format(names);
-  } catch {
-    return names.join(", ");
-  }
-}
+import { t } from "../lib/i18n.js";
+import { nameList } from "../lib/names.js";
 
 /** "with Ada Lovelace", or "with Advisors" for a team. @param {import("./context.js").HostProfile} profile */
 export const withWhom = (profile) => t("page.book.withHost", { host: profile.name });

@@ -2,7 +2,7 @@
 // Whose booking this is: a host's, or a team's. A team booking names its member (round-robin) or every member
 // (collective), moves within its own member's times (round-robin) or not at all (collective), and is booked again on
 // the team's page.
-import { nameList } from "../book/host-profile.js";
+import { nameList } from "../lib/names.js";
 import { hostOwner, publicApi, teamOwner } from "../lib/endpoints.js";
 
 /** @typedef {import("./context.js").ManagedBooking} ManagedBooking */
