@@ -19,6 +19,14 @@ public static class DocsImages
     public static Task SaveAsync(ILocator section, string name) =>
         WriteAsync(name, path => section.ScreenshotAsync(new LocatorScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled }));
 
+    /// <summary>A screenshot already taken (e.g. a full page among the test's artifacts).</summary>
+    public static Task CopyAsync(string captured, string name) =>
+        WriteAsync(name, path =>
+        {
+            File.Copy(captured, path, overwrite: true);
+            return Task.FromResult(Array.Empty<byte>());
+        });
+
     private static async Task WriteAsync(string name, Func<string, Task<byte[]>> capture)
     {
         var path = PathOf(name);
@@ -27,6 +35,7 @@ public static class DocsImages
             return;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await capture(path);
         Assert.True(new FileInfo(path).Length > 1_000, path);
     }

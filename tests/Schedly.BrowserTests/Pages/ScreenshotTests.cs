@@ -8,12 +8,12 @@ namespace Schedly.BrowserTests.Pages;
 
 /// <summary>
 /// Every page at desktop (1280×800) and phone (375×740) width, saved as PNG artifacts; at phone
-/// width nothing may overflow sideways. The desktop booking form also goes to docs/images for the README.
+/// width nothing may overflow sideways. The desktop booking form and dashboard also go to docs/images (README, PAGES.md).
 /// </summary>
 [Collection(BrowserAppCollection.Name)]
 public sealed class ScreenshotTests(BrowserAppFixture app, ITestOutputHelper output)
 {
-    /// <summary>Set to 1 to refresh docs/images/booking-page.png (written only when missing otherwise, so runs leave the tree clean).</summary>
+    /// <summary>Set to 1 to refresh the screenshots in docs/images (written only when missing otherwise, so runs leave the tree clean).</summary>
     public const string UpdateDocsVariable = "SCHEDLY_UPDATE_DOCS_SCREENSHOT";
 
     [Theory]
@@ -39,12 +39,9 @@ public sealed class ScreenshotTests(BrowserAppFixture app, ITestOutputHelper out
         await ChooseAndFillAsync(page, day, start, "Grace Hopper");
         var form = await CaptureAsync(page, device, "form");
         saved.Add(form);
-        var readmeImage = Path.Combine(RepositoryRoot.Path, "docs", "images", "booking-page.png");
-        if (device == "desktop" && (!File.Exists(readmeImage) || Environment.GetEnvironmentVariable(UpdateDocsVariable) == "1"))
+        if (device == "desktop")
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(readmeImage)!);
-            File.Copy(form, readmeImage, overwrite: true);
-            output.WriteLine($"README image: {readmeImage}");
+            await DocsImages.CopyAsync(form, "booking-page");
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
@@ -90,6 +87,10 @@ public sealed class ScreenshotTests(BrowserAppFixture app, ITestOutputHelper out
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit Intro call" }).ClickAsync();
         await Expect(page.Locator("#type-form")).ToBeVisibleAsync();
         var dashboard = await CaptureAsync(page, device, "dashboard");
+        if (device == "desktop")
+        {
+            await DocsImages.CopyAsync(dashboard, "dashboard-desktop");
+        }
 
         Assert.All([signIn, dashboard], path => Assert.True(new FileInfo(path).Length > 1_000, path));
     }
