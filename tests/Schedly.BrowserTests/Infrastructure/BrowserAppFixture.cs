@@ -230,41 +230,6 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return await MimeKit.MimeMessage.LoadAsync(path);
     }
 
-    /// <summary>
-    /// A new team "Advisors" of <paramref name="members"/> (operator key) with two 30-minute types, every 30 minutes, no
-    /// notice: <c>anyone</c> (round-robin) and <c>together</c> (collective); returns its slug.
-    /// </summary>
-    public async Task<string> CreateTeamAsync(string prefix, params string[] members)
-    {
-        var slug = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
-        using var team = await SendAsync(HttpMethod.Put, $"/api/admin/teams/{slug}", OperatorKey,
-            new { name = "Advisors", members = members.Select(m => new { host = m }).ToArray() });
-        Assert.Equal(HttpStatusCode.Created, team.StatusCode);
-        foreach (var (type, title, assignment) in new[] { ("anyone", "Advice", "roundRobin"), ("together", "Team review", "collective") })
-        {
-            using var created = await SendAsync(HttpMethod.Put, $"/api/admin/teams/{slug}/event-types/{type}", OperatorKey, new
-            {
-                title,
-                durationMinutes = 30,
-                slotIntervalMinutes = 30,
-                minimumNoticeMinutes = 0,
-                bookingWindowDays = 60,
-                assignment,
-            });
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
-        return slug;
-    }
-
-    /// <summary>The free starts (ISO UTC) of a team type on one UTC date.</summary>
-    public async Task<List<string>> TeamSlotStartsAsync(string team, string eventType, DateOnly date)
-    {
-        var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var body = await Client.GetFromJsonAsync<JsonElement>($"/api/teams/{team}/event-types/{eventType}/slots?start={day}&end={day}&timeZone=UTC");
-        return [.. body.GetProperty("days").EnumerateArray().SelectMany(d => d.GetProperty("slots").EnumerateArray()).Select(s => s.GetProperty("start").GetString()!)];
-    }
-
     /// <summary>Replaces the host's <c>intro</c> event type with <paramref name="eventType"/> (asserting 200).</summary>
     public async Task PutIntroAsync(string slug, string apiKey, object eventType)
     {

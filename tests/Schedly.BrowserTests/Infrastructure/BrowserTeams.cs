@@ -25,31 +25,49 @@ public sealed class BrowserTeams(BrowserAppFixture app)
             members.Add((slug, key, name));
         }
 
+        var team = await CreateTeamAsync(members.Select(m => m.Item1), (EventType, "Advice session", assignment));
+        return (team, members);
+    }
+
+    /// <summary>
+    /// A new team "Advisors" of <paramref name="members"/> (operator key) with the given 30-minute types (every 30
+    /// minutes, no notice); returns its slug.
+    /// </summary>
+    public async Task<string> CreateTeamAsync(IEnumerable<string> members, params (string Slug, string Title, string Assignment)[] types)
+    {
         var team = $"team-{Guid.NewGuid():N}"[..17];
-        using (var created = await SendAsync(HttpMethod.Put, $"/api/admin/teams/{team}", BrowserAppFixture.OperatorKey, new { name = "Advisors", members = members.Select(m => new { host = m.Item1 }).ToArray() }))
+        using (var created = await SendAsync(HttpMethod.Put, $"/api/admin/teams/{team}", BrowserAppFixture.OperatorKey, new { name = "Advisors", members = members.Select(m => new { host = m }).ToArray() }))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        using var type = await SendAsync(HttpMethod.Put, $"/api/admin/teams/{team}/event-types/{EventType}", BrowserAppFixture.OperatorKey, new
+        foreach (var (slug, title, assignment) in types)
         {
-            title = "Advice session",
-            durationMinutes = 30,
-            slotIntervalMinutes = 30,
-            minimumNoticeMinutes = 0,
-            bookingWindowDays = 60,
-            assignment,
-        });
-        Assert.Equal(HttpStatusCode.Created, type.StatusCode);
-        return (team, members);
+            using var type = await SendAsync(HttpMethod.Put, $"/api/admin/teams/{team}/event-types/{slug}", BrowserAppFixture.OperatorKey, new
+            {
+                title,
+                durationMinutes = 30,
+                slotIntervalMinutes = 30,
+                minimumNoticeMinutes = 0,
+                bookingWindowDays = 60,
+                assignment,
+            });
+            Assert.Equal(HttpStatusCode.Created, type.StatusCode);
+        }
+
+        return team;
     }
 
     /// <summary>The team's free slot starts (ISO UTC) on one date in the host zone; only <paramref name="member"/>'s when given.</summary>
-    public async Task<List<string>> SlotStartsAsync(string team, DateOnly date, string? member = null)
+    public Task<List<string>> SlotStartsAsync(string team, DateOnly date, string? member = null) =>
+        SlotStartsAsync(team, EventType, date, BrowserAppFixture.HostZone, member);
+
+    /// <summary>The free slot starts (ISO UTC) of a team type on one date in <paramref name="timeZone"/>; only <paramref name="member"/>'s when given.</summary>
+    public async Task<List<string>> SlotStartsAsync(string team, string eventType, DateOnly date, string timeZone, string? member = null)
     {
         var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var body = await app.Client.GetFromJsonAsync<JsonElement>(
-            $"/api/teams/{team}/event-types/{EventType}/slots?start={day}&end={day}&timeZone={Uri.EscapeDataString(BrowserAppFixture.HostZone)}{(member is null ? "" : "&host=" + member)}");
+            $"/api/teams/{team}/event-types/{eventType}/slots?start={day}&end={day}&timeZone={Uri.EscapeDataString(timeZone)}{(member is null ? "" : "&host=" + member)}");
         return [.. body.GetProperty("days").EnumerateArray().SelectMany(d => d.GetProperty("slots").EnumerateArray()).Select(s => s.GetProperty("start").GetString()!)];
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Schedly.BrowserTests.Infrastructure;
@@ -16,21 +14,24 @@ namespace Schedly.BrowserTests.Pages;
 [Collection(BrowserAppCollection.Name)]
 public sealed class TeamBookingPageTests(BrowserAppFixture app)
 {
+    private readonly BrowserTeams _teams = new(app);
+
     /// <summary>Ada (London) and Grace (New York) in one new team; returns the slugs and the team.</summary>
-    private async Task<(string Team, string Ada, string AdaKey, string Grace, string GraceKey)> TeamAsync(string prefix)
+    private async Task<(string Team, string Ada, string AdaKey, string Grace, string GraceKey)> TeamAsync()
     {
         var (ada, adaKey) = await app.CreateHostWithKeyAsync("ada");
         var (grace, graceKey) = await app.CreateHostWithKeyAsync("grace");
         await app.PutHostAsync(grace, new Dictionary<string, object> { ["name"] = "Grace Hopper", ["email"] = "grace@example.com", ["timeZone"] = "America/New_York" });
-        return (await app.CreateTeamAsync(prefix, ada, grace), ada, adaKey, grace, graceKey);
+        var team = await _teams.CreateTeamAsync([ada, grace], ("anyone", "Advice", "roundRobin"), ("together", "Team review", "collective"));
+        return (team, ada, adaKey, grace, graceKey);
     }
 
     [Fact]
     public async Task RoundRobin_OnDesktop_OffersEitherMembersTimes_AndSaysWhoTheBookingWentTo()
     {
-        var (team, ada, adaKey, _, _) = await TeamAsync("rr");
+        var (team, ada, adaKey, _, _) = await TeamAsync();
         var day = BrowserAppFixture.DayAhead(4);
-        var starts = await app.TeamSlotStartsAsync(team, "anyone", day);
+        var starts = await _teams.SlotStartsAsync(team, "anyone", day, "UTC");
         // 10:00 London is Ada's alone (Grace starts at 14:00 London); 20:00 London is Grace's alone.
         var adaOnly = starts.First(s => s.EndsWith("T10:00:00Z", StringComparison.Ordinal));
         Assert.Contains(starts, s => s.EndsWith("T20:00:00Z", StringComparison.Ordinal));
@@ -77,9 +78,9 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
     [Fact]
     public async Task Collective_OnAPhone_OffersOnlySharedHours_AndNamesEveryHost()
     {
-        var (team, ada, adaKey, grace, graceKey) = await TeamAsync("all");
+        var (team, ada, adaKey, grace, graceKey) = await TeamAsync();
         var day = BrowserAppFixture.DayAhead(5);
-        var starts = await app.TeamSlotStartsAsync(team, "together", day);
+        var starts = await _teams.SlotStartsAsync(team, "together", day, "UTC");
         Assert.Equal("14:00", starts[0][11..16]);
         Assert.Equal("16:30", starts[^1][11..16]);
         await using var visitor = await app.NewVisitorAsync("America/New_York", 390, 844, "en-US");
@@ -107,13 +108,13 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
             Assert.Equal(starts[1], booking.GetProperty("start").GetString());
         }
 
-        Assert.DoesNotContain(starts[1], await app.TeamSlotStartsAsync(team, "together", day));
+        Assert.DoesNotContain(starts[1], await _teams.SlotStartsAsync(team, "together", day, "UTC"));
     }
 
     [Fact]
     public async Task TeamPage_ListsItsTypes_InTheVisitorsLanguage_AndAnUnknownTeamSaysSo()
     {
-        var (team, _, _, _, _) = await TeamAsync("list");
+        var (team, _, _, _, _) = await TeamAsync();
         await using var visitor = await app.NewVisitorAsync(BrowserAppFixture.HostZone);
         await Axe.AddToAsync(visitor);
         var page = await visitor.NewPageAsync();
@@ -152,12 +153,6 @@ public sealed class TeamBookingPageTests(BrowserAppFixture app)
     }
 
     /// <summary>The host's booking of <paramref name="email"/> on <paramref name="day"/>, as the admin list shows it.</summary>
-    private async Task<JsonElement> FindBookingAsync(string host, string apiKey, DateOnly day, string email)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/hosts/{host}/bookings?start={Iso(day)}&end={Iso(day)}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        using var response = await app.Client.SendAsync(request);
-        var bookings = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("bookings").EnumerateArray();
-        return bookings.Single(b => b.GetProperty("email").GetString() == email);
-    }
+    private async Task<JsonElement> FindBookingAsync(string host, string apiKey, DateOnly day, string email) =>
+        (await _teams.HostBookingsAsync(host, apiKey, day)).Single(b => b.GetProperty("email").GetString() == email);
 }
