@@ -11,6 +11,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string? _location;
     private Process? _process;
+    private bool _started;
 
     /// <param name="location">A folder for Azurite's data, so it survives a restart; null keeps data in memory.</param>
     public AzuriteProcess(string? location = null)
@@ -21,11 +22,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         TablePort = FreePort.Next();
     }
 
-    public int BlobPort { get; }
+    /// <summary>The ports, fixed once Azurite has started (a restart reuses them); read them after <see cref="StartAsync"/>.</summary>
+    public int BlobPort { get; private set; }
 
-    public int QueuePort { get; }
+    public int QueuePort { get; private set; }
 
-    public int TablePort { get; }
+    public int TablePort { get; private set; }
 
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
@@ -34,7 +36,36 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
+    /// <summary>
+    /// Starts Azurite. The first start takes other free ports and tries again (three tries) when Azurite exits or does not
+    /// listen: a port found free may be taken by another process before Azurite binds it. A restart keeps its ports.
+    /// </summary>
     public async Task StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync();
+                _started = true;
+                return;
+            }
+            catch (Exception e) when (!_started && attempt < 3 && e is System.Net.Sockets.SocketException or AzuriteExitedException)
+            {
+                if (_process is { HasExited: false } stray)
+                {
+                    stray.Kill(entireProcessTree: true);
+                    await stray.WaitForExitAsync();
+                }
+
+                BlobPort = FreePort.Next();
+                QueuePort = FreePort.Next();
+                TablePort = FreePort.Next();
+            }
+        }
+    }
+
+    private async Task StartOnceAsync()
     {
         var script = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -80,7 +111,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (_process.HasExited)
         {
             // Something else answered on our ports (taken while we were stopped): fail loudly rather than talk to it.
-            throw new InvalidOperationException($"Azurite exited at start-up (exit code {_process.ExitCode}); are ports {TablePort}/{QueuePort} taken?");
+            throw new AzuriteExitedException($"Azurite exited at start-up (exit code {_process.ExitCode}); are ports {TablePort}/{QueuePort} taken?");
         }
     }
 
@@ -119,3 +150,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 }
+
+/// <summary>Azurite stopped while starting (typically: one of its ports was taken meanwhile).</summary>
+public sealed class AzuriteExitedException(string message) : InvalidOperationException(message);
